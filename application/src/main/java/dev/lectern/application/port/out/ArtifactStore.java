@@ -1,0 +1,60 @@
+package dev.lectern.application.port.out;
+
+import dev.lectern.domain.artifact.Artifact;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.Revision;
+import dev.lectern.domain.collection.CollectionId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Port: persistence of artifacts and their revisions. Every write is a two-step claim and
+ * completion so that a crash between the metadata store and the chunk index can be reconciled.
+ */
+public interface ArtifactStore {
+
+  /** What a claim found. */
+  enum Claim {
+    STARTED,
+    UNCHANGED,
+    BUSY,
+    MISSING
+  }
+
+  Optional<Artifact> find(ArtifactKey key);
+
+  /** Populated artifacts of a collection, oldest first. */
+  List<Artifact> list(String orgId, CollectionId collectionId);
+
+  /**
+   * Atomically registers {@code pending} as the artifact's pending revision, creating the artifact
+   * when it does not exist. {@code UNCHANGED} when the current revision already has the same
+   * content hash, {@code BUSY} when another write is in progress.
+   */
+  Claim claimIngest(ArtifactKey key, Revision pending);
+
+  /** Makes the pending revision current and forgets the one it replaces. */
+  void completeIngest(ArtifactKey key, long version);
+
+  /** Drops the pending revision; an artifact that never had a current revision disappears. */
+  void abandonIngest(ArtifactKey key, long version);
+
+  /** The pending revision registered by {@link #claimIngest}, if any. */
+  Optional<Revision> pendingRevision(ArtifactKey key);
+
+  /** Marks the artifact as being deleted: {@code MISSING}, {@code BUSY} or {@code STARTED}. */
+  Claim claimDelete(ArtifactKey key);
+
+  void completeDelete(ArtifactKey key);
+
+  /** Artifacts a crash may have left mid-write: a pending revision or a delete in progress. */
+  List<Artifact> unfinished();
+
+  /** Every artifact's visible or pending index version, keyed by artifact, across all orgs. */
+  Map<ArtifactKey, List<Long>> liveVersions();
+
+  /** Blob hashes referenced by any revision, across all orgs. */
+  Set<String> referencedBlobs();
+}

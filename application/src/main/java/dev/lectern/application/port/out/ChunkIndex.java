@@ -1,0 +1,29 @@
+package dev.lectern.application.port.out;
+
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.collection.Language;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Port: the searchable store of chunks. Every write is durable when the method returns, and
+ * replacing an artifact's chunks is atomic for readers.
+ */
+public interface ChunkIndex {
+  /** Replaces all chunks of the artifact with {@code chunks}, tagged with {@code version}. */
+  void replace(ArtifactKey key, long version, List<Chunk> chunks, Language language);
+
+  /** Removes every chunk of the artifact. */
+  void delete(ArtifactKey key);
+
+  /** Removes the artifact's chunks of one version only. */
+  void deleteVersion(ArtifactKey key, long version);
+
+  /** The artifact's chunks in document order. */
+  List<Chunk> chunksOf(ArtifactKey key);
+
+  /** The versions the index holds chunks of, per artifact, across all orgs. */
+  Map<ArtifactKey, Set<Long>> versions();
+}

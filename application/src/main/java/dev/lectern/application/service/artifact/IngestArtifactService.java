@@ -1,0 +1,168 @@
+package dev.lectern.application.service.artifact;
+
+import dev.lectern.application.error.Conflict;
+import dev.lectern.application.error.UnsupportedContent;
+import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
+import dev.lectern.application.port.in.artifact.IngestArtifactUseCase;
+import dev.lectern.application.port.out.ArtifactStore;
+import dev.lectern.application.port.out.BlobStore;
+import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.Chunker;
+import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.application.port.out.ContentFetcher;
+import dev.lectern.application.port.out.DocumentParser;
+import dev.lectern.domain.artifact.Artifact;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.ContentHash;
+import dev.lectern.domain.artifact.Revision;
+import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.chunk.ChunkDraft;
+import dev.lectern.domain.collection.Collection;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Service: parse, chunk, store the blobs, claim the artifact, commit the chunks, then publish. The
+ * claim makes a concurrent write to the same artifact fail fast with a conflict.
+ */
+public final class IngestArtifactService implements IngestArtifactUseCase {
+  private final CollectionStore collections;
+  private final ArtifactStore artifacts;
+  private final ChunkIndex index;
+  private final Chunker chunker;
+  private final DocumentParser parser;
+  private final BlobStore blobs;
+  private final DocumentSource sources;
+  private final IngestPolicy policy;
+  private final Clock clock;
+  private final VersionClock versions;
+
+  public IngestArtifactService(
+      CollectionStore collections,
+      ArtifactStore artifacts,
+      ChunkIndex index,
+      Chunker chunker,
+      DocumentParser parser,
+      BlobStore blobs,
+      ContentFetcher fetcher,
+      IngestPolicy policy,
+      Clock clock) {
+    this.collections = collections;
+    this.artifacts = artifacts;
+    this.index = index;
+    this.chunker = chunker;
+    this.parser = parser;
+    this.blobs = blobs;
+    this.sources = new DocumentSource(fetcher, policy.maxInputBytes());
+    this.policy = policy;
+    this.clock = clock;
+    this.versions = new VersionClock(clock);
+  }
+
+  @Override
+  public Optional<Artifact> ingest(IngestArtifactCommand command) {
+    ArtifactKey key =
+        new ArtifactKey(command.orgId(), command.collectionId(), command.artifactId());
+    DocumentParser.Source source = sources.resolve(command.input(), command.metadata());
+    ContentHash hash = ContentHash.of(source.bytes());
+    if (alreadyHolds(key, hash)) {
+      return Optional.empty();
+    }
+    String text = parser.parse(source);
+    if (text.isBlank()) {
+      throw new UnsupportedContent(
+          "'" + source.fileName() + "' contains no text to ingest", "input.value");
+    }
+    Collection collection = collections.findOrCreate(implicitCollection(command));
+    List<ChunkDraft> drafts = chunker.split(text, collection.chunkTokens());
+    blobs.put(source.bytes());
+    ContentHash textHash = blobs.put(text.getBytes(StandardCharsets.UTF_8));
+    long version = versions.next();
+    Revision revision = revision(version, hash, textHash, source, command, drafts);
+    switch (artifacts.claimIngest(key, revision)) {
+      case UNCHANGED, MISSING -> {
+        return Optional.empty();
+      }
+      case BUSY -> throw new Conflict(busyMessage(key), "artifact");
+      case STARTED -> {}
+    }
+    try {
+      index.replace(key, version, toChunks(drafts), collection.language());
+    } catch (RuntimeException e) {
+      index.deleteVersion(key, version);
+      artifacts.abandonIngest(key, version);
+      throw e;
+    }
+    artifacts.completeIngest(key, version);
+    return artifacts.find(key);
+  }
+
+  static String busyMessage(ArtifactKey key) {
+    return "an ingest or delete of artifact '"
+        + key.artifactId()
+        + "' is already in progress; retry when it has finished";
+  }
+
+  private boolean alreadyHolds(ArtifactKey key, ContentHash hash) {
+    return artifacts
+        .find(key)
+        .filter(Artifact::populated)
+        .flatMap(Artifact::currentRevision)
+        .map(current -> current.contentHash().equals(hash))
+        .orElse(false);
+  }
+
+  private Collection implicitCollection(IngestArtifactCommand command) {
+    return new Collection(
+        command.orgId(),
+        command.collectionId(),
+        command.collectionId().value(),
+        policy.defaultLanguage(),
+        Collection.DEFAULT_CHUNK_TOKENS,
+        clock.instant());
+  }
+
+  private Revision revision(
+      long version,
+      ContentHash hash,
+      ContentHash textHash,
+      DocumentParser.Source source,
+      IngestArtifactCommand command,
+      List<ChunkDraft> drafts) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("file_name", source.fileName());
+    metadata.putAll(command.metadata());
+    metadata.put("file_name", source.fileName());
+    long tokens = drafts.stream().mapToLong(ChunkDraft::tokenCount).sum();
+    return new Revision(
+        version,
+        hash,
+        textHash,
+        source.fileName(),
+        source.bytes().length,
+        metadata,
+        drafts.size(),
+        tokens,
+        clock.instant());
+  }
+
+  private static List<Chunk> toChunks(List<ChunkDraft> drafts) {
+    List<Chunk> chunks = new ArrayList<>(drafts.size());
+    for (ChunkDraft draft : drafts) {
+      chunks.add(
+          new Chunk(
+              UUID.randomUUID().toString(),
+              chunks.size(),
+              draft.text(),
+              draft.tokenCount(),
+              draft.headingPath()));
+    }
+    return chunks;
+  }
+}

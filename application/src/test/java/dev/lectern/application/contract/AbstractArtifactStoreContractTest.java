@@ -1,0 +1,137 @@
+package dev.lectern.application.contract;
+
+import static dev.lectern.application.contract.Fixtures.key;
+import static dev.lectern.application.contract.Fixtures.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.application.port.out.ArtifactStore;
+import dev.lectern.application.port.out.ArtifactStore.Claim;
+import dev.lectern.domain.artifact.Artifact;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.ArtifactStatus;
+import dev.lectern.domain.collection.CollectionId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Contract: what every {@link ArtifactStore} must do. */
+public abstract class AbstractArtifactStoreContractTest {
+  protected ArtifactStore store;
+  protected final ArtifactKey key = key("org1", "c1", "a1");
+
+  /** A fresh, empty store; {@code org1} and {@code org2} exist, each with collection c1. */
+  protected abstract ArtifactStore createStore();
+
+  @BeforeEach
+  void setUp() {
+    store = createStore();
+  }
+
+  @Test
+  void claimedArtifactIsInvisibleUntilCompleted() {
+    assertThat(store.claimIngest(key, revision(1, "hello"))).isEqualTo(Claim.STARTED);
+    assertThat(store.list("org1", new CollectionId("c1"))).isEmpty();
+    assertThat(store.find(key)).get().extracting(Artifact::populated).isEqualTo(false);
+
+    store.completeIngest(key, 1);
+
+    Artifact artifact = store.find(key).orElseThrow();
+    assertThat(artifact.status()).isEqualTo(ArtifactStatus.DONE);
+    assertThat(artifact.current().version()).isEqualTo(1);
+    assertThat(artifact.pendingVersion()).isNull();
+    assertThat(store.list("org1", new CollectionId("c1"))).containsExactly(artifact);
+  }
+
+  @Test
+  void metadataRoundTripsInOrderWithTypes() {
+    store.claimIngest(key, revision(1, "hello"));
+    store.completeIngest(key, 1);
+
+    assertThat(store.find(key).orElseThrow().current().metadata())
+        .containsExactly(
+            java.util.Map.entry("file_name", "doc.txt"),
+            java.util.Map.entry("source", "tests"),
+            java.util.Map.entry("tags", List.of("a", "b")),
+            java.util.Map.entry("rank", 3));
+  }
+
+  @Test
+  void secondClaimWhileOneIsPendingIsBusy() {
+    store.claimIngest(key, revision(1, "one"));
+    assertThat(store.claimIngest(key, revision(2, "two"))).isEqualTo(Claim.BUSY);
+    assertThat(store.claimDelete(key)).isEqualTo(Claim.BUSY);
+  }
+
+  @Test
+  void sameContentAgainIsUnchangedAndDifferentContentReplaces() {
+    store.claimIngest(key, revision(1, "one"));
+    store.completeIngest(key, 1);
+
+    assertThat(store.claimIngest(key, revision(2, "one"))).isEqualTo(Claim.UNCHANGED);
+    assertThat(store.claimIngest(key, revision(3, "three"))).isEqualTo(Claim.STARTED);
+    assertThat(store.find(key).orElseThrow().current().version()).isEqualTo(1);
+    assertThat(store.pendingRevision(key)).get().extracting(r -> r.version()).isEqualTo(3L);
+
+    store.completeIngest(key, 3);
+
+    assertThat(store.find(key).orElseThrow().current().version()).isEqualTo(3);
+    assertThat(store.pendingRevision(key)).isEmpty();
+  }
+
+  @Test
+  void abandoningFirstIngestForgetsTheArtifact() {
+    store.claimIngest(key, revision(1, "one"));
+    store.abandonIngest(key, 1);
+    assertThat(store.find(key)).isEmpty();
+  }
+
+  @Test
+  void abandoningReplacementKeepsCurrentRevision() {
+    store.claimIngest(key, revision(1, "one"));
+    store.completeIngest(key, 1);
+    store.claimIngest(key, revision(2, "two"));
+    store.abandonIngest(key, 2);
+
+    Artifact artifact = store.find(key).orElseThrow();
+    assertThat(artifact.current().version()).isEqualTo(1);
+    assertThat(artifact.busy()).isFalse();
+  }
+
+  @Test
+  void deleteClaimsThenForgets() {
+    assertThat(store.claimDelete(key)).isEqualTo(Claim.MISSING);
+    store.claimIngest(key, revision(1, "one"));
+    store.completeIngest(key, 1);
+
+    assertThat(store.claimDelete(key)).isEqualTo(Claim.STARTED);
+    assertThat(store.list("org1", new CollectionId("c1"))).isEmpty();
+    assertThat(store.unfinished()).extracting(Artifact::key).containsExactly(key);
+
+    store.completeDelete(key);
+    assertThat(store.find(key)).isEmpty();
+    assertThat(store.unfinished()).isEmpty();
+  }
+
+  @Test
+  void orgsAreIsolated() {
+    ArtifactKey other = key("org2", "c1", "a1");
+    store.claimIngest(key, revision(1, "one"));
+    store.completeIngest(key, 1);
+
+    assertThat(store.find(other)).isEmpty();
+    assertThat(store.list("org2", new CollectionId("c1"))).isEmpty();
+    assertThat(store.claimDelete(other)).isEqualTo(Claim.MISSING);
+  }
+
+  @Test
+  void liveVersionsAndBlobsCoverCurrentAndPending() {
+    store.claimIngest(key, revision(1, "one"));
+    store.completeIngest(key, 1);
+    store.claimIngest(key, revision(2, "two"));
+
+    assertThat(store.liveVersions().get(key)).containsExactlyInAnyOrder(1L, 2L);
+    assertThat(store.referencedBlobs())
+        .contains(revision(1, "one").contentHash().hex(), revision(2, "two").contentHash().hex());
+    assertThat(store.unfinished()).extracting(Artifact::pendingVersion).containsExactly(2L);
+  }
+}

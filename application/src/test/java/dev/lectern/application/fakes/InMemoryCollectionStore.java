@@ -1,0 +1,46 @@
+package dev.lectern.application.fakes;
+
+import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.domain.collection.Collection;
+import dev.lectern.domain.collection.CollectionId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Fake: collections in a list. */
+public final class InMemoryCollectionStore implements CollectionStore {
+  private final List<Collection> collections = new ArrayList<>();
+
+  @Override
+  public synchronized Optional<Collection> find(String orgId, CollectionId id) {
+    return collections.stream()
+        .filter(c -> c.orgId().equals(orgId) && c.id().equals(id))
+        .findFirst();
+  }
+
+  @Override
+  public synchronized Collection findOrCreate(Collection candidate) {
+    Optional<Collection> existing = find(candidate.orgId(), candidate.id());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String name = candidate.name();
+    for (int n = 1; nameTaken(candidate.orgId(), name); n++) {
+      name = candidate.name() + "(" + n + ")";
+    }
+    Collection stored =
+        new Collection(
+            candidate.orgId(),
+            candidate.id(),
+            name,
+            candidate.language(),
+            candidate.chunkTokens(),
+            candidate.createdAt());
+    collections.add(stored);
+    return stored;
+  }
+
+  private boolean nameTaken(String orgId, String name) {
+    return collections.stream().anyMatch(c -> c.orgId().equals(orgId) && c.name().equals(name));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.lectern.domain.artifact;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Value: one version of an artifact's content: what was ingested and what indexing produced.
+ *
+ * @param version monotonically increasing per artifact; chunks in the index carry it
+ * @param contentHash hash of the original bytes (the Zylon {@code hash})
+ * @param textHash hash of the extracted markdown text, stored as a blob
+ * @param metadata caller metadata, in the caller's order, always holding {@code file_name}
+ */
+public record Revision(
+    long version,
+    ContentHash contentHash,
+    ContentHash textHash,
+    String fileName,
+    long sizeBytes,
+    Map<String, Object> metadata,
+    int chunkCount,
+    long tokenCount,
+    Instant createdAt) {
+
+  public Revision {
+    Objects.requireNonNull(contentHash, "contentHash");
+    Objects.requireNonNull(textHash, "textHash");
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+}

@@ -1,0 +1,23 @@
+package dev.lectern.domain.token;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a token may reach: every organization, or one. */
+public enum TokenScope {
+  SUPER,
+  ORG;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<TokenScope> fromWireName(String name) {
+    for (TokenScope scope : values()) {
+      if (scope.wireName().equals(name)) {
+        return Optional.of(scope);
+      }
+    }
+    return Optional.empty();
+  }
+}
