@@ -1,0 +1,210 @@
+package dev.lectern.adapters.lucene;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import dev.lectern.application.port.out.Chunker;
+import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.chunk.ChunkDraft;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Adapter: splits text under a hard cap of cl100k_base tokens: at headings first, then blank-line
+ * paragraphs, lines, sentences and words, and only as a last resort inside a word.
+ */
+public final class Cl100kChunker implements Chunker {
+  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t]*\\n\\s*");
+  private static final Pattern LINE_BREAK = Pattern.compile("\\n");
+  private static final Pattern WORD_END = Pattern.compile("\\s+");
+
+  private enum Level {
+    PARAGRAPH,
+    LINE,
+    SENTENCE,
+    WORD,
+    CHARACTER
+  }
+
+  private final Encoding encoding =
+      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+
+  @Override
+  public int countTokens(String text) {
+    return encoding.countTokensOrdinary(text);
+  }
+
+  @Override
+  public List<ChunkDraft> split(String text, int maxTokens) {
+    requirePositive(maxTokens);
+    List<ChunkDraft> drafts = new ArrayList<>();
+    for (MarkdownSections.Section section : MarkdownSections.of(text)) {
+      for (String piece : fit(section.text(), maxTokens, Level.PARAGRAPH)) {
+        drafts.add(new ChunkDraft(piece, countTokens(piece), section.headingPath()));
+      }
+    }
+    return drafts;
+  }
+
+  @Override
+  public List<ChunkDraft> regroup(List<Chunk> chunks, int maxTokens) {
+    requirePositive(maxTokens);
+    List<ChunkDraft> pieces = new ArrayList<>();
+    for (Chunk chunk : chunks) {
+      List<String> parts =
+          chunk.tokenCount() <= maxTokens && countTokens(chunk.text()) <= maxTokens
+              ? List.of(chunk.text())
+              : fit(chunk.text(), maxTokens, Level.PARAGRAPH);
+      for (String part : parts) {
+        pieces.add(new ChunkDraft(part, countTokens(part), chunk.headingPath()));
+      }
+    }
+    List<ChunkDraft> merged = new ArrayList<>();
+    for (ChunkDraft piece : pieces) {
+      if (!merged.isEmpty()) {
+        ChunkDraft last = merged.get(merged.size() - 1);
+        if (last.tokenCount() + piece.tokenCount() < maxTokens) {
+          String joined = last.text() + "\n\n" + piece.text();
+          int tokens = countTokens(joined);
+          if (tokens <= maxTokens) {
+            merged.set(merged.size() - 1, new ChunkDraft(joined, tokens, last.headingPath()));
+            continue;
+          }
+        }
+      }
+      merged.add(piece);
+    }
+    return merged;
+  }
+
+  /** Pieces of {@code text}, each within the budget, in order; blank pieces are dropped. */
+  private List<String> fit(String text, int max, Level level) {
+    String trimmed = text.strip();
+    if (trimmed.isEmpty()) {
+      return List.of();
+    }
+    if (countTokens(trimmed) <= max) {
+      return List.of(trimmed);
+    }
+    if (level == Level.CHARACTER) {
+      return hardSplit(trimmed, max);
+    }
+    Level finer = Level.values()[level.ordinal() + 1];
+    List<String> units = units(trimmed, level);
+    if (units.size() <= 1) {
+      return fit(trimmed, max, finer);
+    }
+    List<String> result = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int currentTokens = 0;
+    for (String unit : units) {
+      int unitTokens = countTokens(unit);
+      if (unitTokens > max) {
+        flush(current, max, result);
+        currentTokens = 0;
+        result.addAll(fit(unit, max, finer));
+        continue;
+      }
+      if (currentTokens + unitTokens > max) {
+        flush(current, max, result);
+        currentTokens = 0;
+      }
+      current.append(unit);
+      currentTokens += unitTokens;
+    }
+    flush(current, max, result);
+    return result;
+  }
+
+  /**
+   * Emits the accumulated text. Token counts of joined text can differ slightly from the sum of the
+   * parts, so the exact count is checked here and the word level takes over if it is over.
+   */
+  private void flush(StringBuilder current, int max, List<String> result) {
+    String piece = current.toString().strip();
+    current.setLength(0);
+    if (piece.isEmpty()) {
+      return;
+    }
+    if (countTokens(piece) <= max) {
+      result.add(piece);
+    } else {
+      result.addAll(fit(piece, max, Level.WORD));
+    }
+  }
+
+  /** The units of a level, each keeping the separator that follows it. */
+  private static List<String> units(String text, Level level) {
+    return switch (level) {
+      case PARAGRAPH -> cutAfter(text, PARAGRAPH_BREAK);
+      case LINE -> cutAfter(text, LINE_BREAK);
+      case SENTENCE -> sentences(text);
+      case WORD -> cutAfter(text, WORD_END);
+      case CHARACTER -> List.of(text);
+    };
+  }
+
+  private static List<String> cutAfter(String text, Pattern separator) {
+    List<String> units = new ArrayList<>();
+    Matcher matcher = separator.matcher(text);
+    int start = 0;
+    while (matcher.find()) {
+      units.add(text.substring(start, matcher.end()));
+      start = matcher.end();
+    }
+    if (start < text.length()) {
+      units.add(text.substring(start));
+    }
+    return units;
+  }
+
+  private static List<String> sentences(String text) {
+    BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ROOT);
+    iterator.setText(text);
+    List<String> units = new ArrayList<>();
+    int start = iterator.first();
+    for (int end = iterator.next(); end != BreakIterator.DONE; end = iterator.next()) {
+      units.add(text.substring(start, end));
+      start = end;
+    }
+    return units;
+  }
+
+  /** Longest prefixes within the budget, found by binary search on character count. */
+  private List<String> hardSplit(String text, int max) {
+    List<String> pieces = new ArrayList<>();
+    int start = 0;
+    while (start < text.length()) {
+      int low = start + 1;
+      // No cl100k token spans more than a few dozen characters, so the search window is bounded.
+      int high = (int) Math.min(text.length(), start + (long) max * 32);
+      while (low < high) {
+        int mid = (low + high + 1) >>> 1;
+        if (countTokens(text.substring(start, mid)) <= max) {
+          low = mid;
+        } else {
+          high = mid - 1;
+        }
+      }
+      int end = low;
+      if (end < text.length()
+          && Character.isHighSurrogate(text.charAt(end - 1))
+          && end > start + 1) {
+        end--;
+      }
+      pieces.add(text.substring(start, end));
+      start = end;
+    }
+    return pieces;
+  }
+
+  private static void requirePositive(int maxTokens) {
+    if (maxTokens < 1) {
+      throw new IllegalArgumentException("maxTokens must be positive");
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.lectern.adapters.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.chunk.ChunkDraft;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class Cl100kChunkerTest {
+  private final Cl100kChunker chunker = new Cl100kChunker();
+
+  @Test
+  void countsCl100kTokens() {
+    assertThat(chunker.countTokens("hello world")).isEqualTo(2);
+    assertThat(chunker.countTokens("<|endoftext|>")).isGreaterThan(1);
+  }
+
+  @Test
+  void shortTextIsOneChunk() {
+    List<ChunkDraft> drafts = chunker.split("Release notes: shipped billing.", 512);
+    assertThat(drafts)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.text()).isEqualTo("Release notes: shipped billing.");
+              assertThat(d.tokenCount()).isEqualTo(chunker.countTokens(d.text()));
+              assertThat(d.headingPath()).isEmpty();
+            });
+  }
+
+  @Test
+  void headingsStartNewChunksAndGiveTheirPath() {
+    String md =
+        "# Guide\n\nIntro text.\n\n## Install\n\nRun the installer.\n\n## Use\n\nOpen it.\n\n"
+            + "# Appendix\nMore.";
+    List<ChunkDraft> drafts = chunker.split(md, 512);
+
+    assertThat(drafts)
+        .extracting(ChunkDraft::headingPath)
+        .containsExactly(
+            List.of("Guide"),
+            List.of("Guide", "Install"),
+            List.of("Guide", "Use"),
+            List.of("Appendix"));
+    assertThat(drafts.get(1).text()).isEqualTo("## Install\n\nRun the installer.");
+  }
+
+  @Test
+  void headingWithoutBodyJoinsTheNextSection() {
+    List<ChunkDraft> drafts = chunker.split("# Title\n## Part\nBody.", 512);
+    assertThat(drafts)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.text()).isEqualTo("# Title\n## Part\nBody.");
+              assertThat(d.headingPath()).containsExactly("Title", "Part");
+            });
+  }
+
+  @Test
+  void hashInsideCodeFenceIsNotAHeading() {
+    List<ChunkDraft> drafts = chunker.split("# Real\n```\n# comment\n```\nend", 512);
+    assertThat(drafts)
+        .singleElement()
+        .extracting(ChunkDraft::headingPath)
+        .isEqualTo(List.of("Real"));
+  }
+
+  @Test
+  void everyChunkRespectsTheHardCapAndKeepsAllWords() {
+    StringBuilder text = new StringBuilder();
+    for (int p = 0; p < 30; p++) {
+      for (int s = 0; s < 8; s++) {
+        text.append("Sentence ").append(p).append('-').append(s).append(" talks about lucene. ");
+      }
+      text.append("\n\n");
+    }
+    text.append("x".repeat(3000))
+        .append(' ')
+        .append("Супер длинное предложение. 中文句子没有空格".repeat(40));
+    // A single CJK character can take up to 4 byte-level tokens, so caps start there.
+    for (int cap : new int[] {4, 7, 50, 512}) {
+      List<ChunkDraft> drafts = chunker.split(text.toString(), cap);
+      assertThat(drafts)
+          .allSatisfy(
+              d -> {
+                assertThat(chunker.countTokens(d.text())).isLessThanOrEqualTo(cap);
+                assertThat(d.tokenCount()).isEqualTo(chunker.countTokens(d.text()));
+              });
+      String rejoined = String.join("", drafts.stream().map(ChunkDraft::text).toList());
+      assertThat(rejoined.replaceAll("\\s+", "")).isEqualTo(text.toString().replaceAll("\\s+", ""));
+    }
+  }
+
+  @Test
+  void capOfOneSplitsAsciiIntoSingleTokens() {
+    List<ChunkDraft> drafts = chunker.split("tokenization is fun", 1);
+    assertThat(drafts).allSatisfy(d -> assertThat(d.tokenCount()).isEqualTo(1));
+    assertThat(String.join("", drafts.stream().map(ChunkDraft::text).toList()))
+        .isEqualTo("tokenizationisfun");
+  }
+
+  @Test
+  void paragraphsArePackedBeforeSentencesAreCut() {
+    String text = "First paragraph is short.\n\nSecond paragraph is short too.";
+    List<ChunkDraft> drafts = chunker.split(text, 8);
+    assertThat(drafts)
+        .extracting(ChunkDraft::text)
+        .containsExactly("First paragraph is short.", "Second paragraph is short too.");
+  }
+
+  @Test
+  void regroupMergesSmallNeighboursAndSplitsLargeOnes() {
+    List<Chunk> stored = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String text = "Chunk " + i + " has a few words in it.";
+      stored.add(new Chunk("id" + i, i, text, chunker.countTokens(text), List.of("H")));
+    }
+    List<ChunkDraft> merged = chunker.regroup(stored, 512);
+    assertThat(merged)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.text()).startsWith("Chunk 0").endsWith("Chunk 5 has a few words in it.");
+              assertThat(d.headingPath()).containsExactly("H");
+            });
+
+    List<ChunkDraft> split = chunker.regroup(stored, 4);
+    assertThat(split).allSatisfy(d -> assertThat(d.tokenCount()).isLessThanOrEqualTo(4));
+    assertThat(split.size()).isGreaterThan(6);
+  }
+}
