@@ -1,0 +1,123 @@
+package dev.lectern.adapters.jdbc;
+
+import dev.lectern.application.error.Unavailable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Small JDBC helper: transactions, parameter binding and row mapping. */
+final class Jdbc {
+  static final String UNIQUE_VIOLATION = "23505";
+
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+
+  Jdbc(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Runs {@code work} in one transaction, committed when it returns, rolled back if it throws. */
+  <T> T transaction(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+    return transaction(c -> list(c, sql, mapper, params));
+  }
+
+  <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
+    return transaction(c -> one(c, sql, mapper, params));
+  }
+
+  int update(String sql, Object... params) {
+    return transaction(c -> update(c, sql, params));
+  }
+
+  static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
+    try (PreparedStatement statement = prepare(c, sql, params);
+        ResultSet rows = statement.executeQuery()) {
+      List<T> result = new ArrayList<>();
+      while (rows.next()) {
+        result.add(mapper.map(rows));
+      }
+      return result;
+    }
+  }
+
+  static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
+    List<T> rows = list(c, sql, mapper, params);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement statement = prepare(c, sql, params)) {
+      return statement.executeUpdate();
+    }
+  }
+
+  static Instant instant(ResultSet row, String column) throws SQLException {
+    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static Long nullableLong(ResultSet row, String column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? null : value;
+  }
+
+  static boolean isUniqueViolation(SQLException e) {
+    return UNIQUE_VIOLATION.equals(e.getSQLState());
+  }
+
+  static Unavailable unavailable(SQLException e) {
+    return new Unavailable("the metadata database failed: " + e.getMessage(), null, e);
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... params)
+      throws SQLException {
+    PreparedStatement statement = c.prepareStatement(sql);
+    for (int i = 0; i < params.length; i++) {
+      Object param = params[i];
+      if (param instanceof Instant instant) {
+        statement.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+      } else if (param instanceof Timestamp timestamp) {
+        statement.setTimestamp(i + 1, timestamp);
+      } else {
+        statement.setObject(i + 1, param);
+      }
+    }
+    return statement;
+  }
+}

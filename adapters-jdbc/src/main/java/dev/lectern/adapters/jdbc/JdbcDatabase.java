@@ -1,0 +1,64 @@
+package dev.lectern.adapters.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.Closeable;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** Adapter: the metadata database: a pooled data source, migrated to the current schema. */
+public final class JdbcDatabase implements Closeable {
+  private final HikariDataSource dataSource;
+
+  private JdbcDatabase(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * The embedded H2 file database inside {@code directory}. AUTO_SERVER lets a second process (the
+   * CLI next to a running server) share it; WRITE_DELAY=0 writes every commit to the file before
+   * the commit returns, so acknowledged writes survive a killed process.
+   */
+  public static String h2Url(Path directory) {
+    return "jdbc:h2:file:"
+        + directory.toAbsolutePath().resolve("lectern")
+        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=15000";
+  }
+
+  /** An in-memory H2 database, for tests. */
+  public static String h2MemoryUrl(String name) {
+    return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=15000";
+  }
+
+  public static JdbcDatabase open(String url, String user, String password, int maxPoolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(maxPoolSize);
+    config.setMinimumIdle(1);
+    config.setPoolName("lectern-metadata");
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    return new JdbcDatabase(dataSource);
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.lectern.adapters.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Stores metadata maps as JSON text, keeping key order and value types. */
+final class MetadataJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP_TYPE =
+      new TypeReference<>() {};
+
+  private MetadataJson() {}
+
+  static String write(Map<String, Object> metadata) {
+    try {
+      return MAPPER.writeValueAsString(metadata);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("metadata is not representable as JSON", e);
+    }
+  }
+
+  static Map<String, Object> read(String json) {
+    try {
+      return MAPPER.readValue(json, MAP_TYPE);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored metadata is not valid JSON", e);
+    }
+  }
+}
