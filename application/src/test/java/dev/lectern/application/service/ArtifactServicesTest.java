@@ -1,0 +1,238 @@
+package dev.lectern.application.service;
+
+import static dev.lectern.application.contract.Fixtures.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lectern.application.error.Conflict;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.error.PayloadTooLarge;
+import dev.lectern.application.error.UnsupportedContent;
+import dev.lectern.application.fakes.InMemoryArtifactStore;
+import dev.lectern.application.fakes.InMemoryBlobStore;
+import dev.lectern.application.fakes.InMemoryChunkIndex;
+import dev.lectern.application.fakes.InMemoryCollectionStore;
+import dev.lectern.application.fakes.PlainTextParser;
+import dev.lectern.application.fakes.WordChunker;
+import dev.lectern.application.port.in.artifact.ArtifactChunk;
+import dev.lectern.application.port.in.artifact.ArtifactInput;
+import dev.lectern.application.port.in.artifact.ContextFilter;
+import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
+import dev.lectern.application.port.in.artifact.ReadChunkedContentCommand;
+import dev.lectern.application.port.out.ContentFetcher;
+import dev.lectern.application.service.artifact.ArtifactSelection;
+import dev.lectern.application.service.artifact.DeleteArtifactService;
+import dev.lectern.application.service.artifact.IngestArtifactService;
+import dev.lectern.application.service.artifact.IngestPolicy;
+import dev.lectern.application.service.artifact.ListArtifactsService;
+import dev.lectern.application.service.artifact.ReadChunkedContentService;
+import dev.lectern.application.service.artifact.ReadContentService;
+import dev.lectern.domain.artifact.Artifact;
+import dev.lectern.domain.artifact.ArtifactId;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.MetadataCondition;
+import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.collection.Language;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ArtifactServicesTest {
+  private final InMemoryCollectionStore collections = new InMemoryCollectionStore();
+  private final InMemoryArtifactStore artifacts = new InMemoryArtifactStore();
+  private final InMemoryChunkIndex index = new InMemoryChunkIndex();
+  private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+  private final WordChunker chunker = new WordChunker();
+  private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+  private final ContentFetcher fetcher =
+      uri ->
+          new ContentFetcher.Fetched(
+              "fetched words".getBytes(StandardCharsets.UTF_8), "text/plain", "remote.txt");
+  private final IngestArtifactService ingest =
+      new IngestArtifactService(
+          collections,
+          artifacts,
+          index,
+          chunker,
+          new PlainTextParser(),
+          blobs,
+          fetcher,
+          new IngestPolicy(100, Language.ENGLISH),
+          clock);
+  private final ArtifactSelection selection = new ArtifactSelection(collections, artifacts);
+  private final ListArtifactsService list = new ListArtifactsService(selection);
+  private final ReadContentService content = new ReadContentService(selection, blobs);
+  private final ReadChunkedContentService chunked =
+      new ReadChunkedContentService(selection, index, chunker);
+  private final DeleteArtifactService delete = new DeleteArtifactService(artifacts, index);
+  private final CollectionId c1 = new CollectionId("c1");
+
+  private Artifact ingestText(String artifact, String text, Map<String, Object> metadata) {
+    return ingest
+        .ingest(
+            new IngestArtifactCommand(
+                "org1", c1, new ArtifactId(artifact), new ArtifactInput.Text(text), metadata))
+        .orElseThrow();
+  }
+
+  private ContextFilter all() {
+    return new ContextFilter("org1", c1, null, null);
+  }
+
+  @Test
+  void ingestCreatesTheCollectionAndPublishesTheArtifact() {
+    Artifact artifact = ingestText("a1", "one two three", Map.of("source", "docs"));
+
+    assertThat(artifact.current().fileName()).isEqualTo("text_content.txt");
+    assertThat(artifact.current().metadata())
+        .containsEntry("file_name", "text_content.txt")
+        .containsEntry("source", "docs");
+    assertThat(artifact.current().contentHash().hex())
+        .isEqualTo("6899ee404683a14e8c2a03149860df25d67d34d9cd4dae7350cbe91e4b3976be");
+    assertThat(collections.find("org1", c1)).isPresent();
+    assertThat(list.list("org1", c1)).containsExactly(artifact);
+    assertThat(content.read(all()))
+        .singleElement()
+        .satisfies(c -> assertThat(c.text()).isEqualTo("one two three"));
+  }
+
+  @Test
+  void identicalContentIsNotIngestedTwiceButNewContentReplaces() {
+    ingestText("a1", "alpha beta", Map.of());
+    assertThat(
+            ingest.ingest(
+                new IngestArtifactCommand(
+                    "org1",
+                    c1,
+                    new ArtifactId("a1"),
+                    new ArtifactInput.Text("alpha beta"),
+                    Map.of())))
+        .isEmpty();
+
+    ingestText("a1", "gamma delta epsilon", Map.of());
+    assertThat(content.read(all()))
+        .singleElement()
+        .satisfies(c -> assertThat(c.text()).isEqualTo("gamma delta epsilon"));
+    assertThat(index.chunksOf(key("org1", "c1", "a1")))
+        .extracting(c -> c.text())
+        .containsExactly("gamma delta epsilon");
+  }
+
+  @Test
+  void unsupportedContentStoresNothing() {
+    assertThatThrownBy(() -> ingestText("a1", "x", Map.of("file_name", "photo.png")))
+        .isInstanceOf(UnsupportedContent.class);
+    assertThat(collections.find("org1", c1)).isEmpty();
+    assertThat(blobs.hashes()).isEmpty();
+    assertThat(artifacts.find(key("org1", "c1", "a1"))).isEmpty();
+  }
+
+  @Test
+  void oversizeInputIsRefused() {
+    assertThatThrownBy(() -> ingestText("a1", "x".repeat(101), Map.of()))
+        .isInstanceOf(PayloadTooLarge.class)
+        .hasMessageContaining("limit is 100 bytes");
+  }
+
+  @Test
+  void uriInputUsesTheFetchedNameAndBytes() {
+    Artifact artifact =
+        ingest
+            .ingest(
+                new IngestArtifactCommand(
+                    "org1",
+                    c1,
+                    new ArtifactId("u"),
+                    new ArtifactInput.Uri(URI.create("https://example.org/remote.txt")),
+                    Map.of()))
+            .orElseThrow();
+    assertThat(artifact.current().fileName()).isEqualTo("remote.txt");
+  }
+
+  @Test
+  void failedIndexWriteLeavesNoTrace() {
+    index.failNextReplaces(1);
+    assertThatThrownBy(() -> ingestText("a1", "doomed words", Map.of()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(artifacts.find(key("org1", "c1", "a1"))).isEmpty();
+    assertThat(index.chunksOf(key("org1", "c1", "a1"))).isEmpty();
+  }
+
+  @Test
+  void writeWhileAnotherIsPendingConflicts() {
+    ArtifactKey key = key("org1", "c1", "a1");
+    collections.findOrCreate(dev.lectern.application.contract.Fixtures.collection("org1", "c1"));
+    artifacts.claimIngest(key, dev.lectern.application.contract.Fixtures.revision(1, "x"));
+
+    assertThatThrownBy(() -> ingestText("a1", "new words", Map.of()))
+        .isInstanceOf(Conflict.class)
+        .hasMessageContaining("already in progress");
+    assertThatThrownBy(() -> delete.delete(key)).isInstanceOf(Conflict.class);
+  }
+
+  @Test
+  void chunkedContentRegroupsAndKeepsStoredIdsWhenUnchanged() {
+    ingestText("a1", "w1 w2 w3 w4 w5 w6 w7", Map.of());
+    List<ArtifactChunk> big = chunked.read(new ReadChunkedContentCommand(all(), 512));
+    assertThat(big)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.chunk().text()).isEqualTo("w1 w2 w3 w4 w5 w6 w7");
+              assertThat(c.chunk().id())
+                  .isEqualTo(index.chunksOf(key("org1", "c1", "a1")).get(0).id());
+            });
+
+    List<ArtifactChunk> small = chunked.read(new ReadChunkedContentCommand(all(), 3));
+    assertThat(small)
+        .extracting(c -> c.chunk().text())
+        .containsExactly("w1 w2 w3", "w4 w5 w6", "w7");
+    assertThat(chunked.read(new ReadChunkedContentCommand(all(), 3)))
+        .extracting(c -> c.chunk().id())
+        .isEqualTo(small.stream().map(c -> c.chunk().id()).toList());
+  }
+
+  @Test
+  void filtersIntersectAndMissingArtifactsAreNotFound() {
+    ingestText("a1", "first", Map.of("team", "red"));
+    ingestText("a2", "second", Map.of("team", "blue"));
+    ingestText("a3", "third", Map.of("team", "red"));
+
+    ContextFilter filter =
+        new ContextFilter(
+            "org1",
+            c1,
+            List.of(new ArtifactId("a1"), new ArtifactId("a2")),
+            List.of(new MetadataCondition("team", MetadataCondition.Operator.EQ, "red")));
+    assertThat(content.read(filter))
+        .extracting(c -> c.artifact().key().artifactId().value())
+        .containsExactly("a1");
+
+    assertThatThrownBy(
+            () ->
+                content.read(new ContextFilter("org1", c1, List.of(new ArtifactId("nope")), null)))
+        .isInstanceOf(NotFound.class)
+        .hasMessageContaining("artifact 'nope' not found");
+    assertThatThrownBy(() -> list.list("org1", new CollectionId("missing")))
+        .isInstanceOf(NotFound.class)
+        .hasMessageContaining("collection 'missing' not found");
+    assertThatThrownBy(() -> list.list("org2", c1))
+        .as("another org never sees this org's collection")
+        .isInstanceOf(NotFound.class);
+  }
+
+  @Test
+  void deleteRemovesArtifactAndChunksAndUnknownIsNotFound() {
+    ingestText("a1", "bye now", Map.of());
+    delete.delete(key("org1", "c1", "a1"));
+
+    assertThat(list.list("org1", c1)).isEmpty();
+    assertThat(index.chunksOf(key("org1", "c1", "a1"))).isEmpty();
+    assertThatThrownBy(() -> delete.delete(key("org1", "c1", "a1"))).isInstanceOf(NotFound.class);
+  }
+}
