@@ -1,0 +1,33 @@
+package dev.lectern.adapters.http.common;
+
+import dev.lectern.application.port.in.access.AuthenticateCommand;
+import dev.lectern.application.port.in.access.AuthenticateUseCase;
+import dev.lectern.application.port.in.access.Caller;
+import io.javalin.http.Context;
+import java.util.Locale;
+
+/** Reads {@code Authorization: Bearer …} and {@code x-org}, and resolves the caller. */
+public final class BearerAuth {
+  private final AuthenticateUseCase authenticate;
+
+  public BearerAuth(AuthenticateUseCase authenticate) {
+    this.authenticate = authenticate;
+  }
+
+  public Caller caller(Context ctx) {
+    return authenticate.authenticate(
+        new AuthenticateCommand(secret(ctx.header("Authorization")), ctx.header("x-org")));
+  }
+
+  /** The secret of a Bearer header; a bare value without a scheme is accepted as is. */
+  static String secret(String header) {
+    if (header == null) {
+      return null;
+    }
+    String value = header.strip();
+    if (value.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+      return value.substring(7).strip();
+    }
+    return value;
+  }
+}

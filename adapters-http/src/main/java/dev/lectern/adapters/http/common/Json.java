@@ -1,0 +1,53 @@
+package dev.lectern.adapters.http.common;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The JSON mapper every dialect shares, and helpers to answer with JSON. */
+public final class Json {
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(200)
+                          .maxStringLength(Integer.MAX_VALUE)
+                          .build())
+                  .build())
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private Json() {}
+
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** Writes {@code body} (a tree, a map, a record or null) as the JSON response. */
+  public static void respond(Context ctx, int status, Object body) {
+    try {
+      ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("response is not serialisable", e);
+    }
+  }
+
+  /** A JSON value as plain Java: maps keep key order, numbers stay numbers. */
+  public static Object toJava(JsonNode node) {
+    return MAPPER.convertValue(node, Object.class);
+  }
+
+  /** A JSON object as a Java map in key order. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> toMap(JsonNode node) {
+    return (Map<String, Object>) MAPPER.convertValue(node, LinkedHashMap.class);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.lectern.adapters.http.zylon;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.JsonFields;
+import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.application.error.InvalidRequest;
+import dev.lectern.application.port.in.access.Caller;
+import dev.lectern.application.port.in.artifact.DeleteArtifactUseCase;
+import dev.lectern.application.port.in.artifact.IngestArtifactUseCase;
+import dev.lectern.application.port.in.artifact.ListArtifactsUseCase;
+import dev.lectern.application.port.in.artifact.ReadChunkedContentCommand;
+import dev.lectern.application.port.in.artifact.ReadChunkedContentUseCase;
+import dev.lectern.application.port.in.artifact.ReadContentUseCase;
+import dev.lectern.domain.collection.CollectionId;
+import io.javalin.http.Context;
+
+/** Zylon's artifact endpoints: translate, call the use case, translate back. */
+public final class ZylonArtifactHandlers {
+  /** The use cases these handlers call. */
+  public record UseCases(
+      IngestArtifactUseCase ingest,
+      ListArtifactsUseCase list,
+      ReadContentUseCase content,
+      ReadChunkedContentUseCase chunkedContent,
+      DeleteArtifactUseCase delete) {}
+
+  private final UseCases useCases;
+  private final BearerAuth auth;
+  private final RequestBodies bodies;
+  private final ZylonRequests requests;
+
+  ZylonArtifactHandlers(
+      UseCases useCases, BearerAuth auth, RequestBodies bodies, long maxInputBytes) {
+    this.useCases = useCases;
+    this.auth = auth;
+    this.bodies = bodies;
+    this.requests = new ZylonRequests(maxInputBytes);
+  }
+
+  void ingest(Context ctx) {
+    Caller caller = auth.caller(ctx);
+    JsonFields body = bodies.json(ctx);
+    var documents =
+        useCases
+            .ingest()
+            .ingest(requests.ingest(body, caller.org().id()))
+            .map(ZylonWire::ingestedDocument)
+            .stream()
+            .toList();
+    Json.respond(ctx, 200, ZylonWire.list(documents));
+  }
+
+  void list(Context ctx) {
+    Caller caller = auth.caller(ctx);
+    String collection = ctx.queryParam("collection");
+    if (collection == null || collection.isEmpty() || collection.length() > 255) {
+      throw new InvalidRequest(
+          "collection: query parameter required (1-255 characters)", "collection");
+    }
+    var documents =
+        useCases.list().list(caller.org().id(), new CollectionId(collection)).stream()
+            .map(ZylonWire::listedDocument)
+            .toList();
+    Json.respond(ctx, 200, ZylonWire.list(documents));
+  }
+
+  void content(Context ctx) {
+    Caller caller = auth.caller(ctx);
+    JsonFields body = bodies.json(ctx);
+    String format = body.optionalString("format").orElse("markdown");
+    if (!format.equals("markdown")) {
+      throw new InvalidRequest(
+          "format: only 'markdown' is supported, got '" + format + "'", "format");
+    }
+    Json.respond(
+        ctx,
+        200,
+        ZylonWire.content(
+            useCases.content().read(requests.contextFilter(body, caller.org().id()))));
+  }
+
+  void chunkedContent(Context ctx) {
+    Caller caller = auth.caller(ctx);
+    JsonFields body = bodies.json(ctx);
+    int maxTokens =
+        body.optionalInt("max_tokens", 1, ReadChunkedContentCommand.LIMIT)
+            .orElse(ReadChunkedContentCommand.DEFAULT_MAX_TOKENS);
+    var command =
+        new ReadChunkedContentCommand(requests.contextFilter(body, caller.org().id()), maxTokens);
+    Json.respond(ctx, 200, ZylonWire.chunkedContent(useCases.chunkedContent().read(command)));
+  }
+
+  void delete(Context ctx) {
+    Caller caller = auth.caller(ctx);
+    JsonFields body = bodies.json(ctx);
+    useCases.delete().delete(requests.delete(body, caller.org().id()));
+    Json.respond(ctx, 200, NullNode.getInstance());
+  }
+}

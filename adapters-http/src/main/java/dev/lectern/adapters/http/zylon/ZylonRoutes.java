@@ -1,0 +1,40 @@
+package dev.lectern.adapters.http.zylon;
+
+import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.RequestBodies;
+import io.javalin.config.RoutesConfig;
+import java.util.function.Consumer;
+
+/** Mounts the Zylon dialect: workspace under {@code /api/v1}, artifacts under {@code /api/gpt}. */
+public final class ZylonRoutes implements Consumer<RoutesConfig> {
+  /** Path prefixes whose errors Zylon renders. */
+  public static final String[] PREFIXES = {
+    "/api/gpt/", "/api/v1/account/", "/api/v1/app/", "/health"
+  };
+
+  private static final String ARTIFACTS = "/api/gpt/v1/artifacts/";
+
+  private final ZylonArtifactHandlers artifacts;
+  private final ZylonWorkspaceHandlers workspace;
+
+  public ZylonRoutes(
+      ZylonArtifactHandlers.UseCases useCases,
+      BearerAuth auth,
+      RequestBodies bodies,
+      long maxInputBytes) {
+    this.artifacts = new ZylonArtifactHandlers(useCases, auth, bodies, maxInputBytes);
+    this.workspace = new ZylonWorkspaceHandlers(auth);
+  }
+
+  @Override
+  public void accept(RoutesConfig routes) {
+    routes.get("/health", workspace::health);
+    routes.get("/api/v1/account/me", workspace::me);
+    routes.get("/api/v1/app/me", workspace::me);
+    routes.post(ARTIFACTS + "ingest", artifacts::ingest);
+    routes.get(ARTIFACTS + "list", artifacts::list);
+    routes.post(ARTIFACTS + "content", artifacts::content);
+    routes.post(ARTIFACTS + "chunked-content", artifacts::chunkedContent);
+    routes.post(ARTIFACTS + "delete", artifacts::delete);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.lectern.adapters.http.zylon;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.application.port.in.artifact.ArtifactChunk;
+import dev.lectern.application.port.in.artifact.ArtifactContent;
+import dev.lectern.domain.artifact.Artifact;
+import dev.lectern.domain.artifact.Revision;
+import dev.lectern.domain.chunk.Chunk;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Zylon response shapes, field by field and in the documented order. */
+final class ZylonWire {
+  static final String MODEL = "private-gpt";
+  private static final Set<String> SERVER_KEYS =
+      Set.of("headers", "artifact_id", "collection", "llm_model", "embed_model", "hash");
+  private static final String CITATION_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+  private ZylonWire() {}
+
+  /** {@code {"object":"list","model":"private-gpt","data":[…]}}. */
+  static ObjectNode list(List<ObjectNode> documents) {
+    ObjectNode body = Json.object();
+    body.put("object", "list");
+    body.put("model", MODEL);
+    body.putArray("data").addAll(documents);
+    return body;
+  }
+
+  /** The {@code ingest.document} returned by ingest: caller metadata plus server fields. */
+  static ObjectNode ingestedDocument(Artifact artifact) {
+    Revision revision = artifact.current();
+    Map<String, Object> metadata = callerMetadata(revision);
+    metadata.put("headers", List.of());
+    metadata.put("artifact_id", artifact.key().artifactId().value());
+    metadata.put("collection", artifact.key().collectionId().value());
+    metadata.put("llm_model", "default");
+    metadata.put("embed_model", "default");
+    metadata.put("hash", revision.contentHash().hex());
+    return document(artifact, metadata);
+  }
+
+  /** The {@code ingest.document} returned by list: caller metadata, artifact and collection. */
+  static ObjectNode listedDocument(Artifact artifact) {
+    Map<String, Object> metadata = callerMetadata(artifact.current());
+    metadata.put("artifact_id", artifact.key().artifactId().value());
+    metadata.put("collection", artifact.key().collectionId().value());
+    return document(artifact, metadata);
+  }
+
+  static ObjectNode content(List<ArtifactContent> contents) {
+    ObjectNode body = Json.object();
+    ArrayNode data = body.putArray("data");
+    for (ArtifactContent content : contents) {
+      data.addObject()
+          .put("artifact_id", content.artifact().key().artifactId().value())
+          .put("content", content.text());
+    }
+    return body;
+  }
+
+  /** One {@code data} entry per chunk: a {@code source} block, then the formatted text. */
+  static ObjectNode chunkedContent(List<ArtifactChunk> chunks) {
+    ObjectNode body = Json.object();
+    ArrayNode data = body.putArray("data");
+    for (ArtifactChunk item : chunks) {
+      String citation = citationId(item.chunk().id());
+      ObjectNode entry = data.addObject();
+      entry.put("artifact_id", item.artifact().key().artifactId().value());
+      ArrayNode content = entry.putArray("content");
+      ObjectNode source = content.addObject();
+      source.put("type", "source");
+      source.putArray("sources").add(contextChunk(item, citation));
+      content
+          .addObject()
+          .put("type", "text")
+          .put(
+              "text",
+              "**Context Information**:\nCitation identifier ["
+                  + citation
+                  + "]\n---\nContent:\n"
+                  + item.chunk().text()
+                  + "\n===\n");
+    }
+    return body;
+  }
+
+  /** A {@code context.chunk} source item. */
+  static ObjectNode contextChunk(ArtifactChunk item, String citation) {
+    Artifact artifact = item.artifact();
+    Chunk chunk = item.chunk();
+    ObjectNode node = Json.object();
+    node.put("object", "context.chunk");
+    node.put("id", chunk.id());
+    node.put("score", 0.0);
+    ObjectNode document = node.putObject("document");
+    document.put("object", "ingest.document");
+    document.put("artifact", artifact.key().artifactId().value());
+    ObjectNode docMetadata = document.putObject("doc_metadata");
+    docMetadata.put("file_name", artifact.current().fileName());
+    docMetadata.put("artifact_id", artifact.key().artifactId().value());
+    docMetadata.put("collection", artifact.key().collectionId().value());
+    node.put("text", chunk.text());
+    node.put("content_type", "text/markdown");
+    node.putArray("previous_texts");
+    node.putArray("next_texts");
+    ObjectNode metadata = node.putObject("metadata");
+    metadata.put("abs_idx", chunk.position());
+    metadata.put("rel_idx", chunk.position());
+    if (!chunk.headingPath().isEmpty()) {
+      metadata.put("title", chunk.headingPath().get(chunk.headingPath().size() - 1));
+    }
+    metadata.put("shorter_id", citation);
+    return node;
+  }
+
+  /** A stable 4-character citation id derived from a chunk id. */
+  static String citationId(String chunkId) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(chunkId.getBytes(StandardCharsets.UTF_8));
+      StringBuilder id = new StringBuilder(4);
+      for (int i = 0; i < 4; i++) {
+        id.append(CITATION_ALPHABET.charAt((digest[i] & 0xff) % CITATION_ALPHABET.length()));
+      }
+      return id.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  private static Map<String, Object> callerMetadata(Revision revision) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    revision
+        .metadata()
+        .forEach(
+            (key, value) -> {
+              if (!SERVER_KEYS.contains(key)) {
+                metadata.put(key, value);
+              }
+            });
+    return metadata;
+  }
+
+  private static ObjectNode document(Artifact artifact, Map<String, Object> metadata) {
+    ObjectNode node = Json.object();
+    node.put("object", "ingest.document");
+    node.put("artifact", artifact.key().artifactId().value());
+    node.set("doc_metadata", Json.MAPPER.valueToTree(metadata));
+    return node;
+  }
+}
