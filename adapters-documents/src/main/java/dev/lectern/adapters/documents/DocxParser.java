@@ -19,7 +19,6 @@ final class DocxParser implements FormatParser {
   static {
     ZipSecureFile.setMinInflateRatio(0.01);
     ZipSecureFile.setMaxEntrySize(256L * 1024 * 1024);
-    ZipSecureFile.setMaxTextSize(100L * 1024 * 1024);
   }
 
   @Override

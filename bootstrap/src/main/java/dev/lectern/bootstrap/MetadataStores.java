@@ -1,0 +1,54 @@
+package dev.lectern.bootstrap;
+
+import dev.lectern.adapters.jdbc.JdbcArtifactStore;
+import dev.lectern.adapters.jdbc.JdbcCollectionStore;
+import dev.lectern.adapters.jdbc.JdbcDatabase;
+import dev.lectern.adapters.jdbc.JdbcOrgStore;
+import dev.lectern.adapters.jdbc.JdbcTokenStore;
+import dev.lectern.application.port.out.ArtifactStore;
+import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.application.port.out.OrgStore;
+import dev.lectern.application.port.out.TokenStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The metadata database and its stores, shared by the server and the CLI. */
+public record MetadataStores(
+    JdbcDatabase database,
+    OrgStore orgs,
+    TokenStore tokens,
+    CollectionStore collections,
+    ArtifactStore artifacts)
+    implements AutoCloseable {
+
+  public static MetadataStores open(LecternConfig config, int poolSize) {
+    String url = config.databaseUrl();
+    if (url == null || url.isBlank()) {
+      Path dir = config.dataDir().resolve("db");
+      try {
+        Files.createDirectories(dir);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
+      }
+      url = JdbcDatabase.h2Url(dir);
+    }
+    JdbcDatabase db =
+        JdbcDatabase.open(
+            url,
+            config.databaseUser() == null ? "sa" : config.databaseUser(),
+            config.databasePassword() == null ? "" : config.databasePassword(),
+            poolSize);
+    var ds = db.dataSource();
+    return new MetadataStores(
+        db,
+        new JdbcOrgStore(ds),
+        new JdbcTokenStore(ds),
+        new JdbcCollectionStore(ds),
+        new JdbcArtifactStore(ds));
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

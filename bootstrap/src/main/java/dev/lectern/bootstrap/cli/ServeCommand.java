@@ -1,0 +1,91 @@
+package dev.lectern.bootstrap.cli;
+
+import dev.lectern.bootstrap.LecternConfig;
+import dev.lectern.bootstrap.MetadataStores;
+import dev.lectern.bootstrap.Wiring;
+import dev.lectern.domain.collection.Language;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: runs the server until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the server (default).")
+public final class ServeCommand implements Callable<Integer> {
+  @Mixin StorageOptions storage;
+
+  @Option(
+      names = "--host",
+      defaultValue = "${env:LECTERN_HOST:-127.0.0.1}",
+      description = "Address to bind. Env: LECTERN_HOST.")
+  String host;
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:LECTERN_PORT:-8080}",
+      description = "Port to listen on (0 picks a free one). Env: LECTERN_PORT.")
+  int port;
+
+  @Option(
+      names = "--max-body-bytes",
+      defaultValue = "${env:LECTERN_MAX_BODY_BYTES:-67108864}",
+      description = "Largest request body. Env: LECTERN_MAX_BODY_BYTES.")
+  long maxBodyBytes;
+
+  @Option(
+      names = "--max-input-bytes",
+      defaultValue = "${env:LECTERN_MAX_INPUT_BYTES:-52428800}",
+      description = "Largest document (decoded). Env: LECTERN_MAX_INPUT_BYTES.")
+  long maxInputBytes;
+
+  @Option(
+      names = "--allow-private-uris",
+      defaultValue = "${env:LECTERN_ALLOW_PRIVATE_URIS:-false}",
+      description =
+          "Let URI ingest reach loopback/private addresses. Env: LECTERN_ALLOW_PRIVATE_URIS.")
+  boolean allowPrivateUris;
+
+  @Option(
+      names = "--fetch-timeout-seconds",
+      defaultValue = "${env:LECTERN_FETCH_TIMEOUT_SECONDS:-60}",
+      description = "Time limit of a URI download. Env: LECTERN_FETCH_TIMEOUT_SECONDS.")
+  long fetchTimeoutSeconds;
+
+  @Option(
+      names = "--default-language",
+      defaultValue = "${env:LECTERN_DEFAULT_LANGUAGE:-English}",
+      description =
+          "Language of collections created by Zylon ingest. Env: LECTERN_DEFAULT_LANGUAGE.")
+  String defaultLanguage;
+
+  @Override
+  public Integer call() throws Exception {
+    LecternConfig base = storage.config();
+    Language language =
+        Language.fromName(defaultLanguage)
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown language '" + defaultLanguage + "'"));
+    LecternConfig config =
+        new LecternConfig(
+            host,
+            port,
+            base.dataDir(),
+            maxBodyBytes,
+            maxInputBytes,
+            allowPrivateUris,
+            Duration.ofSeconds(fetchTimeoutSeconds),
+            base.parseTimeout(),
+            language,
+            base.adminToken(),
+            base.databaseUrl(),
+            base.databaseUser(),
+            base.databasePassword());
+    MetadataStores stores = Installation.open(config, 16, System.out);
+    Wiring wiring = Wiring.start(config, stores);
+    System.out.println("Lectern listening on http://" + host + ":" + wiring.port());
+    System.out.flush();
+    Runtime.getRuntime().addShutdownHook(new Thread(wiring::close, "lectern-shutdown"));
+    return LecternCommand.KEEP_RUNNING;
+  }
+}
