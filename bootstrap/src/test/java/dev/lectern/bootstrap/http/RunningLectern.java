@@ -1,0 +1,108 @@
+package dev.lectern.bootstrap.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.application.service.access.InitializeInstallationService;
+import dev.lectern.bootstrap.LecternConfig;
+import dev.lectern.bootstrap.MetadataStores;
+import dev.lectern.bootstrap.Wiring;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/** A real Lectern on a random port over a temporary data directory, and a client for it. */
+public final class RunningLectern implements AutoCloseable {
+  public static final String ADMIN = "lct_test-admin-secret-for-http-tests";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final MetadataStores stores;
+  private final Wiring wiring;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  private RunningLectern(MetadataStores stores, Wiring wiring) {
+    this.stores = stores;
+    this.wiring = wiring;
+  }
+
+  public static RunningLectern start(Path dataDir, UnaryOperator<LecternConfig> tweak) {
+    LecternConfig config = tweak.apply(LecternConfig.defaults(dataDir).withPort(0));
+    MetadataStores stores = MetadataStores.open(config, 8);
+    new InitializeInstallationService(stores.orgs(), stores.tokens(), Clock.systemUTC())
+        .initialize(ADMIN);
+    return new RunningLectern(stores, Wiring.start(config, stores));
+  }
+
+  public static RunningLectern start(Path dataDir) {
+    return start(dataDir, UnaryOperator.identity());
+  }
+
+  public MetadataStores stores() {
+    return stores;
+  }
+
+  /** A response with its parsed JSON body. */
+  public record Reply(int status, String body, HttpResponse<String> raw) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+
+  public Reply get(String path, String token, String... headers) {
+    return send(request(path, token, headers).GET());
+  }
+
+  public Reply post(String path, String token, String body, String... headers) {
+    return send(
+        request(path, token, headers)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Reply postBytes(String path, String token, byte[] body) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  private HttpRequest.Builder request(String path, String token, String... headers) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wiring.port() + path))
+            .timeout(Duration.ofSeconds(60));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return builder;
+  }
+
+  private Reply send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> response =
+          client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new AssertionError("request failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    wiring.close();
+  }
+}
