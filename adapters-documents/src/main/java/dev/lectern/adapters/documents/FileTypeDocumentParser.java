@@ -2,7 +2,6 @@ package dev.lectern.adapters.documents;
 
 import dev.lectern.application.error.UnsupportedContent;
 import dev.lectern.application.port.out.DocumentParser;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +48,9 @@ public final class FileTypeDocumentParser implements DocumentParser {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       String reason =
-          cause instanceof IOException || cause instanceof RuntimeException
-              ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
-              : String.valueOf(cause);
+          cause == null || cause.getMessage() == null || cause.getMessage().isBlank()
+              ? "the file is damaged or not of that type"
+              : cause.getMessage().strip();
       throw refused(
           source, "it could not be parsed as " + type.name() + " (" + reason + ")", cause);
     } catch (InterruptedException e) {
