@@ -98,6 +98,11 @@ public final class Wiring implements AutoCloseable {
     return server.port();
   }
 
+  /** The chunk index, for diagnostics and tests that compare it with the metadata. */
+  public LuceneChunkIndex chunkIndex() {
+    return index;
+  }
+
   @Override
   public void close() {
     server.close();

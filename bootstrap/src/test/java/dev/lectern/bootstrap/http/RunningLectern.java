@@ -46,6 +46,10 @@ public final class RunningLectern implements AutoCloseable {
     return stores;
   }
 
+  public Wiring wiring() {
+    return wiring;
+  }
+
   /** A response with its parsed JSON body. */
   public record Reply(int status, String body, HttpResponse<String> raw) {
     public JsonNode json() {
