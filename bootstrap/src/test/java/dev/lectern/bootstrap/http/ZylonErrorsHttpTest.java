@@ -6,10 +6,12 @@ import static dev.lectern.bootstrap.http.ZylonArtifactsHttpTest.fileIngest;
 import static dev.lectern.bootstrap.http.ZylonArtifactsHttpTest.textIngest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.application.contract.Fixtures;
 import dev.lectern.application.port.in.access.CreateTokenCommand;
 import dev.lectern.application.service.access.CreateOrgService;
 import dev.lectern.application.service.access.CreateTokenService;
 import dev.lectern.bootstrap.http.RunningLectern.Reply;
+import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.org.OrgSlug;
 import dev.lectern.domain.token.TokenScope;
 import java.nio.charset.StandardCharsets;
@@ -171,6 +173,42 @@ class ZylonErrorsHttpTest {
       })
   void badReadAndDeleteBodiesAre422(String name, String endpoint, String body, String message) {
     assertError(lectern.post(BASE + endpoint, ADMIN, body), 422, "invalid_request_error", message);
+  }
+
+  @Test
+  void writesToAnArtifactWithAWriteInProgressAre409() {
+    String collection = UUID.randomUUID().toString();
+    lectern.post(BASE + "ingest", ADMIN, textIngest(collection, "a", "first version", "{}"));
+    var artifact =
+        lectern.stores().artifacts().list(defaultOrgId(), new CollectionId(collection)).get(0);
+    // Another writer holds the artifact, as a running ingest does between its claim and commit.
+    lectern
+        .stores()
+        .artifacts()
+        .claimIngest(artifact.key(), Fixtures.revision(Long.MAX_VALUE, "other"));
+
+    assertError(
+        lectern.post(BASE + "ingest", ADMIN, textIngest(collection, "a", "second version", "{}")),
+        409,
+        "conflict_error",
+        "already in progress");
+    assertError(
+        lectern.post(
+            BASE + "delete", ADMIN, "{\"collection\":\"" + collection + "\",\"artifact\":\"a\"}"),
+        409,
+        "conflict_error",
+        "already in progress");
+
+    lectern.stores().artifacts().abandonIngest(artifact.key(), Long.MAX_VALUE);
+    assertThat(
+            lectern
+                .post(BASE + "ingest", ADMIN, textIngest(collection, "a", "second version", "{}"))
+                .status())
+        .isEqualTo(200);
+  }
+
+  private static String defaultOrgId() {
+    return lectern.stores().orgs().findBySlug(OrgSlug.DEFAULT).orElseThrow().id();
   }
 
   @Test
