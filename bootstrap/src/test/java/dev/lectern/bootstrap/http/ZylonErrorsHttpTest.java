@@ -182,10 +182,7 @@ class ZylonErrorsHttpTest {
     var artifact =
         lectern.stores().artifacts().list(defaultOrgId(), new CollectionId(collection)).get(0);
     // Another writer holds the artifact, as a running ingest does between its claim and commit.
-    lectern
-        .stores()
-        .artifacts()
-        .claimIngest(artifact.key(), Fixtures.revision(Long.MAX_VALUE, "other"));
+    lectern.stores().artifacts().claimIngest(artifact.key(), Fixtures.revision(999_999L, "other"));
 
     assertError(
         lectern.post(BASE + "ingest", ADMIN, textIngest(collection, "a", "second version", "{}")),
@@ -199,7 +196,7 @@ class ZylonErrorsHttpTest {
         "conflict_error",
         "already in progress");
 
-    lectern.stores().artifacts().abandonIngest(artifact.key(), Long.MAX_VALUE);
+    lectern.stores().artifacts().abandonIngest(artifact.key(), 999_999L);
     assertThat(
             lectern
                 .post(BASE + "ingest", ADMIN, textIngest(collection, "a", "second version", "{}"))
