@@ -13,8 +13,8 @@ final class PdfParser implements FormatParser {
       PDFTextStripper stripper = new PDFTextStripper();
       stripper.setPageEnd("\n\n");
       stripper.setParagraphEnd("\n\n");
-      return TextParser.decode(
-          stripper.getText(document).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String text = stripper.getText(document).replace("\r\n", "\n").replace('\r', '\n');
+      return text.replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
     }
   }
 }

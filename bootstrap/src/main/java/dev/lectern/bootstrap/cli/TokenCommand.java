@@ -57,7 +57,8 @@ public final class TokenCommand {
         CreatedToken created =
             new CreateTokenService(stores.tokens(), stores.orgs(), Clock.systemUTC())
                 .create(new CreateTokenCommand(name, new OrgSlug(org), tokenScope));
-        System.out.println("Token " + created.token().id() + " (" + scope + ", org " + org + ")");
+        System.out.println(
+            "Token " + created.token().id() + " (scope " + scope + ", org " + org + ")");
         System.out.println("Secret (shown once): " + created.secret());
       }
       return 0;
