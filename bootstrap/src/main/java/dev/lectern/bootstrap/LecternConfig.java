@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * Configuration of one Lectern process. Values come from command-line flags, then {@code LECTERN_*}
- * environment variables, then these defaults.
+ * environment variables, then the defaults of {@link #builder}.
  *
  * @param databaseUrl a JDBC URL; null for the embedded H2 database in the data directory
  */
@@ -25,94 +25,94 @@ public record LecternConfig(
     String databaseUser,
     String databasePassword) {
 
-  public static final String DEFAULT_HOST = "127.0.0.1";
-  public static final int DEFAULT_PORT = 8080;
-  public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
-  public static final long DEFAULT_MAX_INPUT_BYTES = 50L * 1024 * 1024;
-
-  /** Defaults for a data directory, as used by tests. */
-  public static LecternConfig defaults(Path dataDir) {
-    return new LecternConfig(
-        DEFAULT_HOST,
-        DEFAULT_PORT,
-        dataDir,
-        DEFAULT_MAX_BODY_BYTES,
-        DEFAULT_MAX_INPUT_BYTES,
-        false,
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(120),
-        Language.ENGLISH,
-        null,
-        null,
-        null,
-        null);
+  /** Defaults for a data directory. */
+  public static Builder builder(Path dataDir) {
+    return new Builder(dataDir);
   }
 
-  public LecternConfig withPort(int newPort) {
-    return new LecternConfig(
-        host,
-        newPort,
-        dataDir,
-        maxBodyBytes,
-        maxInputBytes,
-        allowPrivateUris,
-        fetchTimeout,
-        parseTimeout,
-        defaultLanguage,
-        adminToken,
-        databaseUrl,
-        databaseUser,
-        databasePassword);
-  }
+  /** Assembles a configuration from defaults and overrides. */
+  public static final class Builder {
+    private final Path dataDir;
+    private String host = "127.0.0.1";
+    private int port = 8080;
+    private long maxBodyBytes = 64L * 1024 * 1024;
+    private long maxInputBytes = 50L * 1024 * 1024;
+    private boolean allowPrivateUris;
+    private Duration fetchTimeout = Duration.ofSeconds(60);
+    private Duration parseTimeout = Duration.ofSeconds(120);
+    private Language defaultLanguage = Language.ENGLISH;
+    private String adminToken;
+    private String databaseUrl;
+    private String databaseUser;
+    private String databasePassword;
 
-  public LecternConfig withLimits(long newMaxBodyBytes, long newMaxInputBytes) {
-    return new LecternConfig(
-        host,
-        port,
-        dataDir,
-        newMaxBodyBytes,
-        newMaxInputBytes,
-        allowPrivateUris,
-        fetchTimeout,
-        parseTimeout,
-        defaultLanguage,
-        adminToken,
-        databaseUrl,
-        databaseUser,
-        databasePassword);
-  }
+    private Builder(Path dataDir) {
+      this.dataDir = dataDir;
+    }
 
-  public LecternConfig withPrivateUris(boolean allow) {
-    return new LecternConfig(
-        host,
-        port,
-        dataDir,
-        maxBodyBytes,
-        maxInputBytes,
-        allow,
-        fetchTimeout,
-        parseTimeout,
-        defaultLanguage,
-        adminToken,
-        databaseUrl,
-        databaseUser,
-        databasePassword);
-  }
+    public Builder host(String value) {
+      host = value;
+      return this;
+    }
 
-  public LecternConfig withAdminToken(String token) {
-    return new LecternConfig(
-        host,
-        port,
-        dataDir,
-        maxBodyBytes,
-        maxInputBytes,
-        allowPrivateUris,
-        fetchTimeout,
-        parseTimeout,
-        defaultLanguage,
-        token,
-        databaseUrl,
-        databaseUser,
-        databasePassword);
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    public Builder limits(long bodyBytes, long inputBytes) {
+      maxBodyBytes = bodyBytes;
+      maxInputBytes = inputBytes;
+      return this;
+    }
+
+    public Builder allowPrivateUris(boolean value) {
+      allowPrivateUris = value;
+      return this;
+    }
+
+    public Builder fetchTimeout(Duration value) {
+      fetchTimeout = value;
+      return this;
+    }
+
+    public Builder parseTimeout(Duration value) {
+      parseTimeout = value;
+      return this;
+    }
+
+    public Builder defaultLanguage(Language value) {
+      defaultLanguage = value;
+      return this;
+    }
+
+    public Builder adminToken(String value) {
+      adminToken = value;
+      return this;
+    }
+
+    public Builder database(String url, String user, String password) {
+      databaseUrl = url;
+      databaseUser = user;
+      databasePassword = password;
+      return this;
+    }
+
+    public LecternConfig build() {
+      return new LecternConfig(
+          host,
+          port,
+          dataDir,
+          maxBodyBytes,
+          maxInputBytes,
+          allowPrivateUris,
+          fetchTimeout,
+          parseTimeout,
+          defaultLanguage,
+          adminToken,
+          databaseUrl,
+          databaseUser,
+          databasePassword);
+    }
   }
 }

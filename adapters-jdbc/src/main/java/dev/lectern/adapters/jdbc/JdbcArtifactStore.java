@@ -112,9 +112,8 @@ public final class JdbcArtifactStore implements ArtifactStore {
   public void completeIngest(ArtifactKey key, long version) {
     jdbc.transaction(
         c -> {
-          Optional<Artifact> existing = lock(c, key);
-          if (existing.isEmpty()
-              || !Long.valueOf(version).equals(existing.get().pendingVersion())) {
+          Optional<Artifact> existing = lockPending(c, key, version);
+          if (existing.isEmpty()) {
             return null;
           }
           Revision revision = revision(c, key, version).orElseThrow();
@@ -138,9 +137,8 @@ public final class JdbcArtifactStore implements ArtifactStore {
   public void abandonIngest(ArtifactKey key, long version) {
     jdbc.transaction(
         c -> {
-          Optional<Artifact> existing = lock(c, key);
-          if (existing.isEmpty()
-              || !Long.valueOf(version).equals(existing.get().pendingVersion())) {
+          Optional<Artifact> existing = lockPending(c, key, version);
+          if (existing.isEmpty()) {
             return null;
           }
           Jdbc.update(
@@ -249,6 +247,12 @@ public final class JdbcArtifactStore implements ArtifactStore {
         SELECT_ARTIFACT + "WHERE a.org_id = ? AND a.collection_id = ? AND a.id = ?",
         JdbcArtifactStore::artifact,
         params(key));
+  }
+
+  /** Locks the artifact if {@code version} is its pending revision. */
+  private static Optional<Artifact> lockPending(Connection c, ArtifactKey key, long version)
+      throws SQLException {
+    return lock(c, key).filter(a -> Long.valueOf(version).equals(a.pendingVersion()));
   }
 
   private static Optional<Revision> revision(Connection c, ArtifactKey key, long version)

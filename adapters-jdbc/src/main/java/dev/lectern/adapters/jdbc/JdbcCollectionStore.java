@@ -58,13 +58,7 @@ public final class JdbcCollectionStore implements CollectionStore {
             candidate.language().displayName(),
             candidate.chunkTokens(),
             candidate.createdAt());
-        return new Collection(
-            candidate.orgId(),
-            candidate.id(),
-            name,
-            candidate.language(),
-            candidate.chunkTokens(),
-            candidate.createdAt());
+        return candidate.withName(name);
       } catch (SQLException e) {
         if (!Jdbc.isUniqueViolation(e)) {
           throw e;

@@ -3,16 +3,15 @@ package dev.lectern.application.fakes;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactKey;
-import dev.lectern.domain.artifact.ArtifactStatus;
 import dev.lectern.domain.artifact.Revision;
 import dev.lectern.domain.collection.CollectionId;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,27 +36,15 @@ public final class InMemoryArtifactStore implements ArtifactStore {
   @Override
   public synchronized Claim claimIngest(ArtifactKey key, Revision revision) {
     Artifact existing = artifacts.get(key);
-    Instant now = revision.createdAt();
     if (existing == null) {
-      artifacts.put(
-          key,
-          new Artifact(key, ArtifactStatus.RUNNING, null, revision.version(), false, now, now));
+      artifacts.put(key, Artifact.claimed(key, revision.version(), revision.createdAt()));
     } else if (existing.busy()) {
       return Claim.BUSY;
     } else if (existing.current() != null
         && existing.current().contentHash().equals(revision.contentHash())) {
       return Claim.UNCHANGED;
     } else {
-      artifacts.put(
-          key,
-          new Artifact(
-              key,
-              existing.status(),
-              existing.current(),
-              revision.version(),
-              false,
-              existing.createdAt(),
-              now));
+      artifacts.put(key, existing.withPending(revision.version()));
     }
     pending.put(key, revision);
     return Claim.STARTED;
@@ -65,45 +52,24 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
   @Override
   public synchronized void completeIngest(ArtifactKey key, long version) {
-    Artifact existing = artifacts.get(key);
-    Revision revision = pending.get(key);
-    if (existing == null || revision == null || revision.version() != version) {
-      return;
+    Revision revision = pendingAt(key, version);
+    if (revision != null) {
+      pending.remove(key);
+      artifacts.put(key, artifacts.get(key).published(revision));
     }
-    pending.remove(key);
-    artifacts.put(
-        key,
-        new Artifact(
-            key,
-            ArtifactStatus.DONE,
-            revision,
-            null,
-            false,
-            existing.createdAt(),
-            revision.createdAt()));
   }
 
   @Override
   public synchronized void abandonIngest(ArtifactKey key, long version) {
-    Artifact existing = artifacts.get(key);
-    Revision revision = pending.get(key);
-    if (existing == null || revision == null || revision.version() != version) {
+    if (pendingAt(key, version) == null) {
       return;
     }
     pending.remove(key);
+    Artifact existing = artifacts.get(key);
     if (existing.current() == null) {
       artifacts.remove(key);
     } else {
-      artifacts.put(
-          key,
-          new Artifact(
-              key,
-              existing.status(),
-              existing.current(),
-              null,
-              false,
-              existing.createdAt(),
-              existing.updatedAt()));
+      artifacts.put(key, existing.withPending(null));
     }
   }
 
@@ -121,16 +87,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     if (existing.busy()) {
       return Claim.BUSY;
     }
-    artifacts.put(
-        key,
-        new Artifact(
-            key,
-            existing.status(),
-            existing.current(),
-            null,
-            true,
-            existing.createdAt(),
-            existing.updatedAt()));
+    artifacts.put(key, existing.markedDeleting());
     return Claim.STARTED;
   }
 
@@ -150,9 +107,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     Map<ArtifactKey, List<Long>> live = new HashMap<>();
     for (Artifact artifact : artifacts.values()) {
       List<Long> versions = new ArrayList<>();
-      if (artifact.current() != null) {
-        versions.add(artifact.current().version());
-      }
+      artifact.currentRevision().ifPresent(r -> versions.add(r.version()));
       if (artifact.pendingVersion() != null) {
         versions.add(artifact.pendingVersion());
       }
@@ -167,12 +122,20 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     List<Revision> revisions = new ArrayList<>(pending.values());
     artifacts.values().stream()
         .map(Artifact::current)
-        .filter(r -> r != null)
+        .filter(Objects::nonNull)
         .forEach(revisions::add);
     for (Revision revision : revisions) {
       hashes.add(revision.contentHash().hex());
       hashes.add(revision.textHash().hex());
     }
     return hashes;
+  }
+
+  /** The pending revision of the artifact if it has {@code version}, else null. */
+  private Revision pendingAt(ArtifactKey key, long version) {
+    Revision revision = pending.get(key);
+    return artifacts.containsKey(key) && revision != null && revision.version() == version
+        ? revision
+        : null;
   }
 }

@@ -28,14 +28,7 @@ public final class InMemoryCollectionStore implements CollectionStore {
     for (int n = 1; nameTaken(candidate.orgId(), name); n++) {
       name = candidate.name() + "(" + n + ")";
     }
-    Collection stored =
-        new Collection(
-            candidate.orgId(),
-            candidate.id(),
-            name,
-            candidate.language(),
-            candidate.chunkTokens(),
-            candidate.createdAt());
+    Collection stored = candidate.withName(name);
     collections.add(stored);
     return stored;
   }

@@ -29,7 +29,7 @@ public final class OrgCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (MetadataStores stores = Installation.open(storage.config(), 2, System.out)) {
+      try (MetadataStores stores = Installation.open(storage.config().build(), 2, System.out)) {
         Organization org =
             new CreateOrgService(stores.orgs(), Clock.systemUTC()).create(new OrgSlug(slug));
         System.out.println("Created org " + org.slug() + " (" + org.id() + ")");
@@ -45,7 +45,7 @@ public final class OrgCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (MetadataStores stores = Installation.open(storage.config(), 2, System.out)) {
+      try (MetadataStores stores = Installation.open(storage.config().build(), 2, System.out)) {
         System.out.printf("%-32s  %-24s  %s%n", "ID", "SLUG", "CREATED");
         for (Organization org : new ListOrgsService(stores.orgs()).list()) {
           System.out.printf("%-32s  %-24s  %s%n", org.id(), org.slug(), org.createdAt());

@@ -61,26 +61,20 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LecternConfig base = storage.config();
     Language language =
         Language.fromName(defaultLanguage)
             .orElseThrow(
                 () -> new IllegalArgumentException("unknown language '" + defaultLanguage + "'"));
     LecternConfig config =
-        new LecternConfig(
-            host,
-            port,
-            base.dataDir(),
-            maxBodyBytes,
-            maxInputBytes,
-            allowPrivateUris,
-            Duration.ofSeconds(fetchTimeoutSeconds),
-            base.parseTimeout(),
-            language,
-            base.adminToken(),
-            base.databaseUrl(),
-            base.databaseUser(),
-            base.databasePassword());
+        storage
+            .config()
+            .host(host)
+            .port(port)
+            .limits(maxBodyBytes, maxInputBytes)
+            .allowPrivateUris(allowPrivateUris)
+            .fetchTimeout(Duration.ofSeconds(fetchTimeoutSeconds))
+            .defaultLanguage(language)
+            .build();
     MetadataStores stores = Installation.open(config, 16, System.out);
     Wiring wiring = Wiring.start(config, stores);
     System.out.println("Lectern listening on http://" + host + ":" + wiring.port());

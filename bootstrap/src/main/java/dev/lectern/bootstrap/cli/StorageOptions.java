@@ -1,9 +1,7 @@
 package dev.lectern.bootstrap.cli;
 
 import dev.lectern.bootstrap.LecternConfig;
-import dev.lectern.domain.collection.Language;
 import java.nio.file.Path;
-import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: where the data lives. */
@@ -26,20 +24,10 @@ public final class StorageOptions {
       description = "Database user. Env: LECTERN_DB_USER.")
   String databaseUser;
 
-  LecternConfig config() {
-    return new LecternConfig(
-        LecternConfig.DEFAULT_HOST,
-        LecternConfig.DEFAULT_PORT,
-        dataDir.toAbsolutePath().normalize(),
-        LecternConfig.DEFAULT_MAX_BODY_BYTES,
-        LecternConfig.DEFAULT_MAX_INPUT_BYTES,
-        false,
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(120),
-        Language.ENGLISH,
-        System.getenv("LECTERN_ADMIN_TOKEN"),
-        databaseUrl,
-        databaseUser,
-        System.getenv("LECTERN_DB_PASSWORD"));
+  /** Defaults plus the storage options and the admin token from the environment. */
+  LecternConfig.Builder config() {
+    return LecternConfig.builder(dataDir.toAbsolutePath().normalize())
+        .adminToken(System.getenv("LECTERN_ADMIN_TOKEN"))
+        .database(databaseUrl, databaseUser, System.getenv("LECTERN_DB_PASSWORD"));
   }
 }

@@ -53,7 +53,7 @@ public final class TokenCommand {
       TokenScope tokenScope =
           TokenScope.fromWireName(scope)
               .orElseThrow(() -> new IllegalArgumentException("--scope must be super or org"));
-      try (MetadataStores stores = Installation.open(storage.config(), 2, System.out)) {
+      try (MetadataStores stores = Installation.open(storage.config().build(), 2, System.out)) {
         CreatedToken created =
             new CreateTokenService(stores.tokens(), stores.orgs(), Clock.systemUTC())
                 .create(new CreateTokenCommand(name, new OrgSlug(org), tokenScope));
@@ -72,7 +72,7 @@ public final class TokenCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (MetadataStores stores = Installation.open(storage.config(), 2, System.out)) {
+      try (MetadataStores stores = Installation.open(storage.config().build(), 2, System.out)) {
         Map<String, String> slugs =
             stores.orgs().list().stream()
                 .collect(Collectors.toMap(Organization::id, o -> o.slug().value()));
@@ -104,7 +104,7 @@ public final class TokenCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (MetadataStores stores = Installation.open(storage.config(), 2, System.out)) {
+      try (MetadataStores stores = Installation.open(storage.config().build(), 2, System.out)) {
         new RevokeTokenService(stores.tokens(), Clock.systemUTC()).revoke(id);
         System.out.println("Revoked " + id);
       }

@@ -30,8 +30,8 @@ public final class RunningLectern implements AutoCloseable {
     this.wiring = wiring;
   }
 
-  public static RunningLectern start(Path dataDir, UnaryOperator<LecternConfig> tweak) {
-    LecternConfig config = tweak.apply(LecternConfig.defaults(dataDir).withPort(0));
+  public static RunningLectern start(Path dataDir, UnaryOperator<LecternConfig.Builder> tweak) {
+    LecternConfig config = tweak.apply(LecternConfig.builder(dataDir).port(0)).build();
     MetadataStores stores = MetadataStores.open(config, 8);
     new InitializeInstallationService(stores.orgs(), stores.tokens(), Clock.systemUTC())
         .initialize(ADMIN);

@@ -25,7 +25,7 @@ class ZylonLimitsHttpTest {
 
   @BeforeAll
   static void start() throws Exception {
-    lectern = RunningLectern.start(dir, c -> c.withLimits(4096, 1000).withPrivateUris(true));
+    lectern = RunningLectern.start(dir, c -> c.limits(4096, 1000).allowPrivateUris(true));
     site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     site.createContext(
         "/guide",

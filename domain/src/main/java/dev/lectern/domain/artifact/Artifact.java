@@ -24,6 +24,27 @@ public record Artifact(
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
+  /** A first ingest in progress: no content yet, {@code version} pending. */
+  public static Artifact claimed(ArtifactKey key, long version, Instant at) {
+    return new Artifact(key, ArtifactStatus.RUNNING, null, version, false, at, at);
+  }
+
+  /** This artifact with {@code version} pending (or none, for null). */
+  public Artifact withPending(Long version) {
+    return new Artifact(key, status, current, version, deleting, createdAt, updatedAt);
+  }
+
+  /** This artifact with a delete in progress. */
+  public Artifact markedDeleting() {
+    return new Artifact(key, status, current, pendingVersion, true, createdAt, updatedAt);
+  }
+
+  /** This artifact with {@code revision} published and nothing pending. */
+  public Artifact published(Revision revision) {
+    return new Artifact(
+        key, ArtifactStatus.DONE, revision, null, false, createdAt, revision.createdAt());
+  }
+
   public Optional<Revision> currentRevision() {
     return Optional.ofNullable(current);
   }

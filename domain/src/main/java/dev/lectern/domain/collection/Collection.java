@@ -19,6 +19,11 @@ public record Collection(
 
   public static final int DEFAULT_CHUNK_TOKENS = 512;
 
+  /** This collection under another name, as when its name was already taken. */
+  public Collection withName(String newName) {
+    return new Collection(orgId, id, newName, language, chunkTokens, createdAt);
+  }
+
   public Collection {
     Objects.requireNonNull(orgId, "orgId");
     Objects.requireNonNull(id, "id");
