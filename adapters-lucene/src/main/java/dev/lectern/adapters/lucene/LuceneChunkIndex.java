@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -44,7 +45,7 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Adapter: the chunk index as one Lucene index on disk. Writes are committed before they return
- * (concurrent writers share commits), and readers see them at once.
+ * (concurrent writers share commits), and any read that starts after a write returns sees it.
  */
 public final class LuceneChunkIndex implements ChunkIndex, Closeable {
   static final String ID = "id";
@@ -64,6 +65,15 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
   private final SearcherManager searchers;
   private final Object commitLock = new Object();
   private long committedSeq = -1;
+
+  /**
+   * Readers are refreshed lazily: a write only bumps {@code writeGeneration}; the next read reopens
+   * the searcher if a write finished since the last reopen. Many writes between two reads cost one
+   * reopen, and a read after a write still sees it.
+   */
+  private final AtomicLong writeGeneration = new AtomicLong();
+
+  private final AtomicLong refreshedGeneration = new AtomicLong();
 
   private LuceneChunkIndex(Directory directory, IndexWriter writer) throws IOException {
     this.directory = directory;
@@ -220,7 +230,7 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
           committedSeq = Math.max(committedSeq, writer.commit());
         }
       }
-      searchers.maybeRefreshBlocking();
+      writeGeneration.incrementAndGet();
     } catch (IOException e) {
       throw new Unavailable("the chunk index could not be written: " + e.getMessage(), null, e);
     }
@@ -228,6 +238,11 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
 
   private <T> T read(SearcherFunction<T> function) {
     try {
+      long written = writeGeneration.get();
+      if (refreshedGeneration.get() < written) {
+        searchers.maybeRefreshBlocking();
+        refreshedGeneration.accumulateAndGet(written, Math::max);
+      }
       IndexSearcher searcher = searchers.acquire();
       try {
         return function.apply(searcher);
