@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 
 class JdbcAccessStoresTest extends AbstractAccessStoresContractTest {
-  private final JdbcDatabase db = H2.seeded(JdbcDatabase.h2MemoryUrl(UUID.randomUUID().toString()));
+  private final JdbcDatabase db =
+      TestDatabases.seeded(JdbcDatabase.h2MemoryUrl(UUID.randomUUID().toString()));
 
   @Override
   protected OrgStore orgs() {

@@ -10,7 +10,7 @@ class JdbcArtifactStoreInMemoryTest extends AbstractArtifactStoreContractTest {
 
   @Override
   protected ArtifactStore createStore() {
-    db = H2.seeded(JdbcDatabase.h2MemoryUrl(UUID.randomUUID().toString()));
+    db = TestDatabases.seeded(JdbcDatabase.h2MemoryUrl(UUID.randomUUID().toString()));
     return new JdbcArtifactStore(db.dataSource());
   }
 

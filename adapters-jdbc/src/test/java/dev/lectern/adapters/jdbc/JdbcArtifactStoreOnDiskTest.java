@@ -16,7 +16,7 @@ class JdbcArtifactStoreOnDiskTest extends AbstractArtifactStoreContractTest {
 
   @Override
   protected ArtifactStore createStore() {
-    db = H2.seeded(JdbcDatabase.h2Url(dir));
+    db = TestDatabases.seeded(JdbcDatabase.h2Url(dir));
     return new JdbcArtifactStore(db.dataSource());
   }
 

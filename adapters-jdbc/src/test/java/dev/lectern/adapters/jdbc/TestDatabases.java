@@ -7,11 +7,15 @@ import dev.lectern.domain.org.OrgSlug;
 import dev.lectern.domain.org.Organization;
 
 /** Test databases: migrated, with orgs org1 and org2 and a collection c1 in each. */
-final class H2 {
-  private H2() {}
+final class TestDatabases {
+  private TestDatabases() {}
 
   static JdbcDatabase seeded(String url) {
-    JdbcDatabase db = JdbcDatabase.open(url, "sa", "", 4);
+    return seeded(url, "sa");
+  }
+
+  static JdbcDatabase seeded(String url, String user) {
+    JdbcDatabase db = JdbcDatabase.open(url, user, "", 4);
     OrgStore orgs = new JdbcOrgStore(db.dataSource());
     orgs.create(new Organization("org1", new OrgSlug("org-one"), Fixtures.T0));
     orgs.create(new Organization("org2", new OrgSlug("org-two"), Fixtures.T0));
