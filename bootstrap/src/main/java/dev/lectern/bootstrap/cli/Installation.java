@@ -4,7 +4,7 @@ import dev.lectern.application.service.access.InitializeInstallationService;
 import dev.lectern.bootstrap.LecternConfig;
 import dev.lectern.bootstrap.MetadataStores;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,7 +18,7 @@ final class Installation {
 
   private Installation() {}
 
-  static MetadataStores open(LecternConfig config, int poolSize, PrintStream out)
+  static MetadataStores open(LecternConfig config, int poolSize, PrintWriter out)
       throws IOException {
     Files.createDirectories(config.dataDir());
     MetadataStores stores = MetadataStores.open(config, poolSize);

@@ -4,16 +4,25 @@ import dev.lectern.bootstrap.LecternConfig;
 import dev.lectern.bootstrap.MetadataStores;
 import dev.lectern.bootstrap.Wiring;
 import dev.lectern.domain.collection.Language;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code serve}: runs the server until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the server (default).")
 public final class ServeCommand implements Callable<Integer> {
   @Mixin StorageOptions storage;
+
+  @Spec CommandSpec spec;
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
 
   @Option(
       names = "--host",
@@ -75,10 +84,10 @@ public final class ServeCommand implements Callable<Integer> {
             .fetchTimeout(Duration.ofSeconds(fetchTimeoutSeconds))
             .defaultLanguage(language)
             .build();
-    MetadataStores stores = Installation.open(config, 16, System.out);
+    MetadataStores stores = Installation.open(config, 16, out());
     Wiring wiring = Wiring.start(config, stores);
-    System.out.println("Lectern listening on http://" + host + ":" + wiring.port());
-    System.out.flush();
+    out().println("Lectern listening on http://" + host + ":" + wiring.port());
+    out().flush();
     Runtime.getRuntime().addShutdownHook(new Thread(wiring::close, "lectern-shutdown"));
     return LecternCommand.KEEP_RUNNING;
   }

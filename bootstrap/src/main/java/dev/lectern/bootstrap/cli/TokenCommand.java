@@ -12,10 +12,8 @@ import dev.lectern.domain.token.ApiToken;
 import dev.lectern.domain.token.TokenScope;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,12 +28,11 @@ import picocli.CommandLine.Parameters;
       TokenCommand.Revoke.class
     })
 public final class TokenCommand {
+  private static final String ROW = "%-36s  %-20s  %-5s  %-12s  %-27s  %s%n";
 
   /** {@code token create}. */
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token.")
-  static final class Create implements Callable<Integer> {
-    @Mixin StorageOptions storage;
-
+  static final class Create extends StoreCommand {
     @Option(names = "--name", required = true, description = "A name to recognise it by.")
     String name;
 
@@ -49,66 +46,51 @@ public final class TokenCommand {
     String scope;
 
     @Override
-    public Integer call() throws Exception {
+    void run(MetadataStores stores) {
       TokenScope tokenScope =
           TokenScope.fromWireName(scope)
               .orElseThrow(() -> new IllegalArgumentException("--scope must be super or org"));
-      try (MetadataStores stores = Installation.open(storage.config().build(), 2, System.out)) {
-        CreatedToken created =
-            new CreateTokenService(stores.tokens(), stores.orgs(), Clock.systemUTC())
-                .create(new CreateTokenCommand(name, new OrgSlug(org), tokenScope));
-        System.out.println(
-            "Token " + created.token().id() + " (scope " + scope + ", org " + org + ")");
-        System.out.println("Secret (shown once): " + created.secret());
-      }
-      return 0;
+      CreatedToken created =
+          new CreateTokenService(stores.tokens(), stores.orgs(), Clock.systemUTC())
+              .create(new CreateTokenCommand(name, new OrgSlug(org), tokenScope));
+      out().println("Token " + created.token().id() + " (scope " + scope + ", org " + org + ")");
+      out().println("Secret (shown once): " + created.secret());
     }
   }
 
   /** {@code token list}. */
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens.")
-  static final class ListTokens implements Callable<Integer> {
-    @Mixin StorageOptions storage;
-
+  static final class ListTokens extends StoreCommand {
     @Override
-    public Integer call() throws Exception {
-      try (MetadataStores stores = Installation.open(storage.config().build(), 2, System.out)) {
-        Map<String, String> slugs =
-            stores.orgs().list().stream()
-                .collect(Collectors.toMap(Organization::id, o -> o.slug().value()));
-        System.out.printf(
-            "%-36s  %-20s  %-5s  %-12s  %-20s  %s%n",
-            "ID", "NAME", "SCOPE", "ORG", "LAST USED", "STATE");
-        for (ApiToken token : new ListTokensService(stores.tokens()).list()) {
-          System.out.printf(
-              "%-36s  %-20s  %-5s  %-12s  %-20s  %s%n",
-              token.id(),
-              token.name(),
-              token.scope().wireName(),
-              slugs.getOrDefault(token.orgId(), token.orgId()),
-              token.lastUsedAt() == null ? "never" : token.lastUsedAt().toString(),
-              token.revoked() ? "revoked" : "active");
-        }
+    void run(MetadataStores stores) {
+      Map<String, String> slugs =
+          stores.orgs().list().stream()
+              .collect(Collectors.toMap(Organization::id, o -> o.slug().value()));
+      out().printf(ROW, "ID", "NAME", "SCOPE", "ORG", "LAST USED", "STATE");
+      for (ApiToken token : new ListTokensService(stores.tokens()).list()) {
+        out()
+            .printf(
+                ROW,
+                token.id(),
+                token.name(),
+                token.scope().wireName(),
+                slugs.getOrDefault(token.orgId(), token.orgId()),
+                token.lastUsedAt() == null ? "never" : token.lastUsedAt().toString(),
+                token.revoked() ? "revoked" : "active");
       }
-      return 0;
     }
   }
 
   /** {@code token revoke ID}. */
   @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token.")
-  static final class Revoke implements Callable<Integer> {
-    @Mixin StorageOptions storage;
-
+  static final class Revoke extends StoreCommand {
     @Parameters(paramLabel = "ID", description = "The token id shown by 'token list'.")
     String id;
 
     @Override
-    public Integer call() throws Exception {
-      try (MetadataStores stores = Installation.open(storage.config().build(), 2, System.out)) {
-        new RevokeTokenService(stores.tokens(), Clock.systemUTC()).revoke(id);
-        System.out.println("Revoked " + id);
-      }
-      return 0;
+    void run(MetadataStores stores) {
+      new RevokeTokenService(stores.tokens(), Clock.systemUTC()).revoke(id);
+      out().println("Revoked " + id);
     }
   }
 }
