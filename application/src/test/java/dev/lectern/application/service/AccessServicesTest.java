@@ -88,6 +88,10 @@ class AccessServicesTest {
         .hasMessageContaining("org 'default'");
     assertThat(auth.authenticate(new AuthenticateCommand(admin, "acme")).org().slug().value())
         .isEqualTo("acme");
+    String acmeId = orgs.findBySlug(new OrgSlug("acme")).orElseThrow().id();
+    assertThat(auth.authenticate(new AuthenticateCommand(admin, acmeId)).org().slug().value())
+        .as("x-org may name the org by id")
+        .isEqualTo("acme");
     assertThatThrownBy(() -> auth.authenticate(new AuthenticateCommand(admin, "nowhere")))
         .isInstanceOf(NotFound.class)
         .hasMessageContaining("org 'nowhere' not found");

@@ -128,6 +128,8 @@ class ZylonErrorsHttpTest {
       value = {
         "malformed JSON | {\"collection\": | body: malformed JSON",
         "not an object | [1,2] | body: expected a JSON object but got an array",
+        "duplicate key | {\"artifact\":\"a\",\"artifact\":\"b\"} | body: malformed JSON at line 1",
+        "trailing garbage | {\"artifact\":\"a\"} x | body: malformed JSON",
         "empty body | '' | body: a JSON object is required",
         "missing artifact | {\"collection\":\"c\",\"input\":{\"type\":\"text\",\"value\":\"x\"}} | artifact: field required",
         "missing input | {\"collection\":\"c\",\"artifact\":\"a\"} | input: field required",
@@ -206,6 +208,16 @@ class ZylonErrorsHttpTest {
 
   private static String defaultOrgId() {
     return lectern.stores().orgs().findBySlug(OrgSlug.DEFAULT).orElseThrow().id();
+  }
+
+  @Test
+  void deeplyNestedJsonIs422() {
+    String deep = "{\"metadata\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+    assertError(
+        lectern.post(BASE + "ingest", ADMIN, deep),
+        422,
+        "invalid_request_error",
+        "body: malformed JSON");
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.lectern.domain.token.TokenSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Service: resolves a bearer secret to a token and an organization the token may act in. */
 public final class AuthenticateService implements AuthenticateUseCase {
@@ -60,8 +61,12 @@ public final class AuthenticateService implements AuthenticateUseCase {
       return orgs.findBySlug(OrgSlug.DEFAULT)
           .orElseThrow(() -> new NotFound("org 'default' not found", "x-org"));
     }
+    // Zylon accepts an org's slug or its id in x-org.
     String wanted = slug.strip();
-    return (OrgSlug.isValid(wanted) ? orgs.findBySlug(new OrgSlug(wanted)) : orgs.findById(wanted))
+    return (OrgSlug.isValid(wanted)
+            ? orgs.findBySlug(new OrgSlug(wanted))
+            : Optional.<Organization>empty())
+        .or(() -> orgs.findById(wanted))
         .orElseThrow(() -> new NotFound("org '" + wanted + "' not found", "x-org"));
   }
 }
