@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Value: a bearer secret, and the one-way hash under which it is stored. */
+/**
+ * Value: a bearer secret, and the one-way hash under which it is stored. Tokens are looked up by
+ * this hash, so how long a lookup takes depends only on the digest, never on the secret itself.
+ */
 public final class TokenSecret {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String PREFIX = "lct_";
@@ -24,12 +27,6 @@ public final class TokenSecret {
   /** SHA-256 of the secret, lowercase hex. */
   public static String hash(String secret) {
     return HexFormat.of().formatHex(sha256(secret.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** Compares two hashes in time independent of where they differ. */
-  public static boolean sameHash(String a, String b) {
-    return MessageDigest.isEqual(
-        a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
   }
 
   static byte[] sha256(byte[] bytes) {
