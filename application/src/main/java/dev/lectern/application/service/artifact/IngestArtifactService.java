@@ -135,10 +135,10 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
       DocumentParser.Source source,
       IngestArtifactCommand command,
       List<ChunkDraft> drafts) {
+    // file_name always leads and is the name the parser went by; other keys keep their order.
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("file_name", source.fileName());
-    metadata.putAll(command.metadata());
-    metadata.put("file_name", source.fileName());
+    command.metadata().forEach((key, value) -> metadata.putIfAbsent(key, value));
     long tokens = drafts.stream().mapToLong(ChunkDraft::tokenCount).sum();
     return new Revision(
         version,
