@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -112,8 +111,6 @@ final class Jdbc {
       Object param = params[i];
       if (param instanceof Instant instant) {
         statement.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-      } else if (param instanceof Timestamp timestamp) {
-        statement.setTimestamp(i + 1, timestamp);
       } else {
         statement.setObject(i + 1, param);
       }

@@ -155,23 +155,6 @@ public final class JdbcArtifactStore implements ArtifactStore {
   }
 
   @Override
-  public Optional<Revision> pendingRevision(ArtifactKey key) {
-    return jdbc.transaction(
-        c -> {
-          Optional<Artifact> existing =
-              Jdbc.one(
-                  c,
-                  SELECT_ARTIFACT + "WHERE a.org_id = ? AND a.collection_id = ? AND a.id = ?",
-                  JdbcArtifactStore::artifact,
-                  params(key));
-          if (existing.isEmpty() || existing.get().pendingVersion() == null) {
-            return Optional.empty();
-          }
-          return revision(c, key, existing.get().pendingVersion());
-        });
-  }
-
-  @Override
   public Claim claimDelete(ArtifactKey key) {
     return jdbc.transaction(
         c -> {

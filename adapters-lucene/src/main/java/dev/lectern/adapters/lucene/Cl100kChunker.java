@@ -55,11 +55,12 @@ public final class Cl100kChunker implements Chunker {
     requirePositive(maxTokens);
     List<ChunkDraft> pieces = new ArrayList<>();
     for (Chunk chunk : chunks) {
-      List<String> parts =
-          chunk.tokenCount() <= maxTokens && countTokens(chunk.text()) <= maxTokens
-              ? List.of(chunk.text())
-              : fit(chunk.text(), maxTokens, Level.PARAGRAPH);
-      for (String part : parts) {
+      // A stored chunk carries the exact count it was split with; only oversize ones are recounted.
+      if (chunk.tokenCount() <= maxTokens) {
+        pieces.add(new ChunkDraft(chunk.text(), chunk.tokenCount(), chunk.headingPath()));
+        continue;
+      }
+      for (String part : fit(chunk.text(), maxTokens, Level.PARAGRAPH)) {
         pieces.add(new ChunkDraft(part, countTokens(part), chunk.headingPath()));
       }
     }

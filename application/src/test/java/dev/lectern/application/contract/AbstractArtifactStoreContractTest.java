@@ -70,12 +70,12 @@ public abstract class AbstractArtifactStoreContractTest {
     assertThat(store.claimIngest(key, revision(2, "one"))).isEqualTo(Claim.UNCHANGED);
     assertThat(store.claimIngest(key, revision(3, "three"))).isEqualTo(Claim.STARTED);
     assertThat(store.find(key).orElseThrow().current().version()).isEqualTo(1);
-    assertThat(store.pendingRevision(key)).get().extracting(r -> r.version()).isEqualTo(3L);
+    assertThat(store.find(key).orElseThrow().pendingVersion()).isEqualTo(3L);
 
     store.completeIngest(key, 3);
 
     assertThat(store.find(key).orElseThrow().current().version()).isEqualTo(3);
-    assertThat(store.pendingRevision(key)).isEmpty();
+    assertThat(store.find(key).orElseThrow().pendingVersion()).isNull();
   }
 
   @Test

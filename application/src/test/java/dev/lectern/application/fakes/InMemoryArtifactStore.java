@@ -74,11 +74,6 @@ public final class InMemoryArtifactStore implements ArtifactStore {
   }
 
   @Override
-  public synchronized Optional<Revision> pendingRevision(ArtifactKey key) {
-    return Optional.ofNullable(pending.get(key));
-  }
-
-  @Override
   public synchronized Claim claimDelete(ArtifactKey key) {
     Artifact existing = artifacts.get(key);
     if (existing == null || (existing.current() == null && !existing.busy())) {

@@ -141,10 +141,6 @@ public final class JsonFields {
     return node.get(name);
   }
 
-  public JsonNode node() {
-    return node;
-  }
-
   public InvalidRequest missing(String name) {
     return new InvalidRequest(pathOf(name) + ": field required", pathOf(name));
   }

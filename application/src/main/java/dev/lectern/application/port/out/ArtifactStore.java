@@ -41,9 +41,6 @@ public interface ArtifactStore {
   /** Drops the pending revision; an artifact that never had a current revision disappears. */
   void abandonIngest(ArtifactKey key, long version);
 
-  /** The pending revision registered by {@link #claimIngest}, if any. */
-  Optional<Revision> pendingRevision(ArtifactKey key);
-
   /** Marks the artifact as being deleted: {@code MISSING}, {@code BUSY} or {@code STARTED}. */
   Claim claimDelete(ArtifactKey key);
 
