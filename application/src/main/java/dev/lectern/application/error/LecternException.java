@@ -12,7 +12,8 @@ public abstract sealed class LecternException extends RuntimeException
         PayloadTooLarge,
         UnsupportedContent,
         UpstreamFailure,
-        Unavailable {
+        Unavailable,
+        TooManyRequests {
 
   private final String field;
 

@@ -16,6 +16,12 @@ public final class InMemoryChunkIndex implements ChunkIndex {
 
   private final Map<ArtifactKey, Entry> entries = new HashMap<>();
   private int failuresToInject;
+  private Runnable beforeReplace = () -> {};
+
+  /** Runs {@code hook} inside every {@link #replace}, before the chunks are stored. */
+  public synchronized void beforeReplace(Runnable hook) {
+    beforeReplace = hook;
+  }
 
   /** Makes the next {@code count} calls to {@link #replace} fail, to exercise recovery paths. */
   public synchronized void failNextReplaces(int count) {
@@ -29,6 +35,7 @@ public final class InMemoryChunkIndex implements ChunkIndex {
       failuresToInject--;
       throw new IllegalStateException("injected index failure");
     }
+    beforeReplace.run();
     entries.put(key, new Entry(version, List.copyOf(chunks)));
   }
 

@@ -12,6 +12,7 @@ import dev.lectern.application.fakes.InMemoryArtifactStore;
 import dev.lectern.application.fakes.InMemoryBlobStore;
 import dev.lectern.application.fakes.InMemoryChunkIndex;
 import dev.lectern.application.fakes.InMemoryCollectionStore;
+import dev.lectern.application.fakes.InMemoryTaskQueue;
 import dev.lectern.application.fakes.PlainTextParser;
 import dev.lectern.application.fakes.WordChunker;
 import dev.lectern.application.port.in.artifact.ArtifactChunk;
@@ -21,6 +22,7 @@ import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.application.port.in.artifact.ReadChunkedContentCommand;
 import dev.lectern.application.port.out.ContentFetcher;
 import dev.lectern.application.service.artifact.ArtifactSelection;
+import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.application.service.artifact.DeleteArtifactService;
 import dev.lectern.application.service.artifact.IngestArtifactService;
 import dev.lectern.application.service.artifact.IngestPolicy;
@@ -47,6 +49,7 @@ class ArtifactServicesTest {
   private final InMemoryArtifactStore artifacts = new InMemoryArtifactStore();
   private final InMemoryChunkIndex index = new InMemoryChunkIndex();
   private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+  private final InMemoryTaskQueue tasks = new InMemoryTaskQueue();
   private final WordChunker chunker = new WordChunker();
   private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
   private final ContentFetcher fetcher =
@@ -63,13 +66,15 @@ class ArtifactServicesTest {
           blobs,
           fetcher,
           new IngestPolicy(100, Language.ENGLISH),
+          new ArtifactTaskGuard(tasks),
           clock);
   private final ArtifactSelection selection = new ArtifactSelection(collections, artifacts);
   private final ListArtifactsService list = new ListArtifactsService(selection);
   private final ReadContentService content = new ReadContentService(selection, blobs);
   private final ReadChunkedContentService chunked =
       new ReadChunkedContentService(selection, index, chunker);
-  private final DeleteArtifactService delete = new DeleteArtifactService(artifacts, index);
+  private final DeleteArtifactService delete =
+      new DeleteArtifactService(artifacts, index, new ArtifactTaskGuard(tasks));
   private final CollectionId c1 = new CollectionId("c1");
 
   private Artifact ingestText(String artifact, String text, Map<String, Object> metadata) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lectern.application.fakes.InMemoryArtifactStore;
 import dev.lectern.application.fakes.InMemoryBlobStore;
 import dev.lectern.application.fakes.InMemoryChunkIndex;
+import dev.lectern.application.fakes.InMemoryTaskQueue;
 import dev.lectern.application.port.in.artifact.ReconcileStorageUseCase.Report;
 import dev.lectern.application.service.artifact.ReconcileStorageService;
 import dev.lectern.domain.artifact.ArtifactKey;
@@ -19,8 +20,9 @@ class ReconcileStorageServiceTest {
   private final InMemoryArtifactStore artifacts = new InMemoryArtifactStore();
   private final InMemoryChunkIndex index = new InMemoryChunkIndex();
   private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+  private final InMemoryTaskQueue tasks = new InMemoryTaskQueue();
   private final ReconcileStorageService reconcile =
-      new ReconcileStorageService(artifacts, index, blobs);
+      new ReconcileStorageService(artifacts, index, blobs, tasks);
 
   @Test
   void pendingIngestWhoseChunksWereCommittedIsCompleted() {

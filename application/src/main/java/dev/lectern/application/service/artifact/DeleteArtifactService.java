@@ -10,14 +10,24 @@ import dev.lectern.domain.artifact.ArtifactKey;
 public final class DeleteArtifactService implements DeleteArtifactUseCase {
   private final ArtifactStore artifacts;
   private final ChunkIndex index;
+  private final ArtifactTaskGuard tasks;
 
-  public DeleteArtifactService(ArtifactStore artifacts, ChunkIndex index) {
+  public DeleteArtifactService(ArtifactStore artifacts, ChunkIndex index, ArtifactTaskGuard tasks) {
     this.artifacts = artifacts;
     this.index = index;
+    this.tasks = tasks;
   }
 
   @Override
   public void delete(ArtifactKey key) {
+    tasks.requireIdle(key);
+    run(key, IngestProgress.NONE);
+  }
+
+  /** Deletes for a caller that already holds the artifact's task; the safe point is the start. */
+  void run(ArtifactKey key, IngestProgress progress) {
+    Stopwatch watch = new Stopwatch(progress);
+    watch.start(IngestStage.INDEX);
     switch (artifacts.claimDelete(key)) {
       case MISSING, UNCHANGED -> throw ArtifactSelection.artifactNotFound(key);
       case BUSY -> throw new Conflict(IngestArtifactService.busyMessage(key), "artifact");
@@ -25,5 +35,6 @@ public final class DeleteArtifactService implements DeleteArtifactUseCase {
     }
     index.delete(key);
     artifacts.completeDelete(key);
+    watch.done("artifact and its chunks removed");
   }
 }

@@ -42,6 +42,7 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
   private final IngestPolicy policy;
   private final Clock clock;
   private final VersionClock versions;
+  private final ArtifactTaskGuard tasks;
 
   public IngestArtifactService(
       CollectionStore collections,
@@ -52,6 +53,7 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
       BlobStore blobs,
       ContentFetcher fetcher,
       IngestPolicy policy,
+      ArtifactTaskGuard tasks,
       Clock clock) {
     this.collections = collections;
     this.artifacts = artifacts;
@@ -63,24 +65,41 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
     this.policy = policy;
     this.clock = clock;
     this.versions = new VersionClock(clock);
+    this.tasks = tasks;
   }
 
   @Override
   public Optional<Artifact> ingest(IngestArtifactCommand command) {
     ArtifactKey key =
         new ArtifactKey(command.orgId(), command.collectionId(), command.artifactId());
+    tasks.requireIdle(key);
+    return run(command, IngestProgress.NONE);
+  }
+
+  /** Ingests for a caller that already holds the artifact's task (or needs none). */
+  Optional<Artifact> run(IngestArtifactCommand command, IngestProgress progress) {
+    ArtifactKey key =
+        new ArtifactKey(command.orgId(), command.collectionId(), command.artifactId());
+    Stopwatch watch = new Stopwatch(progress);
+    watch.start(IngestStage.FETCH);
     DocumentParser.Source source = sources.resolve(command.input(), command.metadata());
     ContentHash hash = ContentHash.of(source.bytes());
+    watch.done(source.bytes().length + " bytes from " + source.fileName());
     if (alreadyHolds(key, hash)) {
       return Optional.empty();
     }
+    watch.start(IngestStage.PARSE);
     String text = parser.parse(source);
     if (text.isBlank()) {
       throw new UnsupportedContent(
           "'" + source.fileName() + "' contains no text to ingest", "input.value");
     }
+    watch.done(text.length() + " characters of text");
+    watch.start(IngestStage.CHUNK);
     Collection collection = collections.findOrCreate(implicitCollection(command));
     List<ChunkDraft> drafts = chunker.split(text, collection.chunkTokens());
+    watch.done(drafts.size() + " chunks");
+    watch.start(IngestStage.INDEX);
     blobs.put(source.bytes());
     ContentHash textHash = blobs.put(text.getBytes(StandardCharsets.UTF_8));
     long version = versions.next();
@@ -99,6 +118,9 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
       artifacts.abandonIngest(key, version);
       throw e;
     }
+    // The commit replaced any older chunks: from here on the ingest only moves forward.
+    watch.done(drafts.size() + " chunks committed");
+    progress.indexed(version);
     artifacts.completeIngest(key, version);
     return artifacts.find(key);
   }

@@ -4,9 +4,13 @@ import dev.lectern.application.port.in.artifact.ReconcileStorageUseCase;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.BlobStore;
 import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.TaskQueue;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.ContentHash;
+import dev.lectern.domain.task.Task;
+import dev.lectern.domain.task.TaskKind;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,17 +19,21 @@ import java.util.Set;
  * Service: brings the metadata store, the chunk index and the blob store back into agreement after
  * a crash. A pending ingest whose chunks reached the index is completed; one whose chunks did not
  * is dropped; an interrupted delete is finished; chunks of versions nobody references are removed;
- * blobs nobody references are removed. Run it before serving requests.
+ * blobs nobody references (no revision, no queued ingest) are removed. Run it before serving
+ * requests.
  */
 public final class ReconcileStorageService implements ReconcileStorageUseCase {
   private final ArtifactStore artifacts;
   private final ChunkIndex index;
   private final BlobStore blobs;
+  private final TaskQueue tasks;
 
-  public ReconcileStorageService(ArtifactStore artifacts, ChunkIndex index, BlobStore blobs) {
+  public ReconcileStorageService(
+      ArtifactStore artifacts, ChunkIndex index, BlobStore blobs, TaskQueue tasks) {
     this.artifacts = artifacts;
     this.index = index;
     this.blobs = blobs;
+    this.tasks = tasks;
   }
 
   @Override
@@ -70,7 +78,11 @@ public final class ReconcileStorageService implements ReconcileStorageUseCase {
   }
 
   private int removeOrphanBlobs() {
-    Set<String> referenced = artifacts.referencedBlobs();
+    Set<String> referenced = new HashSet<>(artifacts.referencedBlobs());
+    // Queued ingests keep their inline content as a blob until they run.
+    for (Task task : tasks.unfinished(TaskKind.ARTIFACT_INGEST)) {
+      ArtifactTaskPayloads.inputBlob(task).ifPresent(referenced::add);
+    }
     int removed = 0;
     for (String hash : blobs.hashes()) {
       if (!referenced.contains(hash)) {

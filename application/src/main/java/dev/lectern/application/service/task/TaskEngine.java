@@ -1,0 +1,258 @@
+package dev.lectern.application.service.task;
+
+import dev.lectern.application.error.Forbidden;
+import dev.lectern.application.error.InvalidRequest;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.error.PayloadTooLarge;
+import dev.lectern.application.error.Unauthenticated;
+import dev.lectern.application.error.UnsupportedContent;
+import dev.lectern.application.port.out.TaskEvents;
+import dev.lectern.application.port.out.TaskQueue;
+import dev.lectern.domain.task.RetrySchedule;
+import dev.lectern.domain.task.Task;
+import dev.lectern.domain.task.TaskId;
+import dev.lectern.domain.task.TaskKind;
+import dev.lectern.domain.task.TaskStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Service: the task engine. Workers claim tasks from the persisted queue, run them with the handler
+ * of their kind, and end them: SUCCESS; FAILURE at once for a client mistake; back to the queue
+ * with a growing delay for a passing trouble until the attempts run out; CANCELLED when a user
+ * asked; back to the queue, attempt not counted, when the server stops.
+ */
+public final class TaskEngine {
+
+  /**
+   * How the engine runs.
+   *
+   * @param node this process's worker name; tasks it held when it died are re-queued at start
+   */
+  public record Settings(
+      String node,
+      int workers,
+      Duration lease,
+      Duration heartbeat,
+      Duration idlePoll,
+      RetrySchedule retry) {
+    public Settings {
+      if (workers < 1) {
+        throw new IllegalArgumentException("workers must be at least 1");
+      }
+      if (heartbeat.compareTo(lease) >= 0) {
+        throw new IllegalArgumentException("heartbeat must be shorter than the lease");
+      }
+    }
+  }
+
+  private final TaskQueue queue;
+  private final Map<TaskKind, TaskHandler> handlers;
+  private final TaskEvents events;
+  private final Clock clock;
+  private final Settings settings;
+  private final Map<TaskId, TaskContext> running = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
+
+  public TaskEngine(
+      TaskQueue queue,
+      Map<TaskKind, TaskHandler> handlers,
+      TaskEvents events,
+      Clock clock,
+      Settings settings) {
+    this.queue = queue;
+    this.handlers = Map.copyOf(handlers);
+    this.events = events;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Re-queues what this node held when it last stopped, and tasks whose lease ran out. */
+  public int recover() {
+    return queue.recover(settings.node(), clock.instant());
+  }
+
+  /** Claims one due task and runs it on the calling thread; false when none was due. */
+  public boolean runOne() {
+    if (stopping) {
+      return false;
+    }
+    Instant now = clock.instant();
+    Optional<TaskQueue.Claimed> claimed =
+        queue.claim(settings.node(), now, now.plus(settings.lease()));
+    if (claimed.isEmpty()) {
+      return false;
+    }
+    execute(claimed.get());
+    return true;
+  }
+
+  /** Extends the leases of running tasks, hears cancellations, re-queues tasks of dead nodes. */
+  public void heartbeat() {
+    if (!running.isEmpty()) {
+      List<TaskQueue.Claimed> claims = running.values().stream().map(TaskContext::claimed).toList();
+      Map<TaskId, TaskQueue.Signal> signals =
+          queue.renew(claims, clock.instant().plus(settings.lease()));
+      signals.forEach(
+          (id, signal) -> {
+            TaskContext context = running.get(id);
+            if (context != null) {
+              context.signal(signal);
+            }
+          });
+    }
+    queue.recover(null, clock.instant());
+  }
+
+  /** From now on no task is claimed, and running tasks stop at their next safe point. */
+  public void stopClaiming() {
+    stopping = true;
+  }
+
+  public boolean stopping() {
+    return stopping;
+  }
+
+  public int runningCount() {
+    return running.size();
+  }
+
+  private void execute(TaskQueue.Claimed claimed) {
+    Task task = claimed.task();
+    TaskContext context = new TaskContext(queue, claimed, clock, () -> stopping);
+    running.put(task.id(), context);
+    Instant started = clock.instant();
+    emit(task, TaskStatus.PENDING, TaskStatus.RUNNING, Duration.ZERO, Map.of(), "");
+    try {
+      context.note("Attempt " + task.attempts() + " of " + task.maxAttempts() + " started.");
+      TaskHandler handler = handlers.get(task.kind());
+      if (handler == null) {
+        fail(context, started, "no handler for task kind " + task.kind().code());
+        return;
+      }
+      Map<String, Object> result = handler.run(task, context);
+      context.note("Task finished.");
+      if (queue.finish(
+          claimed, TaskStatus.SUCCESS, result, null, context.messages(), clock.instant())) {
+        emit(task, TaskStatus.RUNNING, TaskStatus.SUCCESS, since(started), context.stages(), "");
+      }
+    } catch (TaskStopped stop) {
+      stopped(context, started, stop.reason());
+    } catch (InvalidRequest
+        | UnsupportedContent
+        | NotFound
+        | PayloadTooLarge
+        | Forbidden
+        | Unauthenticated e) {
+      fail(context, started, e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      retryOrFail(context, started, e);
+    } finally {
+      running.remove(task.id());
+    }
+  }
+
+  private void stopped(TaskContext context, Instant started, TaskStopped.Reason reason) {
+    Task task = context.task();
+    Map<String, Duration> stages = context.stages();
+    switch (reason) {
+      case CANCELLED -> {
+        context.note("Task cancelled.");
+        if (queue.finish(
+            context.claimed(),
+            TaskStatus.CANCELLED,
+            null,
+            "cancelled on request",
+            context.messages(),
+            clock.instant())) {
+          emit(task, TaskStatus.RUNNING, TaskStatus.CANCELLED, since(started), stages, "");
+        }
+      }
+      case SHUTDOWN -> {
+        context.note("Server stopping; task returned to the queue.");
+        if (queue.release(
+            context.claimed(), clock.instant(), false, context.messages(), clock.instant())) {
+          emit(task, TaskStatus.RUNNING, TaskStatus.PENDING, since(started), stages, "shutdown");
+        }
+      }
+      case LOST ->
+          emit(task, TaskStatus.RUNNING, TaskStatus.RUNNING, since(started), stages, "lease lost");
+    }
+  }
+
+  private void fail(TaskContext context, Instant started, String error) {
+    context.note("Failed: " + error);
+    if (queue.finish(
+        context.claimed(), TaskStatus.FAILURE, null, error, context.messages(), clock.instant())) {
+      emit(
+          context.task(),
+          TaskStatus.RUNNING,
+          TaskStatus.FAILURE,
+          since(started),
+          context.stages(),
+          error);
+    }
+  }
+
+  private void retryOrFail(TaskContext context, Instant started, Throwable error) {
+    Task task = context.task();
+    String message = describe(error);
+    Optional<Duration> delay = settings.retry().delayAfter(task.attempts(), task.maxAttempts());
+    if (delay.isEmpty()) {
+      fail(context, started, message);
+      return;
+    }
+    context.note("Attempt failed: " + message + "; retrying in " + delay.get().toSeconds() + "s.");
+    Instant now = clock.instant();
+    if (queue.release(context.claimed(), now.plus(delay.get()), true, context.messages(), now)) {
+      emit(
+          task,
+          TaskStatus.RUNNING,
+          TaskStatus.PENDING,
+          since(started),
+          context.stages(),
+          message + " (retry in " + delay.get().toSeconds() + "s)");
+    }
+  }
+
+  private static String describe(Throwable error) {
+    String message = error.getMessage();
+    if (message == null || message.isBlank()) {
+      return error.getClass().getSimpleName();
+    }
+    return message;
+  }
+
+  private Duration since(Instant started) {
+    return Duration.between(started, clock.instant());
+  }
+
+  private void emit(
+      Task task,
+      TaskStatus from,
+      TaskStatus to,
+      Duration elapsed,
+      Map<String, Duration> stages,
+      String detail) {
+    events.transitioned(
+        new TaskEvents.Transition(
+            task.id(),
+            task.orgId(),
+            task.kind(),
+            from,
+            to,
+            task.attempts(),
+            elapsed,
+            stages,
+            detail));
+  }
+}
