@@ -4,17 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Stores metadata maps as JSON text, keeping key order and value types. */
+/** Stores metadata maps (and lists of lines) as JSON text, keeping key order and value types. */
 final class MetadataJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final TypeReference<LinkedHashMap<String, Object>> MAP_TYPE =
       new TypeReference<>() {};
+  private static final TypeReference<List<String>> LINES_TYPE = new TypeReference<>() {};
 
   private MetadataJson() {}
 
-  static String write(Map<String, Object> metadata) {
+  static String write(Object metadata) {
     try {
       return MAPPER.writeValueAsString(metadata);
     } catch (JsonProcessingException e) {
@@ -27,6 +29,14 @@ final class MetadataJson {
       return MAPPER.readValue(json, MAP_TYPE);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored metadata is not valid JSON", e);
+    }
+  }
+
+  static List<String> readLines(String json) {
+    try {
+      return MAPPER.readValue(json, LINES_TYPE);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored lines are not valid JSON", e);
     }
   }
 }

@@ -89,7 +89,8 @@ public abstract class AbstractTaskQueueContractTest {
     assertThat(queue.subjectBusy("org2", "artifact-a")).isFalse();
     assertThat(queue.submit(task("org1", "artifact-a", T0), 100))
         .isEqualTo(Submission.SUBJECT_BUSY);
-    assertThat(queue.submit(task("org2", "artifact-a", T0), 100)).isEqualTo(Submission.ACCEPTED);
+    assertThat(queue.submit(task("org2", "artifact-a", T0.plusSeconds(1)), 100))
+        .isEqualTo(Submission.ACCEPTED);
 
     Claimed claimed = queue.claim("node", T0, LEASE).orElseThrow();
     assertThat(queue.subjectBusy("org1", "artifact-a")).isTrue();

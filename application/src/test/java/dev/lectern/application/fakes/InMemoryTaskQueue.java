@@ -256,7 +256,7 @@ public final class InMemoryTaskQueue implements TaskQueue {
               t.messages(),
               t.checkpoint(),
               null,
-              "cancelled on request",
+              TaskQueue.CANCELLED_ERROR,
               t.startedAt(),
               now,
               t.runAfter()));

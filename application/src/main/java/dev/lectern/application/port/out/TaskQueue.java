@@ -16,6 +16,8 @@ import java.util.Optional;
  * worker that lost its lease cannot overwrite the task's new owner.
  */
 public interface TaskQueue {
+  /** The error of a task cancelled on request. */
+  String CANCELLED_ERROR = "cancelled on request";
 
   /** What {@link #submit} did. */
   enum Submission {

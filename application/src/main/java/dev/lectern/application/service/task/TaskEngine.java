@@ -171,7 +171,7 @@ public final class TaskEngine {
             context.claimed(),
             TaskStatus.CANCELLED,
             null,
-            "cancelled on request",
+            TaskQueue.CANCELLED_ERROR,
             context.messages(),
             clock.instant())) {
           emit(task, TaskStatus.RUNNING, TaskStatus.CANCELLED, since(started), stages, "");
