@@ -23,7 +23,26 @@ public record LecternConfig(
     String adminToken,
     String databaseUrl,
     String databaseUser,
-    String databasePassword) {
+    String databasePassword,
+    Tasks tasks) {
+
+  /**
+   * Background task settings.
+   *
+   * @param node this process's name in the task queue; processes sharing a database need distinct
+   *     names
+   * @param workers how many tasks run at once
+   * @param maxPending how many tasks may wait before new ones are refused with 429
+   * @param maxAttempts how often a task is tried before it fails
+   * @param shutdownGrace how long a stopping server waits for running tasks to reach a safe point
+   */
+  public record Tasks(
+      String node, int workers, long maxPending, int maxAttempts, Duration shutdownGrace) {
+    public static Tasks defaults() {
+      return new Tasks(
+          "local", Runtime.getRuntime().availableProcessors(), 10_000, 3, Duration.ofSeconds(30));
+    }
+  }
 
   /** Defaults for a data directory. */
   public static Builder builder(Path dataDir) {
@@ -45,6 +64,7 @@ public record LecternConfig(
     private String databaseUrl;
     private String databaseUser;
     private String databasePassword;
+    private Tasks tasks = Tasks.defaults();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -98,6 +118,11 @@ public record LecternConfig(
       return this;
     }
 
+    public Builder tasks(Tasks value) {
+      tasks = value;
+      return this;
+    }
+
     public LecternConfig build() {
       return new LecternConfig(
           host,
@@ -112,7 +137,8 @@ public record LecternConfig(
           adminToken,
           databaseUrl,
           databaseUser,
-          databasePassword);
+          databasePassword,
+          tasks);
     }
   }
 }

@@ -4,10 +4,12 @@ import dev.lectern.adapters.jdbc.JdbcArtifactStore;
 import dev.lectern.adapters.jdbc.JdbcCollectionStore;
 import dev.lectern.adapters.jdbc.JdbcDatabase;
 import dev.lectern.adapters.jdbc.JdbcOrgStore;
+import dev.lectern.adapters.jdbc.JdbcTaskQueue;
 import dev.lectern.adapters.jdbc.JdbcTokenStore;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.CollectionStore;
 import dev.lectern.application.port.out.OrgStore;
+import dev.lectern.application.port.out.TaskQueue;
 import dev.lectern.application.port.out.TokenStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,8 @@ public record MetadataStores(
     OrgStore orgs,
     TokenStore tokens,
     CollectionStore collections,
-    ArtifactStore artifacts)
+    ArtifactStore artifacts,
+    TaskQueue tasks)
     implements AutoCloseable {
 
   public static MetadataStores open(LecternConfig config, int poolSize) {
@@ -44,7 +47,8 @@ public record MetadataStores(
         new JdbcOrgStore(ds),
         new JdbcTokenStore(ds),
         new JdbcCollectionStore(ds),
-        new JdbcArtifactStore(ds));
+        new JdbcArtifactStore(ds),
+        new JdbcTaskQueue(ds));
   }
 
   @Override

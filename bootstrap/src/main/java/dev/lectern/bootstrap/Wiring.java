@@ -3,6 +3,9 @@ package dev.lectern.bootstrap;
 import dev.lectern.adapters.documents.FileBlobStore;
 import dev.lectern.adapters.documents.FileTypeDocumentParser;
 import dev.lectern.adapters.documents.HttpContentFetcher;
+import dev.lectern.adapters.http.admin.AdminErrorRenderer;
+import dev.lectern.adapters.http.admin.AdminRoutes;
+import dev.lectern.adapters.http.admin.AdminTaskHandlers;
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.ErrorRouting;
 import dev.lectern.adapters.http.common.LecternServer;
@@ -13,17 +16,30 @@ import dev.lectern.adapters.http.zylon.ZylonRoutes;
 import dev.lectern.adapters.lucene.Cl100kChunker;
 import dev.lectern.adapters.lucene.LuceneChunkIndex;
 import dev.lectern.application.port.in.artifact.ReconcileStorageUseCase;
+import dev.lectern.application.port.out.TaskEvents;
 import dev.lectern.application.service.access.AuthenticateService;
 import dev.lectern.application.service.artifact.ArtifactSelection;
+import dev.lectern.application.service.artifact.ArtifactTaskGuard;
+import dev.lectern.application.service.artifact.ArtifactTaskService;
 import dev.lectern.application.service.artifact.DeleteArtifactService;
+import dev.lectern.application.service.artifact.DeleteArtifactTaskHandler;
 import dev.lectern.application.service.artifact.IngestArtifactService;
+import dev.lectern.application.service.artifact.IngestArtifactTaskHandler;
 import dev.lectern.application.service.artifact.IngestPolicy;
 import dev.lectern.application.service.artifact.ListArtifactsService;
 import dev.lectern.application.service.artifact.ReadChunkedContentService;
 import dev.lectern.application.service.artifact.ReadContentService;
 import dev.lectern.application.service.artifact.ReconcileStorageService;
+import dev.lectern.application.service.task.TaskAdminService;
+import dev.lectern.application.service.task.TaskEngine;
+import dev.lectern.application.service.task.TaskSubmitter;
+import dev.lectern.application.service.task.TaskWorkers;
+import dev.lectern.domain.task.RetrySchedule;
+import dev.lectern.domain.task.TaskKind;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,29 +47,45 @@ import org.slf4j.LoggerFactory;
 public final class Wiring implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
+  private static final Duration TASK_LEASE = Duration.ofSeconds(30);
+  private static final Duration TASK_HEARTBEAT = Duration.ofSeconds(5);
+  private static final Duration TASK_IDLE_POLL = Duration.ofSeconds(1);
+
+  private final LecternConfig config;
   private final MetadataStores stores;
   private final LuceneChunkIndex index;
+  private final TaskWorkers workers;
   private final LecternServer server;
+  private boolean closed;
 
-  private Wiring(MetadataStores stores, LuceneChunkIndex index, LecternServer server) {
+  private Wiring(
+      LecternConfig config,
+      MetadataStores stores,
+      LuceneChunkIndex index,
+      TaskWorkers workers,
+      LecternServer server) {
+    this.config = config;
     this.stores = stores;
     this.index = index;
+    this.workers = workers;
     this.server = server;
   }
 
-  /** Opens storage, reconciles it, and starts serving. */
+  /** Opens storage, reconciles it, re-queues interrupted tasks, and starts serving. */
   public static Wiring start(LecternConfig config, MetadataStores stores) {
     Clock clock = Clock.systemUTC();
     LuceneChunkIndex index = LuceneChunkIndex.open(config.dataDir().resolve("index"));
+    TaskWorkers workers = null;
     try {
       FileBlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
       blobs.removeTemporaryFiles();
       ReconcileStorageUseCase.Report report =
-          new ReconcileStorageService(stores.artifacts(), index, blobs).reconcile();
+          new ReconcileStorageService(stores.artifacts(), index, blobs, stores.tasks()).reconcile();
       LOG.info("storage reconciled: {}", report);
 
       var chunker = new Cl100kChunker();
       var selection = new ArtifactSelection(stores.collections(), stores.artifacts());
+      var guard = new ArtifactTaskGuard(stores.tasks());
       var ingest =
           new IngestArtifactService(
               stores.collections(),
@@ -65,14 +97,53 @@ public final class Wiring implements AutoCloseable {
               new HttpContentFetcher(
                   config.allowPrivateUris(), config.maxInputBytes(), config.fetchTimeout()),
               new IngestPolicy(config.maxInputBytes(), config.defaultLanguage()),
+              guard,
               clock);
+      var delete = new DeleteArtifactService(stores.artifacts(), index, guard);
+
+      LecternConfig.Tasks taskConfig = config.tasks();
+      TaskEvents events = new LoggingTaskEvents();
+      TaskEngine engine =
+          new TaskEngine(
+              stores.tasks(),
+              Map.of(
+                  TaskKind.ARTIFACT_INGEST,
+                  new IngestArtifactTaskHandler(ingest, stores.artifacts(), blobs),
+                  TaskKind.ARTIFACT_DELETE,
+                  new DeleteArtifactTaskHandler(delete, stores.artifacts())),
+              events,
+              clock,
+              new TaskEngine.Settings(
+                  taskConfig.node(),
+                  taskConfig.workers(),
+                  TASK_LEASE,
+                  TASK_HEARTBEAT,
+                  TASK_IDLE_POLL,
+                  new RetrySchedule(
+                      taskConfig.maxAttempts(),
+                      RetrySchedule.DEFAULT.firstDelay(),
+                      RetrySchedule.DEFAULT.maxDelay())));
+      workers = new TaskWorkers(engine, e -> LOG.error("the task engine failed; retrying", e));
+      TaskSubmitter submitter =
+          new TaskSubmitter(
+              stores.tasks(),
+              events,
+              clock,
+              new TaskSubmitter.Limits(taskConfig.maxPending(), taskConfig.maxAttempts()),
+              workers::nudge);
+      var artifactTasks =
+          new ArtifactTaskService(submitter, stores.tasks(), stores.artifacts(), blobs);
       var zylonUseCases =
           new ZylonArtifactHandlers.UseCases(
               ingest,
               new ListArtifactsService(selection),
               new ReadContentService(selection, blobs),
               new ReadChunkedContentService(selection, index, chunker),
-              new DeleteArtifactService(stores.artifacts(), index));
+              delete,
+              artifactTasks,
+              artifactTasks,
+              artifactTasks);
+      var taskAdmin = new TaskAdminService(stores.tasks(), clock);
       var auth = new BearerAuth(new AuthenticateService(stores.tokens(), stores.orgs(), clock));
       var bodies = new RequestBodies(config.maxBodyBytes());
 
@@ -81,14 +152,27 @@ public final class Wiring implements AutoCloseable {
       for (String prefix : ZylonRoutes.PREFIXES) {
         errors.add(prefix, zylonErrors);
       }
+      AdminErrorRenderer adminErrors = new AdminErrorRenderer();
+      for (String prefix : AdminRoutes.PREFIXES) {
+        errors.add(prefix, adminErrors);
+      }
       LecternServer server =
           new LecternServer(
               new LecternServer.Settings(config.host(), config.port(), config.maxBodyBytes()),
               errors,
-              List.of(new ZylonRoutes(zylonUseCases, auth, bodies, config.maxInputBytes())));
+              List.of(
+                  new ZylonRoutes(zylonUseCases, auth, bodies, config.maxInputBytes()),
+                  new AdminRoutes(
+                      new AdminTaskHandlers.UseCases(taskAdmin, taskAdmin, taskAdmin), auth)));
+      int recovered = engine.recover();
+      LOG.info("task queue: {} interrupted task(s) re-queued", recovered);
+      workers.start();
       server.start();
-      return new Wiring(stores, index, server);
+      return new Wiring(config, stores, index, workers, server);
     } catch (RuntimeException e) {
+      if (workers != null) {
+        workers.stop(Duration.ZERO);
+      }
       closeQuietly(index);
       throw e;
     }
@@ -103,9 +187,20 @@ public final class Wiring implements AutoCloseable {
     return index;
   }
 
+  /**
+   * Stops in order: no new requests (running ones finish), no new tasks (running ones stop at a
+   * safe point or finish within the grace period), then the index commits and the database closes.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     server.close();
+    if (!workers.stop(config.tasks().shutdownGrace())) {
+      LOG.warn("tasks still running after the shutdown grace; they are re-queued at next start");
+    }
     closeQuietly(index);
     stores.close();
   }

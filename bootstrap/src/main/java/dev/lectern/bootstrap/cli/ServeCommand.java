@@ -68,6 +68,41 @@ public final class ServeCommand implements Callable<Integer> {
           "Language of collections created by Zylon ingest. Env: LECTERN_DEFAULT_LANGUAGE.")
   String defaultLanguage;
 
+  @Option(
+      names = "--task-workers",
+      defaultValue = "${env:LECTERN_TASK_WORKERS:-0}",
+      description =
+          "Background tasks run at once (0 = number of cores). Env: LECTERN_TASK_WORKERS.")
+  int taskWorkers;
+
+  @Option(
+      names = "--max-pending-tasks",
+      defaultValue = "${env:LECTERN_MAX_PENDING_TASKS:-10000}",
+      description = "Queued tasks before async requests get 429. Env: LECTERN_MAX_PENDING_TASKS.")
+  long maxPendingTasks;
+
+  @Option(
+      names = "--task-attempts",
+      defaultValue = "${env:LECTERN_TASK_ATTEMPTS:-3}",
+      description = "Tries before a task fails. Env: LECTERN_TASK_ATTEMPTS.")
+  int taskAttempts;
+
+  @Option(
+      names = "--node-id",
+      defaultValue = "${env:LECTERN_NODE_ID:-local}",
+      description =
+          "This process's name in the task queue; distinct per process sharing a database."
+              + " Env: LECTERN_NODE_ID.")
+  String nodeId;
+
+  @Option(
+      names = "--shutdown-grace-seconds",
+      defaultValue = "${env:LECTERN_SHUTDOWN_GRACE_SECONDS:-30}",
+      description =
+          "On SIGTERM, how long running tasks may take to reach a safe point."
+              + " Env: LECTERN_SHUTDOWN_GRACE_SECONDS.")
+  long shutdownGraceSeconds;
+
   @Override
   public Integer call() throws Exception {
     Language language =
@@ -83,12 +118,35 @@ public final class ServeCommand implements Callable<Integer> {
             .allowPrivateUris(allowPrivateUris)
             .fetchTimeout(Duration.ofSeconds(fetchTimeoutSeconds))
             .defaultLanguage(language)
+            .tasks(tasks())
             .build();
     MetadataStores stores = Installation.open(config, 16, out());
     Wiring wiring = Wiring.start(config, stores);
     out().println("Lectern listening on http://" + host + ":" + wiring.port());
     out().flush();
-    Runtime.getRuntime().addShutdownHook(new Thread(wiring::close, "lectern-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  wiring.close();
+                  // SIGTERM/SIGINT is how a server is asked to stop: a clean stop exits 0.
+                  Runtime.getRuntime().halt(0);
+                },
+                "lectern-shutdown"));
     return LecternCommand.KEEP_RUNNING;
+  }
+
+  private LecternConfig.Tasks tasks() {
+    if (taskWorkers < 0 || maxPendingTasks < 1 || taskAttempts < 1 || shutdownGraceSeconds < 0) {
+      throw new IllegalArgumentException(
+          "--task-workers must be >= 0, --max-pending-tasks and --task-attempts >= 1,"
+              + " --shutdown-grace-seconds >= 0");
+    }
+    if (nodeId == null || nodeId.isBlank() || nodeId.length() > 200) {
+      throw new IllegalArgumentException("--node-id must be 1-200 characters");
+    }
+    int workers = taskWorkers == 0 ? Runtime.getRuntime().availableProcessors() : taskWorkers;
+    return new LecternConfig.Tasks(
+        nodeId, workers, maxPendingTasks, taskAttempts, Duration.ofSeconds(shutdownGraceSeconds));
   }
 }

@@ -9,11 +9,16 @@ import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.port.in.access.Caller;
 import dev.lectern.application.port.in.artifact.DeleteArtifactUseCase;
 import dev.lectern.application.port.in.artifact.IngestArtifactUseCase;
+import dev.lectern.application.port.in.artifact.IngestedDocument;
 import dev.lectern.application.port.in.artifact.ListArtifactsUseCase;
+import dev.lectern.application.port.in.artifact.ReadArtifactTaskUseCase;
 import dev.lectern.application.port.in.artifact.ReadChunkedContentCommand;
 import dev.lectern.application.port.in.artifact.ReadChunkedContentUseCase;
 import dev.lectern.application.port.in.artifact.ReadContentUseCase;
+import dev.lectern.application.port.in.artifact.SubmitDeleteTaskUseCase;
+import dev.lectern.application.port.in.artifact.SubmitIngestTaskUseCase;
 import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.task.TaskKind;
 import io.javalin.http.Context;
 
 /** Zylon's artifact endpoints: translate, call the use case, translate back. */
@@ -24,7 +29,10 @@ public final class ZylonArtifactHandlers {
       ListArtifactsUseCase list,
       ReadContentUseCase content,
       ReadChunkedContentUseCase chunkedContent,
-      DeleteArtifactUseCase delete) {}
+      DeleteArtifactUseCase delete,
+      SubmitIngestTaskUseCase submitIngest,
+      SubmitDeleteTaskUseCase submitDelete,
+      ReadArtifactTaskUseCase readTask) {}
 
   private final UseCases useCases;
   private final BearerAuth auth;
@@ -46,7 +54,7 @@ public final class ZylonArtifactHandlers {
         useCases
             .ingest()
             .ingest(requests.ingest(body, caller.org().id()))
-            .map(ZylonWire::ingestedDocument)
+            .map(artifact -> ZylonWire.ingestedDocument(IngestedDocument.of(artifact)))
             .stream()
             .toList();
     Json.respond(ctx, 200, ZylonWire.list(documents));
@@ -97,5 +105,44 @@ public final class ZylonArtifactHandlers {
     JsonFields body = bodies.json(ctx);
     useCases.delete().delete(requests.delete(body, caller.org().id()));
     Json.respond(ctx, 200, NullNode.getInstance());
+  }
+
+  void ingestAsync(Context ctx) {
+    Caller caller = auth.caller(ctx);
+    JsonFields body = bodies.json(ctx);
+    refuseCallback(body);
+    var command = requests.ingest(body.requiredObject("ingest_body"), caller.org().id());
+    Json.respond(ctx, 200, ZylonWire.taskId(useCases.submitIngest().submit(command)));
+  }
+
+  void deleteAsync(Context ctx) {
+    Caller caller = auth.caller(ctx);
+    JsonFields body = bodies.json(ctx);
+    refuseCallback(body);
+    var key = requests.delete(body.requiredObject("delete_body"), caller.org().id());
+    Json.respond(ctx, 200, ZylonWire.taskId(useCases.submitDelete().submit(key)));
+  }
+
+  void ingestTask(Context ctx) {
+    task(ctx, TaskKind.ARTIFACT_INGEST, "ingest");
+  }
+
+  void deleteTask(Context ctx) {
+    task(ctx, TaskKind.ARTIFACT_DELETE, "delete");
+  }
+
+  private void task(Context ctx, TaskKind kind, String operation) {
+    Caller caller = auth.caller(ctx);
+    var task = useCases.readTask().read(caller.org().id(), ctx.pathParam("task_id"), kind);
+    Json.respond(ctx, 200, ZylonWire.task(task, operation));
+  }
+
+  /** Lectern reports through polling only; a callback it could not deliver is refused. */
+  private static void refuseCallback(JsonFields body) {
+    var callback = body.raw("callback");
+    if (callback != null && !callback.isNull()) {
+      throw new InvalidRequest(
+          "callback: AMQP callbacks are not supported; poll the task status instead", "callback");
+    }
   }
 }

@@ -9,6 +9,7 @@ import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.PayloadTooLarge;
+import dev.lectern.application.error.TooManyRequests;
 import dev.lectern.application.error.Unauthenticated;
 import dev.lectern.application.error.Unavailable;
 import dev.lectern.application.error.UnsupportedContent;
@@ -17,9 +18,11 @@ import io.javalin.http.Context;
 
 /**
  * Zylon's errors: the v1 envelope {@code {"type":"error","error":{"type","message"}}} with the
- * status codes of the Zylon artifacts documentation (401, 403, 404, 409, 413, 422).
+ * status codes of the Zylon artifacts documentation (401, 403, 404, 409, 413, 422, 429).
  */
 public final class ZylonErrorRenderer implements ErrorRenderer {
+
+  private static final String RETRY_AFTER_SECONDS = "5";
 
   private record Status(int code, String type) {}
 
@@ -36,9 +39,13 @@ public final class ZylonErrorRenderer implements ErrorRenderer {
           case PayloadTooLarge e -> new Status(413, "request_too_large");
           case UpstreamFailure e -> new Status(502, "api_error");
           case Unavailable e -> new Status(503, "api_error");
+          case TooManyRequests e -> new Status(429, "rate_limit_error");
         };
     if (status.code() == 401) {
       ctx.header("WWW-Authenticate", "Bearer");
+    }
+    if (status.code() == 429) {
+      ctx.header("Retry-After", RETRY_AFTER_SECONDS);
     }
     write(ctx, status.code(), status.type(), error.getMessage());
   }

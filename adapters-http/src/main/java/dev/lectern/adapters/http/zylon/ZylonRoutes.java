@@ -36,5 +36,9 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
     routes.post(ARTIFACTS + "content", artifacts::content);
     routes.post(ARTIFACTS + "chunked-content", artifacts::chunkedContent);
     routes.post(ARTIFACTS + "delete", artifacts::delete);
+    routes.post(ARTIFACTS + "ingest/async", artifacts::ingestAsync);
+    routes.get(ARTIFACTS + "ingest/async/{task_id}", artifacts::ingestTask);
+    routes.post(ARTIFACTS + "delete/async", artifacts::deleteAsync);
+    routes.get(ARTIFACTS + "delete/async/{task_id}", artifacts::deleteTask);
   }
 }

@@ -1,13 +1,17 @@
 package dev.lectern.adapters.http.zylon;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.in.artifact.ArtifactChunk;
 import dev.lectern.application.port.in.artifact.ArtifactContent;
+import dev.lectern.application.port.in.artifact.ArtifactTask;
+import dev.lectern.application.port.in.artifact.IngestedDocument;
 import dev.lectern.domain.artifact.Artifact;
-import dev.lectern.domain.artifact.Revision;
+import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.task.TaskId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,24 +39,59 @@ final class ZylonWire {
   }
 
   /** The {@code ingest.document} returned by ingest: caller metadata plus server fields. */
-  static ObjectNode ingestedDocument(Artifact artifact) {
-    Revision revision = artifact.current();
-    Map<String, Object> metadata = callerMetadata(revision);
+  static ObjectNode ingestedDocument(IngestedDocument ingested) {
+    Map<String, Object> metadata = callerMetadata(ingested.metadata());
     metadata.put("headers", List.of());
-    metadata.put("artifact_id", artifact.key().artifactId().value());
-    metadata.put("collection", artifact.key().collectionId().value());
+    metadata.put("artifact_id", ingested.key().artifactId().value());
+    metadata.put("collection", ingested.key().collectionId().value());
     metadata.put("llm_model", "default");
     metadata.put("embed_model", "default");
-    metadata.put("hash", revision.contentHash().hex());
-    return document(artifact, metadata);
+    metadata.put("hash", ingested.hash().hex());
+    return document(ingested.key(), metadata);
+  }
+
+  /**
+   * An async task as Zylon reports it: Celery's state names, and the ingest response, null, or
+   * {@code "<operation>.failed: <reason>"} as the result.
+   */
+  static ObjectNode task(ArtifactTask task, String operation) {
+    ObjectNode body = Json.object();
+    body.put("task_id", task.id().value());
+    body.put(
+        "task_status",
+        switch (task.status()) {
+          case PENDING -> "PENDING";
+          case RUNNING -> "STARTED";
+          case SUCCESS -> "SUCCESS";
+          case FAILURE -> "FAILURE";
+          case CANCELLED -> "REVOKED";
+        });
+    switch (task.status()) {
+      case SUCCESS ->
+          body.set(
+              "task_result",
+              operation.equals("ingest")
+                  ? list(task.documents().stream().map(ZylonWire::ingestedDocument).toList())
+                  : NullNode.getInstance());
+      case FAILURE -> body.put("task_result", operation + ".failed: " + task.error());
+      case CANCELLED -> body.put("task_result", operation + ".revoked: " + task.error());
+      default -> body.putNull("task_result");
+    }
+    return body;
+  }
+
+  static ObjectNode taskId(TaskId id) {
+    ObjectNode body = Json.object();
+    body.put("task_id", id.value());
+    return body;
   }
 
   /** The {@code ingest.document} returned by list: caller metadata, artifact and collection. */
   static ObjectNode listedDocument(Artifact artifact) {
-    Map<String, Object> metadata = callerMetadata(artifact.current());
+    Map<String, Object> metadata = callerMetadata(artifact.current().metadata());
     metadata.put("artifact_id", artifact.key().artifactId().value());
     metadata.put("collection", artifact.key().collectionId().value());
-    return document(artifact, metadata);
+    return document(artifact.key(), metadata);
   }
 
   static ObjectNode content(List<ArtifactContent> contents) {
@@ -136,23 +175,21 @@ final class ZylonWire {
     }
   }
 
-  private static Map<String, Object> callerMetadata(Revision revision) {
+  private static Map<String, Object> callerMetadata(Map<String, Object> stored) {
     Map<String, Object> metadata = new LinkedHashMap<>();
-    revision
-        .metadata()
-        .forEach(
-            (key, value) -> {
-              if (!SERVER_KEYS.contains(key)) {
-                metadata.put(key, value);
-              }
-            });
+    stored.forEach(
+        (key, value) -> {
+          if (!SERVER_KEYS.contains(key)) {
+            metadata.put(key, value);
+          }
+        });
     return metadata;
   }
 
-  private static ObjectNode document(Artifact artifact, Map<String, Object> metadata) {
+  private static ObjectNode document(ArtifactKey key, Map<String, Object> metadata) {
     ObjectNode node = Json.object();
     node.put("object", "ingest.document");
-    node.put("artifact", artifact.key().artifactId().value());
+    node.put("artifact", key.artifactId().value());
     node.set("doc_metadata", Json.MAPPER.valueToTree(metadata));
     return node;
   }
