@@ -124,15 +124,7 @@ public final class ServeCommand implements Callable<Integer> {
     Wiring wiring = Wiring.start(config, stores);
     out().println("Lectern listening on http://" + host + ":" + wiring.port());
     out().flush();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  wiring.close();
-                  // SIGTERM/SIGINT is how a server is asked to stop: a clean stop exits 0.
-                  Runtime.getRuntime().halt(0);
-                },
-                "lectern-shutdown"));
+    GracefulStop.install(wiring);
     return LecternCommand.KEEP_RUNNING;
   }
 

@@ -43,11 +43,14 @@ final class LecternProcess {
     return command;
   }
 
-  static LecternProcess start(Path dataDir) throws Exception {
+  static LecternProcess start(Path dataDir, String... extraArgs) throws Exception {
     int port = freePort();
     Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
+    List<String> args =
+        new ArrayList<>(List.of("--port", String.valueOf(port), "--data-dir", dataDir.toString()));
+    args.addAll(List.of(extraArgs));
     ProcessBuilder builder =
-        new ProcessBuilder(java("--port", String.valueOf(port), "--data-dir", dataDir.toString()))
+        new ProcessBuilder(java(args.toArray(String[]::new)))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().remove("LECTERN_ADMIN_TOKEN");
