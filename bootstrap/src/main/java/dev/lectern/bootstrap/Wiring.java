@@ -166,8 +166,9 @@ public final class Wiring implements AutoCloseable {
                       new AdminTaskHandlers.UseCases(taskAdmin, taskAdmin, taskAdmin), auth)));
       int recovered = engine.recover();
       LOG.info("task queue: {} interrupted task(s) re-queued", recovered);
-      workers.start();
       server.start();
+      // Workers start last, so a long queue does not slow the server's start.
+      workers.start();
       return new Wiring(config, stores, index, workers, server);
     } catch (RuntimeException e) {
       if (workers != null) {
