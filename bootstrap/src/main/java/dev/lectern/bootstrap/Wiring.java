@@ -131,8 +131,9 @@ public final class Wiring implements AutoCloseable {
               clock,
               new TaskSubmitter.Limits(taskConfig.maxPending(), taskConfig.maxAttempts()),
               workers::nudge);
+      var taskAdmin = new TaskAdminService(stores.tasks(), clock);
       var artifactTasks =
-          new ArtifactTaskService(submitter, stores.tasks(), stores.artifacts(), blobs);
+          new ArtifactTaskService(submitter, taskAdmin, guard, stores.artifacts(), blobs);
       var zylonUseCases =
           new ZylonArtifactHandlers.UseCases(
               ingest,
@@ -143,7 +144,6 @@ public final class Wiring implements AutoCloseable {
               artifactTasks,
               artifactTasks,
               artifactTasks);
-      var taskAdmin = new TaskAdminService(stores.tasks(), clock);
       var auth = new BearerAuth(new AuthenticateService(stores.tokens(), stores.orgs(), clock));
       var bodies = new RequestBodies(config.maxBodyBytes());
 

@@ -238,51 +238,57 @@ public final class JdbcTaskQueue implements TaskQueue {
 
   @Override
   public int recover(String deadWorker, Instant now) {
-    record Stranded(String id, String claimId, int attempts) {}
+    record Stranded(String id, String claimId, int attempts, int maxAttempts) {}
     List<Stranded> stranded =
         jdbc.list(
-            "SELECT id, claim_id, attempts FROM tasks WHERE status = 'RUNNING'"
+            "SELECT id, claim_id, attempts, max_attempts FROM tasks WHERE status = 'RUNNING'"
                 + " AND (lease_until < ?"
                 + (deadWorker == null ? "" : " OR worker = ?")
                 + ")",
-            row -> new Stranded(row.getString(1), row.getString(2), row.getInt(3)),
+            row -> new Stranded(row.getString(1), row.getString(2), row.getInt(3), row.getInt(4)),
             deadWorker == null ? new Object[] {now} : new Object[] {now, deadWorker});
     int recovered = 0;
     for (Stranded task : stranded) {
-      boolean done =
-          jdbc.transaction(
-              c -> {
-                int changed =
-                    Jdbc.update(
-                        c,
-                        "UPDATE tasks SET status = CASE WHEN attempts >= max_attempts"
-                            + " THEN 'FAILURE' ELSE 'PENDING' END,"
-                            + " error = CASE WHEN attempts >= max_attempts THEN ? ELSE NULL END,"
-                            + " finished_at = CASE WHEN attempts >= max_attempts THEN ?"
-                            + " ELSE NULL END, run_after = ?, updated_at = ?,"
-                            + UNCLAIM
-                            + OWNED,
-                        TaskQueue.interruptedError(task.attempts()),
-                        now,
-                        now,
-                        now,
-                        task.id(),
-                        task.claimId());
-                if (changed == 1) {
-                  Jdbc.update(
-                      c,
-                      "DELETE FROM task_subjects WHERE task_id = ? AND EXISTS (SELECT 1 FROM"
-                          + " tasks WHERE tasks.id = ? AND tasks.status = 'FAILURE')",
-                      task.id(),
-                      task.id());
-                }
-                return changed == 1;
-              });
+      boolean done;
+      if (task.attempts() >= task.maxAttempts()) {
+        String error = TaskQueue.interruptedError(task.attempts());
+        done = jdbc.transaction(c -> failStranded(c, task.id(), task.claimId(), error, now));
+      } else {
+        done =
+            jdbc.update(
+                    "UPDATE tasks SET status = 'PENDING', run_after = ?, updated_at = ?,"
+                        + UNCLAIM
+                        + OWNED,
+                    now,
+                    now,
+                    task.id(),
+                    task.claimId())
+                == 1;
+      }
       if (done) {
         recovered++;
       }
     }
     return recovered;
+  }
+
+  private static boolean failStranded(
+      Connection c, String id, String claimId, String error, Instant now) throws SQLException {
+    int owned =
+        Jdbc.update(
+            c,
+            "UPDATE tasks SET status = 'FAILURE', error = ?, finished_at = ?, updated_at = ?,"
+                + UNCLAIM
+                + OWNED,
+            error,
+            now,
+            now,
+            id,
+            claimId);
+    if (owned == 1) {
+      freeSubject(c, id);
+    }
+    return owned == 1;
   }
 
   @Override

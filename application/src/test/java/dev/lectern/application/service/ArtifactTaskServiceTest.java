@@ -87,7 +87,8 @@ class ArtifactTaskServiceTest {
   private final ArtifactTaskService tasks =
       new ArtifactTaskService(
           new TaskSubmitter(queue, events, clock, new TaskSubmitter.Limits(100, 3), () -> {}),
-          queue,
+          admin,
+          guard,
           artifacts,
           blobs);
   private final TaskEngine engine =

@@ -113,7 +113,7 @@ class TaskEngineTest {
     assertThat(failed.attempts()).isEqualTo(3);
     assertThat(failed.error()).isEqualTo("the server at example.org answered 503");
     assertThat(failed.messages()).filteredOn(m -> m.contains("retrying in")).hasSize(2);
-    assertThat(submitter.busy("org1", "a")).isFalse();
+    assertThat(queue.subjectBusy("org1", "a")).isFalse();
   }
 
   @Test
@@ -181,7 +181,7 @@ class TaskEngineTest {
     assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCELLED);
     assertThat(cancelled.error()).isEqualTo("cancelled on request");
     assertThat(cancelled.messages()).last().asString().endsWith("Task cancelled.");
-    assertThat(submitter.busy("org1", "a")).isFalse();
+    assertThat(queue.subjectBusy("org1", "a")).isFalse();
   }
 
   @Test

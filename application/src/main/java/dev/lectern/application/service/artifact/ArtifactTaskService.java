@@ -1,6 +1,5 @@
 package dev.lectern.application.service.artifact;
 
-import dev.lectern.application.error.Conflict;
 import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.ArtifactTask;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
@@ -8,9 +7,9 @@ import dev.lectern.application.port.in.artifact.IngestedDocument;
 import dev.lectern.application.port.in.artifact.ReadArtifactTaskUseCase;
 import dev.lectern.application.port.in.artifact.SubmitDeleteTaskUseCase;
 import dev.lectern.application.port.in.artifact.SubmitIngestTaskUseCase;
+import dev.lectern.application.port.in.task.FindTaskUseCase;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.BlobStore;
-import dev.lectern.application.port.out.TaskQueue;
 import dev.lectern.application.service.task.TaskAdminService;
 import dev.lectern.application.service.task.TaskSubmitter;
 import dev.lectern.domain.artifact.Artifact;
@@ -29,14 +28,20 @@ import java.util.Map;
 public final class ArtifactTaskService
     implements SubmitIngestTaskUseCase, SubmitDeleteTaskUseCase, ReadArtifactTaskUseCase {
   private final TaskSubmitter submitter;
-  private final TaskQueue queue;
+  private final FindTaskUseCase tasks;
+  private final ArtifactTaskGuard guard;
   private final ArtifactStore artifacts;
   private final BlobStore blobs;
 
   public ArtifactTaskService(
-      TaskSubmitter submitter, TaskQueue queue, ArtifactStore artifacts, BlobStore blobs) {
+      TaskSubmitter submitter,
+      FindTaskUseCase tasks,
+      ArtifactTaskGuard guard,
+      ArtifactStore artifacts,
+      BlobStore blobs) {
     this.submitter = submitter;
-    this.queue = queue;
+    this.tasks = tasks;
+    this.guard = guard;
     this.artifacts = artifacts;
     this.blobs = blobs;
   }
@@ -45,7 +50,8 @@ public final class ArtifactTaskService
   public TaskId submit(IngestArtifactCommand command) {
     ArtifactKey key =
         new ArtifactKey(command.orgId(), command.collectionId(), command.artifactId());
-    requireIdle(key);
+    // Checked before the content is stored, so a refused request writes no blob.
+    guard.requireIdle(key);
     Map<String, Object> input =
         switch (command.input()) {
           case ArtifactInput.Text text ->
@@ -60,7 +66,7 @@ public final class ArtifactTaskService
 
   @Override
   public TaskId submit(ArtifactKey key) {
-    requireIdle(key);
+    guard.requireIdle(key);
     if (artifacts.find(key).filter(Artifact::populated).isEmpty()) {
       throw ArtifactSelection.artifactNotFound(key);
     }
@@ -69,19 +75,12 @@ public final class ArtifactTaskService
 
   @Override
   public ArtifactTask read(String orgId, String taskId, TaskKind kind) {
-    Task task =
-        TaskId.parse(taskId)
-            .flatMap(id -> queue.find(orgId, id))
-            .filter(found -> found.kind() == kind)
-            .orElseThrow(() -> TaskAdminService.notFound(taskId));
+    Task task = tasks.find(orgId, taskId);
+    if (task.kind() != kind) {
+      throw TaskAdminService.notFound(taskId);
+    }
     List<IngestedDocument> documents = ArtifactTaskPayloads.documents(task);
     return new ArtifactTask(task.id(), task.status(), documents, task.error());
-  }
-
-  private void requireIdle(ArtifactKey key) {
-    if (submitter.busy(key.orgId(), ArtifactTaskGuard.subject(key))) {
-      throw busy(key);
-    }
   }
 
   private TaskId submit(ArtifactKey key, TaskKind kind, Map<String, Object> payload) {
@@ -92,9 +91,5 @@ public final class ArtifactTaskService
         payload,
         ArtifactTaskGuard.busyMessage(key),
         "artifact");
-  }
-
-  private static Conflict busy(ArtifactKey key) {
-    return new Conflict(ArtifactTaskGuard.busyMessage(key), "artifact");
   }
 }

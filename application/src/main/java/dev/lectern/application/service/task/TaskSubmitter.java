@@ -79,9 +79,4 @@ public final class TaskSubmitter {
     nudge.run();
     return task.id();
   }
-
-  /** Whether the subject has a pending or running task. */
-  public boolean busy(String orgId, String subject) {
-    return queue.subjectBusy(orgId, subject);
-  }
 }

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * Service: the threads that drive a {@link TaskEngine} — a fixed pool of workers that claim and run
  * tasks, waking when a task is submitted or at the idle poll, and one heartbeat thread.
  */
-public final class TaskWorkers implements AutoCloseable {
+public final class TaskWorkers {
   private final TaskEngine engine;
   private final Consumer<Throwable> crashes;
   private final Object wake = new Object();
@@ -77,11 +77,6 @@ public final class TaskWorkers implements AutoCloseable {
     }
     heartbeat.shutdownNow();
     return all;
-  }
-
-  @Override
-  public void close() {
-    stop(Duration.ofSeconds(30));
   }
 
   private void work() {
