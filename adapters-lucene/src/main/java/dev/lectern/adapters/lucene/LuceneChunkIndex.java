@@ -1,9 +1,13 @@
 package dev.lectern.adapters.lucene;
 
 import dev.lectern.application.error.Unavailable;
+import dev.lectern.application.port.out.ChunkHit;
 import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.ChunkQuery;
+import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.collection.Language;
 import java.io.Closeable;
 import java.io.IOException;
@@ -59,6 +63,10 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
   static final String TEXT = "text";
   static final String TOKENS = "tokens";
   static final String HEADING = "heading";
+  static final String KEYWORD = "kwd";
+  static final String QUESTION = "qst";
+  static final String AVAILABLE = "avail";
+  static final String COLLECTION_ID = "cid";
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -133,6 +141,14 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
   }
 
   @Override
+  public List<ChunkHit> search(ChunkQuery query) {
+    if (query.limit() == 0 || query.scopes().isEmpty()) {
+      return List.of();
+    }
+    return read(searcher -> new LuceneChunkSearch(searcher).search(query));
+  }
+
+  @Override
   public Map<ArtifactKey, Set<Long>> versions() {
     return read(
         searcher -> {
@@ -187,6 +203,7 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
     doc.add(
         new StringField(
             COLLECTION, IndexKeys.collection(key.orgId(), key.collectionId()), Field.Store.NO));
+    doc.add(new StoredField(COLLECTION_ID, key.collectionId().value()));
     doc.add(new StoredField(ARTIFACT, key.artifactId().value()));
     doc.add(new StringField(ARTIFACT_KEY, IndexKeys.artifact(key), Field.Store.NO));
     doc.add(new StringField(VERSION_KEY, IndexKeys.version(key, version), Field.Store.NO));
@@ -199,16 +216,35 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
     for (String heading : chunk.headingPath()) {
       doc.add(new StoredField(HEADING, heading));
     }
+    // Keywords and questions are searchable like the text; they are kept apart for display.
+    for (String keyword : chunk.keywords()) {
+      doc.add(new StoredField(KEYWORD, keyword));
+      doc.add(new TextField(Analyzers.bodyField(language), keyword, Field.Store.NO));
+    }
+    for (String question : chunk.questions()) {
+      doc.add(new StoredField(QUESTION, question));
+      doc.add(new TextField(Analyzers.bodyField(language), question, Field.Store.NO));
+    }
+    doc.add(new StringField(AVAILABLE, chunk.available() ? "1" : "0", Field.Store.YES));
     return doc;
   }
 
-  private static Chunk chunk(Document doc) {
+  static Chunk chunk(Document doc) {
     return new Chunk(
         doc.get(ID),
         doc.getField(POSITION).numericValue().intValue(),
         doc.get(TEXT),
         doc.getField(TOKENS).numericValue().intValue(),
-        List.of(doc.getValues(HEADING)));
+        List.of(doc.getValues(HEADING)),
+        List.of(doc.getValues(KEYWORD)),
+        List.of(doc.getValues(QUESTION)),
+        !"0".equals(doc.get(AVAILABLE)));
+  }
+
+  /** Key of a stored chunk document. */
+  static ArtifactKey keyOf(Document doc, String orgId) {
+    return new ArtifactKey(
+        orgId, new CollectionId(doc.get(COLLECTION_ID)), new ArtifactId(doc.get(ARTIFACT)));
   }
 
   @FunctionalInterface

@@ -4,11 +4,16 @@ import static dev.lectern.application.contract.Fixtures.chunks;
 import static dev.lectern.application.contract.Fixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.application.port.out.ChunkHit;
 import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.ChunkQuery;
+import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.collection.Language;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +73,103 @@ public abstract class AbstractChunkIndexContractTest {
     assertThat(index.chunksOf(key)).hasSize(2);
     index.deleteVersion(key, 3);
     assertThat(index.chunksOf(key)).isEmpty();
+  }
+
+  private static Chunk text(int position, String text) {
+    return new Chunk("c" + position + "-" + text.hashCode(), position, text, 5, List.of());
+  }
+
+  private static ChunkQuery.Scope scope(String collection) {
+    return new ChunkQuery.Scope(new CollectionId(collection), Language.ENGLISH, null);
+  }
+
+  private List<ChunkHit> search(String text, List<ChunkQuery.Scope> scopes) {
+    return index.search(new ChunkQuery("org1", scopes, text, 10, false));
+  }
+
+  @Test
+  void searchFindsMatchingChunksOfTheScopedCollectionsOnlyBestFirst() {
+    index.replace(
+        key,
+        1,
+        List.of(
+            text(0, "the billing dashboard shows invoices"),
+            text(1, "billing billing and more billing"),
+            text(2, "unrelated gardening notes")),
+        Language.ENGLISH);
+    index.replace(
+        key("org1", "c2", "a1"), 1, List.of(text(0, "billing elsewhere")), Language.ENGLISH);
+    index.replace(
+        key("org2", "c1", "a1"), 1, List.of(text(0, "billing in another org")), Language.ENGLISH);
+
+    List<ChunkHit> hits = search("billing", List.of(scope("c1")));
+
+    assertThat(hits).extracting(hit -> hit.chunk().position()).containsExactlyInAnyOrder(0, 1);
+    assertThat(hits).allSatisfy(hit -> assertThat(hit.key()).isEqualTo(key));
+    assertThat(hits).allSatisfy(hit -> assertThat(hit.score()).isBetween(0.0001, 1.0));
+    assertThat(hits.get(0).score()).isGreaterThanOrEqualTo(hits.get(1).score());
+    assertThat(hits.get(0).version()).isEqualTo(1);
+    assertThat(search("billing", List.of(scope("c1"), scope("c2")))).hasSize(3);
+    assertThat(search("gardening", List.of(scope("c2")))).isEmpty();
+  }
+
+  @Test
+  void artifactScopeNarrowsTheSearchAndLimitCapsIt() {
+    ArtifactKey sibling = key("org1", "c1", "a2");
+    index.replace(key, 1, List.of(text(0, "alpha beta"), text(1, "alpha")), Language.ENGLISH);
+    index.replace(sibling, 1, List.of(text(0, "alpha gamma")), Language.ENGLISH);
+
+    var onlySibling =
+        new ChunkQuery.Scope(
+            new CollectionId("c1"), Language.ENGLISH, Set.of(new ArtifactId("a2")));
+    assertThat(search("alpha", List.of(onlySibling)))
+        .extracting(ChunkHit::key)
+        .containsExactly(sibling);
+    assertThat(index.search(new ChunkQuery("org1", List.of(scope("c1")), "alpha", 2, false)))
+        .hasSize(2);
+  }
+
+  @Test
+  void unavailableChunksAreNeverFoundButKeywordsAndQuestionsAre() {
+    Chunk hidden = new Chunk("h", 0, "secret plans", 2, List.of(), List.of(), List.of(), false);
+    Chunk tagged =
+        new Chunk(
+            "t",
+            1,
+            "plain words",
+            2,
+            List.of(),
+            List.of("zeppelin"),
+            List.of("why airships?"),
+            true);
+    index.replace(key, 1, List.of(hidden, tagged), Language.ENGLISH);
+
+    assertThat(search("secret", List.of(scope("c1")))).isEmpty();
+    assertThat(search("zeppelin", List.of(scope("c1"))))
+        .extracting(h -> h.chunk().id())
+        .containsExactly("t");
+    assertThat(search("airships", List.of(scope("c1")))).hasSize(1);
+    Chunk back = index.chunksOf(key).get(1);
+    assertThat(back.keywords()).containsExactly("zeppelin");
+    assertThat(back.questions()).containsExactly("why airships?");
+    assertThat(index.chunksOf(key).get(0).available()).isFalse();
+  }
+
+  @Test
+  void highlightMarksTheMatchedWords() {
+    index.replace(key, 1, List.of(text(0, "Quarterly revenue grew")), Language.ENGLISH);
+
+    ChunkHit hit =
+        index.search(new ChunkQuery("org1", List.of(scope("c1")), "revenue", 5, true)).get(0);
+
+    assertThat(hit.highlighted()).isEqualTo("Quarterly <em>revenue</em> grew");
+    assertThat(search("revenue", List.of(scope("c1"))).get(0).highlighted()).isNull();
+  }
+
+  @Test
+  void aQueryWithNoSearchableWordsFindsNothing() {
+    index.replace(key, 1, List.of(text(0, "anything at all")), Language.ENGLISH);
+    assertThat(search("  ?! ", List.of(scope("c1")))).isEmpty();
+    assertThat(search("anything", List.of())).isEmpty();
   }
 }

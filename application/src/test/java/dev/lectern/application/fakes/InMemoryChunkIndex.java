@@ -1,14 +1,22 @@
 package dev.lectern.application.fakes;
 
+import dev.lectern.application.port.out.ChunkHit;
 import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.ChunkQuery;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.collection.Language;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Fake: each artifact's chunks with the version they were written under. */
 public final class InMemoryChunkIndex implements ChunkIndex {
@@ -56,6 +64,74 @@ public final class InMemoryChunkIndex implements ChunkIndex {
   public synchronized List<Chunk> chunksOf(ArtifactKey key) {
     Entry entry = entries.get(key);
     return entry == null ? List.of() : entry.chunks();
+  }
+
+  /** Scores by the share of the query's distinct words a chunk contains; no stemming. */
+  @Override
+  public synchronized List<ChunkHit> search(ChunkQuery query) {
+    Set<String> wanted = words(query.text());
+    List<ChunkHit> hits = new ArrayList<>();
+    if (wanted.isEmpty()) {
+      return hits;
+    }
+    entries.forEach(
+        (key, entry) -> {
+          if (!key.orgId().equals(query.orgId()) || !inScope(key, query)) {
+            return;
+          }
+          for (Chunk chunk : entry.chunks()) {
+            Set<String> have = words(searchable(chunk));
+            long matched = wanted.stream().filter(have::contains).count();
+            if (chunk.available() && matched > 0) {
+              double score = (double) matched / wanted.size();
+              String marked = query.highlight() ? highlight(chunk.text(), wanted) : null;
+              hits.add(new ChunkHit(key, entry.version(), chunk, score, marked));
+            }
+          }
+        });
+    hits.sort(Comparator.comparingDouble(ChunkHit::score).reversed());
+    return hits.size() > query.limit() ? List.copyOf(hits.subList(0, query.limit())) : hits;
+  }
+
+  private static boolean inScope(ArtifactKey key, ChunkQuery query) {
+    for (ChunkQuery.Scope scope : query.scopes()) {
+      if (scope.collectionId().equals(key.collectionId())
+          && (scope.artifactIds() == null || scope.artifactIds().contains(key.artifactId()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String searchable(Chunk chunk) {
+    return chunk.text()
+        + " "
+        + String.join(" ", chunk.keywords())
+        + " "
+        + String.join(" ", chunk.questions());
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> words = new LinkedHashSet<>();
+    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!word.isEmpty()) {
+        words.add(word);
+      }
+    }
+    return words;
+  }
+
+  private static String highlight(String text, Set<String> wanted) {
+    StringBuilder out = new StringBuilder();
+    Matcher matcher = Pattern.compile("[\\p{L}\\p{N}]+").matcher(text);
+    int at = 0;
+    while (matcher.find()) {
+      out.append(text, at, matcher.start());
+      String word = matcher.group();
+      out.append(wanted.contains(word.toLowerCase(Locale.ROOT)) ? "<em>" + word + "</em>" : word);
+      at = matcher.end();
+    }
+    return out.append(text.substring(at)).toString();
   }
 
   @Override

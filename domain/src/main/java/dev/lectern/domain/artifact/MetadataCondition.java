@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Policy: one condition on an artifact's metadata, as in a Zylon {@code metadata_filter}. */
-public record MetadataCondition(String key, Operator operator, Object value) {
+public record MetadataCondition(String key, Operator operator, Object value)
+    implements MetadataPredicate {
 
   /** Comparison operators; names are the wire spellings. */
   public enum Operator {
@@ -41,6 +42,7 @@ public record MetadataCondition(String key, Operator operator, Object value) {
     Objects.requireNonNull(operator, "operator");
   }
 
+  @Override
   public boolean matches(Map<String, Object> metadata) {
     Object actual = metadata.get(key);
     return switch (operator) {

@@ -8,15 +8,32 @@ import java.util.Objects;
  *
  * @param position 0-based order inside the artifact
  * @param headingPath the headings above this chunk, outermost first
+ * @param keywords important keywords a user attached; searchable like the text
+ * @param questions questions this chunk answers; searchable like the text
+ * @param available whether retrieval may return it
  */
 public record Chunk(
-    String id, int position, String text, int tokenCount, List<String> headingPath) {
+    String id,
+    int position,
+    String text,
+    int tokenCount,
+    List<String> headingPath,
+    List<String> keywords,
+    List<String> questions,
+    boolean available) {
   public Chunk {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");
     headingPath = List.copyOf(headingPath);
+    keywords = List.copyOf(keywords);
+    questions = List.copyOf(questions);
     if (position < 0 || tokenCount < 0) {
       throw new IllegalArgumentException("position and tokenCount must not be negative");
     }
+  }
+
+  /** A chunk as a chunker produced it: no keywords or questions, available. */
+  public Chunk(String id, int position, String text, int tokenCount, List<String> headingPath) {
+    this(id, position, text, tokenCount, headingPath, List.of(), List.of(), true);
   }
 }

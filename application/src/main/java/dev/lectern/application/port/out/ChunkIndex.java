@@ -24,6 +24,12 @@ public interface ChunkIndex {
   /** The artifact's chunks in document order. */
   List<Chunk> chunksOf(ArtifactKey key);
 
+  /**
+   * The best matching available chunks, best first. Hits of one language scope compare by BM25;
+   * scores are normalised per query so that several languages can be merged.
+   */
+  List<ChunkHit> search(ChunkQuery query);
+
   /** The versions the index holds chunks of, per artifact, across all orgs. */
   Map<ArtifactKey, Set<Long>> versions();
 }
