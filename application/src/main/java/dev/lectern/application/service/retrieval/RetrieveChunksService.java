@@ -1,0 +1,101 @@
+package dev.lectern.application.service.retrieval;
+
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.port.in.retrieval.Retrieval;
+import dev.lectern.application.port.in.retrieval.Retrieval.DocumentCount;
+import dev.lectern.application.port.in.retrieval.Retrieval.RetrievedChunk;
+import dev.lectern.application.port.in.retrieval.RetrieveChunksCommand;
+import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
+import dev.lectern.application.port.out.ArtifactStore;
+import dev.lectern.application.port.out.ChunkHit;
+import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.ChunkQuery;
+import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.domain.artifact.Artifact;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.collection.Collection;
+import dev.lectern.domain.collection.CollectionId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Service: checks the collections, narrows to artifacts by id and metadata, asks the index for the
+ * best chunks, keeps those of published versions above the threshold, and pages them.
+ */
+public final class RetrieveChunksService implements RetrieveChunksUseCase {
+  private final CollectionStore collections;
+  private final ArtifactStore artifacts;
+  private final ChunkIndex index;
+  private final RetrievalScopes scopes;
+
+  public RetrieveChunksService(
+      CollectionStore collections, ArtifactStore artifacts, ChunkIndex index) {
+    this.collections = collections;
+    this.artifacts = artifacts;
+    this.index = index;
+    this.scopes = new RetrievalScopes(artifacts);
+  }
+
+  @Override
+  public Retrieval retrieve(RetrieveChunksCommand command) {
+    List<Collection> searched = new ArrayList<>();
+    for (CollectionId id : new LinkedHashSet<>(command.collectionIds())) {
+      searched.add(
+          collections
+              .find(command.orgId(), id)
+              .orElseThrow(() -> new NotFound("collection '" + id + "' not found", "collection")));
+    }
+    Optional<List<ChunkQuery.Scope>> narrowed = scopes.of(command, searched);
+    if (narrowed.isEmpty() || command.question().isBlank() || command.topK() == 0) {
+      return Retrieval.EMPTY;
+    }
+    List<ChunkHit> hits =
+        index.search(
+            new ChunkQuery(
+                command.orgId(),
+                narrowed.get(),
+                command.question(),
+                command.topK(),
+                command.highlight()));
+    return page(command, published(hits, command.threshold()));
+  }
+
+  /** Hits of versions readers can see, at or above the threshold. */
+  private List<RetrievedChunk> published(List<ChunkHit> hits, double threshold) {
+    Map<ArtifactKey, Optional<Artifact>> seen = new HashMap<>();
+    List<RetrievedChunk> kept = new ArrayList<>();
+    for (ChunkHit hit : hits) {
+      if (hit.score() < threshold) {
+        continue;
+      }
+      Optional<Artifact> artifact =
+          seen.computeIfAbsent(hit.key(), key -> artifacts.find(key).filter(Artifact::populated));
+      if (artifact.isPresent() && artifact.get().current().version() == hit.version()) {
+        kept.add(new RetrievedChunk(artifact.get(), hit.chunk(), hit.score(), hit.highlighted()));
+      }
+    }
+    return kept;
+  }
+
+  private static Retrieval page(RetrieveChunksCommand command, List<RetrievedChunk> kept) {
+    Map<ArtifactKey, DocumentCount> counts = new LinkedHashMap<>();
+    for (RetrievedChunk chunk : kept) {
+      counts.merge(
+          chunk.artifact().key(),
+          new DocumentCount(chunk.artifact(), 1),
+          (a, b) -> new DocumentCount(a.artifact(), a.count() + 1));
+    }
+    List<DocumentCount> documents = new ArrayList<>(counts.values());
+    documents.sort(Comparator.comparingInt(DocumentCount::count).reversed());
+    long from = (long) (command.page() - 1) * command.pageSize();
+    int start = (int) Math.min(from, kept.size());
+    int end = (int) Math.min(from + command.pageSize(), kept.size());
+    return new Retrieval(kept.size(), kept.subList(start, end), documents);
+  }
+}
