@@ -30,6 +30,7 @@ import dev.lectern.application.service.artifact.ListArtifactsService;
 import dev.lectern.application.service.artifact.ReadChunkedContentService;
 import dev.lectern.application.service.artifact.ReadContentService;
 import dev.lectern.application.service.artifact.ReconcileStorageService;
+import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.application.service.task.TaskAdminService;
 import dev.lectern.application.service.task.TaskEngine;
 import dev.lectern.application.service.task.TaskSubmitter;
@@ -100,6 +101,7 @@ public final class Wiring implements AutoCloseable {
               guard,
               clock);
       var delete = new DeleteArtifactService(stores.artifacts(), index, guard);
+      var retrieve = new RetrieveChunksService(stores.collections(), stores.artifacts(), index);
 
       LecternConfig.Tasks taskConfig = config.tasks();
       TaskEvents events = new LoggingTaskEvents();
@@ -143,7 +145,8 @@ public final class Wiring implements AutoCloseable {
               delete,
               artifactTasks,
               artifactTasks,
-              artifactTasks);
+              artifactTasks,
+              retrieve);
       var auth = new BearerAuth(new AuthenticateService(stores.tokens(), stores.orgs(), clock));
       var bodies = new RequestBodies(config.maxBodyBytes());
 

@@ -136,6 +136,36 @@ public final class JsonFields {
     return Optional.of((int) number);
   }
 
+  /** An optional boolean. */
+  public Optional<Boolean> optionalBoolean(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isBoolean()) {
+      throw wrongType(name, "a boolean", value);
+    }
+    return Optional.of(value.booleanValue());
+  }
+
+  /** An optional number within bounds. */
+  public Optional<Double> optionalDouble(String name, double min, double max) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isNumber()) {
+      throw wrongType(name, "a number", value);
+    }
+    double number = value.doubleValue();
+    if (!(number >= min && number <= max)) {
+      throw new InvalidRequest(
+          pathOf(name) + ": must be between " + min + " and " + max + ", got " + value,
+          pathOf(name));
+    }
+    return Optional.of(number);
+  }
+
   /** The raw value of a field, or null. */
   public JsonNode raw(String name) {
     return node.get(name);

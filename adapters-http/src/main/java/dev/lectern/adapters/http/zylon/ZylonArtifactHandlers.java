@@ -17,6 +17,7 @@ import dev.lectern.application.port.in.artifact.ReadChunkedContentUseCase;
 import dev.lectern.application.port.in.artifact.ReadContentUseCase;
 import dev.lectern.application.port.in.artifact.SubmitDeleteTaskUseCase;
 import dev.lectern.application.port.in.artifact.SubmitIngestTaskUseCase;
+import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.task.TaskKind;
 import io.javalin.http.Context;
@@ -32,7 +33,8 @@ public final class ZylonArtifactHandlers {
       DeleteArtifactUseCase delete,
       SubmitIngestTaskUseCase submitIngest,
       SubmitDeleteTaskUseCase submitDelete,
-      ReadArtifactTaskUseCase readTask) {}
+      ReadArtifactTaskUseCase readTask,
+      RetrieveChunksUseCase retrieve) {}
 
   private final UseCases useCases;
   private final BearerAuth auth;
@@ -40,11 +42,11 @@ public final class ZylonArtifactHandlers {
   private final ZylonRequests requests;
 
   ZylonArtifactHandlers(
-      UseCases useCases, BearerAuth auth, RequestBodies bodies, long maxInputBytes) {
+      UseCases useCases, BearerAuth auth, RequestBodies bodies, ZylonRequests requests) {
     this.useCases = useCases;
     this.auth = auth;
     this.bodies = bodies;
-    this.requests = new ZylonRequests(maxInputBytes);
+    this.requests = requests;
   }
 
   void ingest(Context ctx) {

@@ -16,13 +16,16 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
 
   private final ZylonArtifactHandlers artifacts;
   private final ZylonWorkspaceHandlers workspace;
+  private final ZylonSearchHandlers search;
 
   public ZylonRoutes(
       ZylonArtifactHandlers.UseCases useCases,
       BearerAuth auth,
       RequestBodies bodies,
       long maxInputBytes) {
-    this.artifacts = new ZylonArtifactHandlers(useCases, auth, bodies, maxInputBytes);
+    ZylonRequests requests = new ZylonRequests(maxInputBytes);
+    this.artifacts = new ZylonArtifactHandlers(useCases, auth, bodies, requests);
+    this.search = new ZylonSearchHandlers(useCases.retrieve(), auth, bodies, requests);
     this.workspace = new ZylonWorkspaceHandlers(auth);
   }
 
@@ -40,5 +43,6 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
     routes.get(ARTIFACTS + "ingest/async/{task_id}", artifacts::ingestTask);
     routes.post(ARTIFACTS + "delete/async", artifacts::deleteAsync);
     routes.get(ARTIFACTS + "delete/async/{task_id}", artifacts::deleteTask);
+    routes.post("/api/gpt/v1/primitives/search", search::search);
   }
 }

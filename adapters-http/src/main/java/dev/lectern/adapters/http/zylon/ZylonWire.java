@@ -133,12 +133,17 @@ final class ZylonWire {
 
   /** A {@code context.chunk} source item. */
   static ObjectNode contextChunk(ArtifactChunk item, String citation) {
+    return contextChunk(item, citation, 0.0);
+  }
+
+  /** A {@code context.chunk} source item with the score a search gave it. */
+  static ObjectNode contextChunk(ArtifactChunk item, String citation, double score) {
     Artifact artifact = item.artifact();
     Chunk chunk = item.chunk();
     ObjectNode node = Json.object();
     node.put("object", "context.chunk");
     node.put("id", chunk.id());
-    node.put("score", 0.0);
+    node.put("score", score);
     ObjectNode document = node.putObject("document");
     document.put("object", "ingest.document");
     document.put("artifact", artifact.key().artifactId().value());
