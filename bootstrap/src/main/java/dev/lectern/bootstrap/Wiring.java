@@ -10,6 +10,8 @@ import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.ErrorRouting;
 import dev.lectern.adapters.http.common.LecternServer;
 import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.adapters.http.ragflow.RagflowErrorRenderer;
+import dev.lectern.adapters.http.ragflow.RagflowRoutes;
 import dev.lectern.adapters.http.zylon.ZylonArtifactHandlers;
 import dev.lectern.adapters.http.zylon.ZylonErrorRenderer;
 import dev.lectern.adapters.http.zylon.ZylonRoutes;
@@ -155,6 +157,10 @@ public final class Wiring implements AutoCloseable {
       for (String prefix : ZylonRoutes.PREFIXES) {
         errors.add(prefix, zylonErrors);
       }
+      RagflowErrorRenderer ragflowErrors = new RagflowErrorRenderer();
+      for (String prefix : RagflowRoutes.PREFIXES) {
+        errors.add(prefix, ragflowErrors);
+      }
       AdminErrorRenderer adminErrors = new AdminErrorRenderer();
       for (String prefix : AdminRoutes.PREFIXES) {
         errors.add(prefix, adminErrors);
@@ -165,6 +171,7 @@ public final class Wiring implements AutoCloseable {
               errors,
               List.of(
                   new ZylonRoutes(zylonUseCases, auth, bodies, config.maxInputBytes()),
+                  new RagflowRoutes(new RagflowRoutes.UseCases(retrieve), auth, bodies),
                   new AdminRoutes(
                       new AdminTaskHandlers.UseCases(taskAdmin, taskAdmin, taskAdmin), auth)));
       int recovered = engine.recover();

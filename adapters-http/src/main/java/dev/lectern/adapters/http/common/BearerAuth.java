@@ -19,6 +19,11 @@ public final class BearerAuth {
         new AuthenticateCommand(secret(ctx.header("Authorization")), ctx.header("x-org")));
   }
 
+  /** The caller acting in its token's own organization unless {@code x-org} names another. */
+  public Caller tenant(Context ctx, String secret) {
+    return authenticate.authenticate(new AuthenticateCommand(secret, ctx.header("x-org"), true));
+  }
+
   /** The secret of a Bearer header; a bare value without a scheme is accepted as is. */
   static String secret(String header) {
     if (header == null) {

@@ -45,7 +45,11 @@ public final class AuthenticateService implements AuthenticateUseCase {
             .filter(found -> !found.revoked())
             .orElseThrow(
                 () -> new Unauthenticated("invalid or revoked API token", "Authorization"));
-    Organization org = resolveOrg(command.orgSlug());
+    Organization org =
+        command.tokenOrgByDefault() && (command.orgSlug() == null || command.orgSlug().isBlank())
+            ? orgs.findById(token.orgId())
+                .orElseThrow(() -> new NotFound("the token's org no longer exists", "x-org"))
+            : resolveOrg(command.orgSlug());
     if (!token.mayActIn(org.id())) {
       throw new Forbidden("this token may not act in org '" + org.slug() + "'", "x-org");
     }

@@ -67,7 +67,8 @@ final class RetrievalScopes {
         return found.get();
       }
     }
-    throw new NotFound("artifact '" + id + "' not found in the searched collections", "artifact");
+    throw NotFound.of(
+        "artifact '" + id + "' not found in the searched collections", "artifact", id.value());
   }
 
   private static Collection collectionOf(List<Collection> searched, Artifact artifact) {

@@ -49,7 +49,9 @@ public final class RetrieveChunksService implements RetrieveChunksUseCase {
       searched.add(
           collections
               .find(command.orgId(), id)
-              .orElseThrow(() -> new NotFound("collection '" + id + "' not found", "collection")));
+              .orElseThrow(
+                  () ->
+                      NotFound.of("collection '" + id + "' not found", "collection", id.value())));
     }
     Optional<List<ChunkQuery.Scope>> narrowed = scopes.of(command, searched);
     if (narrowed.isEmpty() || command.question().isBlank() || command.topK() == 0) {

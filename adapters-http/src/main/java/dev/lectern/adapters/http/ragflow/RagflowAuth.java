@@ -1,0 +1,32 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.application.port.in.access.Caller;
+import io.javalin.http.Context;
+
+/**
+ * RAGFlow's key check, in its order: a missing header and a header without a second token are code
+ * 0 (RAGFlow's own quirk), an unknown key is code 109. The key's organization is the tenant.
+ */
+final class RagflowAuth {
+  private final BearerAuth auth;
+
+  RagflowAuth(BearerAuth auth) {
+    this.auth = auth;
+  }
+
+  Caller tenant(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || header.isBlank()) {
+      throw RagflowFailure.withData(
+          RagflowFailure.OK, "`Authorization` can't be empty", BooleanNode.FALSE);
+    }
+    String[] parts = header.strip().split("\\s+");
+    if (parts.length < 2) {
+      throw RagflowFailure.withData(
+          RagflowFailure.OK, "Please check your authorization format.", BooleanNode.FALSE);
+    }
+    return auth.tenant(ctx, parts[1]);
+  }
+}

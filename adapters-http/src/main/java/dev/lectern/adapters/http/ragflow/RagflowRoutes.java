@@ -1,0 +1,32 @@
+package dev.lectern.adapters.http.ragflow;
+
+import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
+import io.javalin.config.RoutesConfig;
+import java.util.function.Consumer;
+
+/** Mounts the RAGFlow dialect under {@code /api/v1}. */
+public final class RagflowRoutes implements Consumer<RoutesConfig> {
+  /** Path prefixes whose errors RAGFlow renders; Zylon's longer {@code /api/v1/…} ones win. */
+  public static final String[] PREFIXES = {"/api/v1/"};
+
+  private static final String API = "/api/v1";
+
+  /** The use cases RAGFlow's handlers call. */
+  public record UseCases(RetrieveChunksUseCase retrieve) {}
+
+  private final RagflowRetrievalHandlers retrieval;
+
+  public RagflowRoutes(UseCases useCases, BearerAuth bearer, RequestBodies requestBodies) {
+    RagflowAuth auth = new RagflowAuth(bearer);
+    RagflowBodies bodies = new RagflowBodies(requestBodies);
+    this.retrieval = new RagflowRetrievalHandlers(useCases.retrieve(), auth, bodies);
+  }
+
+  @Override
+  public void accept(RoutesConfig routes) {
+    routes.exception(RagflowFailure.class, (failure, ctx) -> RagflowReply.failure(ctx, failure));
+    routes.post(API + "/retrieval", retrieval::retrieval);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Python's {@code int()} and {@code float()} as RAGFlow applies them to loose parameters. */
+final class RagflowValues {
+  private RagflowValues() {}
+
+  static int toInt(JsonNode value, int fallback) {
+    if (value == null || value.isMissingNode()) {
+      return fallback;
+    }
+    if (value.isIntegralNumber() && value.canConvertToInt()) {
+      return value.intValue();
+    }
+    if (value.isNumber()) {
+      return (int) value.doubleValue();
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue() ? 1 : 0;
+    }
+    if (value.isTextual()) {
+      return toInt(value.textValue());
+    }
+    throw typeError("int() argument must be a string, a bytes-like object or a real number", value);
+  }
+
+  static int toInt(String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw RagflowFailure.of(
+          RagflowFailure.EXCEPTION,
+          "ValueError(\"invalid literal for int() with base 10: '" + text + "'\")");
+    }
+  }
+
+  static double toFloat(JsonNode value, double fallback) {
+    if (value == null || value.isMissingNode()) {
+      return fallback;
+    }
+    if (value.isNumber()) {
+      return value.doubleValue();
+    }
+    if (value.isTextual()) {
+      try {
+        return Double.parseDouble(value.textValue().strip());
+      } catch (NumberFormatException e) {
+        throw RagflowFailure.of(
+            RagflowFailure.EXCEPTION,
+            "ValueError(\"could not convert string to float: '" + value.textValue() + "'\")");
+      }
+    }
+    throw typeError("float() argument must be a string or a real number", value);
+  }
+
+  private static RagflowFailure typeError(String message, JsonNode value) {
+    return RagflowFailure.of(
+        RagflowFailure.EXCEPTION,
+        "TypeError(\"" + message + ", not '" + RagflowBodies.pythonType(value) + "'\")");
+  }
+}
