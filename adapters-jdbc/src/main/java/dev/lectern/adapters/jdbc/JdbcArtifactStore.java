@@ -180,6 +180,23 @@ public final class JdbcArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void removeCollection(String orgId, CollectionId collectionId) {
+    jdbc.transaction(
+        c -> {
+          Jdbc.update(
+              c,
+              "DELETE FROM artifact_revisions WHERE org_id = ? AND collection_id = ?",
+              orgId,
+              collectionId.value());
+          return Jdbc.update(
+              c,
+              "DELETE FROM artifacts WHERE org_id = ? AND collection_id = ?",
+              orgId,
+              collectionId.value());
+        });
+  }
+
+  @Override
   public List<Artifact> unfinished() {
     return jdbc.list(
         SELECT_ARTIFACT + "WHERE a.pending_version IS NOT NULL OR a.deleting = TRUE",

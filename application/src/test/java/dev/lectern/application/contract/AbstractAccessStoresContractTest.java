@@ -7,6 +7,7 @@ import dev.lectern.application.port.out.OrgStore;
 import dev.lectern.application.port.out.TokenStore;
 import dev.lectern.domain.collection.Collection;
 import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.collection.DatasetProfile;
 import dev.lectern.domain.collection.Language;
 import dev.lectern.domain.org.OrgSlug;
 import dev.lectern.domain.org.Organization;
@@ -72,5 +73,42 @@ public abstract class AbstractAccessStoresContractTest {
     assertThat(collections().find("org2", new CollectionId("docs"))).isEmpty();
     assertThat(collections().findOrCreate(Fixtures.collection("org2", "docs")).name())
         .isEqualTo("docs");
+  }
+
+  @Test
+  void namesAreUniqueWithoutRegardToCaseAndProfilesRoundTrip() {
+    collections().findOrCreate(Fixtures.collection("org1", "Guide"));
+    Collection lower =
+        collections()
+            .findOrCreate(
+                new Collection(
+                    "org1", new CollectionId("x2"), "guide", Language.SPANISH, 256, Fixtures.T0));
+    assertThat(lower.name()).isEqualTo("guide(1)");
+
+    var profile =
+        new DatasetProfile(
+            "about", null, "m@p", "team", "qa", java.util.Map.of("chunk_token_num", 128), 7);
+    Collection changed =
+        new Collection(
+            "org1",
+            new CollectionId("x2"),
+            "Renamed",
+            Language.RUSSIAN,
+            128,
+            Fixtures.T0,
+            Fixtures.T0.plusSeconds(5),
+            profile);
+    assertThat(collections().update(changed)).isTrue();
+    assertThat(collections().find("org1", new CollectionId("x2"))).contains(changed);
+    assertThat(collections().update(changed.withName("GUIDE"))).isFalse();
+    assertThat(collections().list("org1"))
+        .extracting(Collection::name)
+        .containsSubsequence("Guide", "Renamed");
+
+    collections().delete("org1", new CollectionId("x2"));
+    assertThat(collections().list("org1"))
+        .extracting(Collection::name)
+        .contains("Guide")
+        .doesNotContain("Renamed");
   }
 }

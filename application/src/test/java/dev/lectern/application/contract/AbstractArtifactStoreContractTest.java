@@ -134,4 +134,21 @@ public abstract class AbstractArtifactStoreContractTest {
         .contains(revision(1, "one").contentHash().hex(), revision(2, "two").contentHash().hex());
     assertThat(store.unfinished()).extracting(Artifact::pendingVersion).containsExactly(2L);
   }
+
+  @Test
+  void removeCollectionForgetsItsArtifactsOnly() {
+    ArtifactKey other = key("org2", "c1", "a1");
+    store.claimIngest(key, revision(1, "one"));
+    store.completeIngest(key, 1);
+    store.claimIngest(key("org1", "c1", "a2"), revision(2, "two"));
+    store.claimIngest(other, revision(3, "three"));
+    store.completeIngest(other, 3);
+
+    store.removeCollection("org1", new CollectionId("c1"));
+
+    assertThat(store.find(key)).isEmpty();
+    assertThat(store.find(key("org1", "c1", "a2"))).isEmpty();
+    assertThat(store.unfinished()).isEmpty();
+    assertThat(store.find(other)).isPresent();
+  }
 }

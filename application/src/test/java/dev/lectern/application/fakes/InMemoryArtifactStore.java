@@ -93,6 +93,16 @@ public final class InMemoryArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public synchronized void removeCollection(String orgId, CollectionId collectionId) {
+    artifacts
+        .keySet()
+        .removeIf(k -> k.orgId().equals(orgId) && k.collectionId().equals(collectionId));
+    pending
+        .keySet()
+        .removeIf(k -> k.orgId().equals(orgId) && k.collectionId().equals(collectionId));
+  }
+
+  @Override
   public synchronized List<Artifact> unfinished() {
     return artifacts.values().stream().filter(Artifact::busy).toList();
   }

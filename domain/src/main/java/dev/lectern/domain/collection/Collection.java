@@ -15,14 +15,11 @@ public record Collection(
     String name,
     Language language,
     int chunkTokens,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant updatedAt,
+    DatasetProfile profile) {
 
   public static final int DEFAULT_CHUNK_TOKENS = 512;
-
-  /** This collection under another name, as when its name was already taken. */
-  public Collection withName(String newName) {
-    return new Collection(orgId, id, newName, language, chunkTokens, createdAt);
-  }
 
   public Collection {
     Objects.requireNonNull(orgId, "orgId");
@@ -30,8 +27,26 @@ public record Collection(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+    Objects.requireNonNull(profile, "profile");
     if (chunkTokens < 1) {
       throw new IllegalArgumentException("chunkTokens must be positive");
     }
+  }
+
+  /** A collection with the default catalogue settings, as Zylon creates them implicitly. */
+  public Collection(
+      String orgId,
+      CollectionId id,
+      String name,
+      Language language,
+      int chunkTokens,
+      Instant createdAt) {
+    this(orgId, id, name, language, chunkTokens, createdAt, createdAt, DatasetProfile.DEFAULT);
+  }
+
+  /** This collection under another name, as when its name was already taken. */
+  public Collection withName(String newName) {
+    return new Collection(orgId, id, newName, language, chunkTokens, createdAt, updatedAt, profile);
   }
 }

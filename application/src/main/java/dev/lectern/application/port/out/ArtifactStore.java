@@ -46,6 +46,9 @@ public interface ArtifactStore {
 
   void completeDelete(ArtifactKey key);
 
+  /** Forgets every artifact of the collection and all their revisions. */
+  void removeCollection(String orgId, CollectionId collectionId);
+
   /** Artifacts a crash may have left mid-write: a pending revision or a delete in progress. */
   List<Artifact> unfinished();
 
