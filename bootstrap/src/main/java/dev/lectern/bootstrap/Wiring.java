@@ -32,6 +32,7 @@ import dev.lectern.application.service.artifact.ListArtifactsService;
 import dev.lectern.application.service.artifact.ReadChunkedContentService;
 import dev.lectern.application.service.artifact.ReadContentService;
 import dev.lectern.application.service.artifact.ReconcileStorageService;
+import dev.lectern.application.service.dataset.DatasetService;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.application.service.task.TaskAdminService;
 import dev.lectern.application.service.task.TaskEngine;
@@ -104,6 +105,7 @@ public final class Wiring implements AutoCloseable {
               clock);
       var delete = new DeleteArtifactService(stores.artifacts(), index, guard);
       var retrieve = new RetrieveChunksService(stores.collections(), stores.artifacts(), index);
+      var datasets = new DatasetService(stores.collections(), stores.artifacts(), index);
 
       LecternConfig.Tasks taskConfig = config.tasks();
       TaskEvents events = new LoggingTaskEvents();
@@ -171,7 +173,11 @@ public final class Wiring implements AutoCloseable {
               errors,
               List.of(
                   new ZylonRoutes(zylonUseCases, auth, bodies, config.maxInputBytes()),
-                  new RagflowRoutes(new RagflowRoutes.UseCases(retrieve), auth, bodies),
+                  new RagflowRoutes(
+                      new RagflowRoutes.UseCases(retrieve, datasets, datasets, datasets, datasets),
+                      auth,
+                      bodies,
+                      clock),
                   new AdminRoutes(
                       new AdminTaskHandlers.UseCases(taskAdmin, taskAdmin, taskAdmin), auth)));
       int recovered = engine.recover();

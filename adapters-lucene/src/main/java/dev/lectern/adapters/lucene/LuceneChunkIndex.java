@@ -116,6 +116,14 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
   }
 
   @Override
+  public void deleteCollection(String orgId, CollectionId collectionId) {
+    write(
+        () ->
+            writer.deleteDocuments(
+                new Term(COLLECTION, IndexKeys.collection(orgId, collectionId))));
+  }
+
+  @Override
   public void deleteVersion(ArtifactKey key, long version) {
     write(() -> writer.deleteDocuments(new Term(VERSION_KEY, IndexKeys.version(key, version))));
   }

@@ -67,6 +67,21 @@ public abstract class AbstractChunkIndexContractTest {
   }
 
   @Test
+  void deleteCollectionRemovesOnlyThatCollection() {
+    ArtifactKey sibling = key("org1", "c1", "a2");
+    ArtifactKey elsewhere = key("org1", "c2", "a1");
+    ArtifactKey otherOrg = key("org2", "c1", "a1");
+    for (ArtifactKey k : List.of(key, sibling, elsewhere, otherOrg)) {
+      index.replace(k, 1, chunks(2, "x"), Language.ENGLISH);
+    }
+    index.deleteCollection("org1", new CollectionId("c1"));
+    assertThat(index.chunksOf(key)).isEmpty();
+    assertThat(index.chunksOf(sibling)).isEmpty();
+    assertThat(index.chunksOf(elsewhere)).hasSize(2);
+    assertThat(index.chunksOf(otherOrg)).hasSize(2);
+  }
+
+  @Test
   void deleteVersionLeavesOtherVersionsAlone() {
     index.replace(key, 3, chunks(2, "three"), Language.ENGLISH);
     index.deleteVersion(key, 2);

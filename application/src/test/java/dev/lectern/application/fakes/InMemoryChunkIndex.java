@@ -5,6 +5,7 @@ import dev.lectern.application.port.out.ChunkIndex;
 import dev.lectern.application.port.out.ChunkQuery;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.collection.Language;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +51,13 @@ public final class InMemoryChunkIndex implements ChunkIndex {
   @Override
   public synchronized void delete(ArtifactKey key) {
     entries.remove(key);
+  }
+
+  @Override
+  public synchronized void deleteCollection(String orgId, CollectionId collectionId) {
+    entries
+        .keySet()
+        .removeIf(k -> k.orgId().equals(orgId) && k.collectionId().equals(collectionId));
   }
 
   @Override

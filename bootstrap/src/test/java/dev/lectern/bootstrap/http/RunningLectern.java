@@ -72,6 +72,20 @@ public final class RunningLectern implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Any method with a body of the given content type (none when null). */
+  public Reply send(String method, String path, String token, String body, String contentType) {
+    HttpRequest.Builder builder = request(path, token);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(
+        builder.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Reply postBytes(String path, String token, byte[] body) {
     return send(
         request(path, token)

@@ -35,4 +35,11 @@ public record DatasetProfile(
     Objects.requireNonNull(chunkMethod, "chunkMethod");
     parserConfig = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parserConfig));
   }
+
+  /** The chunk size the parser config asks for, or {@code fallback} when it names none. */
+  public int chunkTokens(int fallback) {
+    return parserConfig.get("chunk_token_num") instanceof Number n && n.intValue() > 0
+        ? n.intValue()
+        : fallback;
+  }
 }

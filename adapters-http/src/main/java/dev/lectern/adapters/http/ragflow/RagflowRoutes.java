@@ -2,8 +2,13 @@ package dev.lectern.adapters.http.ragflow;
 
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.application.port.in.dataset.CreateDatasetUseCase;
+import dev.lectern.application.port.in.dataset.DeleteDatasetsUseCase;
+import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
+import dev.lectern.application.port.in.dataset.UpdateDatasetUseCase;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import io.javalin.config.RoutesConfig;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 /** Mounts the RAGFlow dialect under {@code /api/v1}. */
@@ -14,19 +19,40 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
   private static final String API = "/api/v1";
 
   /** The use cases RAGFlow's handlers call. */
-  public record UseCases(RetrieveChunksUseCase retrieve) {}
+  public record UseCases(
+      RetrieveChunksUseCase retrieve,
+      CreateDatasetUseCase createDataset,
+      ListDatasetsUseCase listDatasets,
+      UpdateDatasetUseCase updateDataset,
+      DeleteDatasetsUseCase deleteDatasets) {}
 
   private final RagflowRetrievalHandlers retrieval;
+  private final RagflowDatasetHandlers datasets;
 
-  public RagflowRoutes(UseCases useCases, BearerAuth bearer, RequestBodies requestBodies) {
+  public RagflowRoutes(
+      UseCases useCases, BearerAuth bearer, RequestBodies requestBodies, Clock clock) {
     RagflowAuth auth = new RagflowAuth(bearer);
     RagflowBodies bodies = new RagflowBodies(requestBodies);
     this.retrieval = new RagflowRetrievalHandlers(useCases.retrieve(), auth, bodies);
+    this.datasets =
+        new RagflowDatasetHandlers(
+            new RagflowDatasetHandlers.UseCases(
+                useCases.createDataset(),
+                useCases.listDatasets(),
+                useCases.updateDataset(),
+                useCases.deleteDatasets()),
+            auth,
+            bodies,
+            clock);
   }
 
   @Override
   public void accept(RoutesConfig routes) {
     routes.exception(RagflowFailure.class, (failure, ctx) -> RagflowReply.failure(ctx, failure));
     routes.post(API + "/retrieval", retrieval::retrieval);
+    routes.post(API + "/datasets", datasets::create);
+    routes.get(API + "/datasets", datasets::list);
+    routes.put(API + "/datasets/{dataset_id}", datasets::update);
+    routes.delete(API + "/datasets", datasets::delete);
   }
 }

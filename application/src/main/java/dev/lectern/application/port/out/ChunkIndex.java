@@ -2,6 +2,7 @@ package dev.lectern.application.port.out;
 
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.collection.Language;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ public interface ChunkIndex {
 
   /** Removes every chunk of the artifact. */
   void delete(ArtifactKey key);
+
+  /** Removes every chunk of every artifact of the collection. */
+  void deleteCollection(String orgId, CollectionId collectionId);
 
   /** Removes the artifact's chunks of one version only. */
   void deleteVersion(ArtifactKey key, long version);
