@@ -3,11 +3,13 @@ package dev.lectern.bootstrap;
 import dev.lectern.adapters.jdbc.JdbcArtifactStore;
 import dev.lectern.adapters.jdbc.JdbcCollectionStore;
 import dev.lectern.adapters.jdbc.JdbcDatabase;
+import dev.lectern.adapters.jdbc.JdbcDocumentStore;
 import dev.lectern.adapters.jdbc.JdbcOrgStore;
 import dev.lectern.adapters.jdbc.JdbcTaskQueue;
 import dev.lectern.adapters.jdbc.JdbcTokenStore;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.application.port.out.OrgStore;
 import dev.lectern.application.port.out.TaskQueue;
 import dev.lectern.application.port.out.TokenStore;
@@ -21,7 +23,8 @@ public record MetadataStores(
     TokenStore tokens,
     CollectionStore collections,
     ArtifactStore artifacts,
-    TaskQueue tasks)
+    TaskQueue tasks,
+    DocumentStore documents)
     implements AutoCloseable {
 
   public static MetadataStores open(LecternConfig config, int poolSize) {
@@ -48,7 +51,8 @@ public record MetadataStores(
         new JdbcTokenStore(ds),
         new JdbcCollectionStore(ds),
         new JdbcArtifactStore(ds),
-        new JdbcTaskQueue(ds));
+        new JdbcTaskQueue(ds),
+        new JdbcDocumentStore(ds));
   }
 
   @Override

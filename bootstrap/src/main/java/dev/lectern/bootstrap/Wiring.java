@@ -84,7 +84,9 @@ public final class Wiring implements AutoCloseable {
       FileBlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
       blobs.removeTemporaryFiles();
       ReconcileStorageUseCase.Report report =
-          new ReconcileStorageService(stores.artifacts(), index, blobs, stores.tasks()).reconcile();
+          new ReconcileStorageService(
+                  stores.artifacts(), index, blobs, stores.tasks(), stores.documents())
+              .reconcile();
       LOG.info("storage reconciled: {}", report);
 
       var chunker = new Cl100kChunker();
@@ -103,9 +105,12 @@ public final class Wiring implements AutoCloseable {
               new IngestPolicy(config.maxInputBytes(), config.defaultLanguage()),
               guard,
               clock);
-      var delete = new DeleteArtifactService(stores.artifacts(), index, guard);
-      var retrieve = new RetrieveChunksService(stores.collections(), stores.artifacts(), index);
-      var datasets = new DatasetService(stores.collections(), stores.artifacts(), index);
+      var delete = new DeleteArtifactService(stores.artifacts(), index, guard, stores.documents());
+      var retrieve =
+          new RetrieveChunksService(
+              stores.collections(), stores.artifacts(), stores.documents(), index);
+      var datasets =
+          new DatasetService(stores.collections(), stores.artifacts(), stores.documents(), index);
 
       LecternConfig.Tasks taskConfig = config.tasks();
       TaskEvents events = new LoggingTaskEvents();

@@ -36,6 +36,11 @@ public final class FileTypeDocumentParser implements DocumentParser {
   }
 
   @Override
+  public boolean supports(String fileName) {
+    return FileType.extension(fileName).flatMap(FileType::ofExtension).isPresent();
+  }
+
+  @Override
   public String parse(Source source) {
     FileType type = typeOf(source);
     FormatParser parser = parsers.get(type);

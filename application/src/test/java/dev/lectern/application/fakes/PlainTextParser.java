@@ -14,4 +14,9 @@ public final class PlainTextParser implements DocumentParser {
     }
     return new String(source.bytes(), StandardCharsets.UTF_8);
   }
+
+  @Override
+  public boolean supports(String fileName) {
+    return fileName.endsWith(".txt") || fileName.endsWith(".md");
+  }
 }

@@ -74,7 +74,11 @@ class ArtifactServicesTest {
   private final ReadChunkedContentService chunked =
       new ReadChunkedContentService(selection, index, chunker);
   private final DeleteArtifactService delete =
-      new DeleteArtifactService(artifacts, index, new ArtifactTaskGuard(tasks));
+      new DeleteArtifactService(
+          artifacts,
+          index,
+          new ArtifactTaskGuard(tasks),
+          new dev.lectern.application.fakes.InMemoryDocumentStore());
   private final CollectionId c1 = new CollectionId("c1");
 
   private Artifact ingestText(String artifact, String text, Map<String, Object> metadata) {

@@ -82,7 +82,10 @@ class ArtifactTaskServiceTest {
           new IngestPolicy(1000, Language.ENGLISH),
           guard,
           clock);
-  private final DeleteArtifactService delete = new DeleteArtifactService(artifacts, index, guard);
+  private final dev.lectern.application.fakes.InMemoryDocumentStore documents =
+      new dev.lectern.application.fakes.InMemoryDocumentStore();
+  private final DeleteArtifactService delete =
+      new DeleteArtifactService(artifacts, index, guard, documents);
   private final TaskAdminService admin = new TaskAdminService(queue, clock);
   private final ArtifactTaskService tasks =
       new ArtifactTaskService(
@@ -273,7 +276,7 @@ class ArtifactTaskServiceTest {
   @Test
   void aQueuedIngestKeepsItsInputThroughStartUpCleaning() {
     TaskId id = tasks.submit(text("a1", "queued words"));
-    new ReconcileStorageService(artifacts, index, blobs, queue).reconcile();
+    new ReconcileStorageService(artifacts, index, blobs, queue, documents).reconcile();
 
     engine.runOne();
 

@@ -22,7 +22,12 @@ class ReconcileStorageServiceTest {
   private final InMemoryBlobStore blobs = new InMemoryBlobStore();
   private final InMemoryTaskQueue tasks = new InMemoryTaskQueue();
   private final ReconcileStorageService reconcile =
-      new ReconcileStorageService(artifacts, index, blobs, tasks);
+      new ReconcileStorageService(
+          artifacts,
+          index,
+          blobs,
+          tasks,
+          new dev.lectern.application.fakes.InMemoryDocumentStore());
 
   @Test
   void pendingIngestWhoseChunksWereCommittedIsCompleted() {

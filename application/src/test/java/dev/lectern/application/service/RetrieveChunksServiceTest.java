@@ -52,7 +52,8 @@ class RetrieveChunksServiceTest {
           new ArtifactTaskGuard(tasks),
           Clock.systemUTC());
   private final RetrieveChunksService retrieve =
-      new RetrieveChunksService(collections, artifacts, index);
+      new RetrieveChunksService(
+          collections, artifacts, new dev.lectern.application.fakes.InMemoryDocumentStore(), index);
   private final CollectionId c1 = new CollectionId("c1");
   private final CollectionId c2 = new CollectionId("c2");
 
@@ -163,7 +164,11 @@ class RetrieveChunksServiceTest {
                         false)))
         .isInstanceOf(NotFound.class);
 
-    new DeleteArtifactService(artifacts, index, new ArtifactTaskGuard(tasks))
+    new DeleteArtifactService(
+            artifacts,
+            index,
+            new ArtifactTaskGuard(tasks),
+            new dev.lectern.application.fakes.InMemoryDocumentStore())
         .delete(new ArtifactKey("org1", c1, new ArtifactId("a")));
     assertThat(retrieve.retrieve(query("billing", List.of(c1))).total()).isEqualTo(1);
   }

@@ -18,4 +18,7 @@ public interface DocumentParser {
    *     bytes cannot be parsed
    */
   String parse(Source source);
+
+  /** Whether a file of this name is of a type the parser reads, judged by its extension. */
+  boolean supports(String fileName);
 }

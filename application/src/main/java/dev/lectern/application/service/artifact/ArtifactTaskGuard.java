@@ -16,7 +16,7 @@ public final class ArtifactTaskGuard {
   }
 
   /** Throws {@link Conflict} when the artifact has a pending or running task. */
-  void requireIdle(ArtifactKey key) {
+  public void requireIdle(ArtifactKey key) {
     if (queue.subjectBusy(key.orgId(), subject(key))) {
       throw new Conflict(busyMessage(key), "artifact");
     }

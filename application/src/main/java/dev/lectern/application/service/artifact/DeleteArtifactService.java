@@ -4,15 +4,22 @@ import dev.lectern.application.error.Conflict;
 import dev.lectern.application.port.in.artifact.DeleteArtifactUseCase;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.domain.artifact.ArtifactKey;
 
-/** Service: marks the artifact deleting, removes its chunks durably, then forgets it. */
+/**
+ * Service: marks the artifact deleting, removes its chunks durably, then forgets it and its
+ * document entry.
+ */
 public final class DeleteArtifactService implements DeleteArtifactUseCase {
   private final ArtifactStore artifacts;
   private final ChunkIndex index;
   private final ArtifactTaskGuard tasks;
+  private final DocumentStore documents;
 
-  public DeleteArtifactService(ArtifactStore artifacts, ChunkIndex index, ArtifactTaskGuard tasks) {
+  public DeleteArtifactService(
+      ArtifactStore artifacts, ChunkIndex index, ArtifactTaskGuard tasks, DocumentStore documents) {
+    this.documents = documents;
     this.artifacts = artifacts;
     this.index = index;
     this.tasks = tasks;
@@ -35,6 +42,8 @@ public final class DeleteArtifactService implements DeleteArtifactUseCase {
     }
     index.delete(key);
     artifacts.completeDelete(key);
+    // A deleted artifact is a deleted document, whichever dialect deletes it.
+    documents.delete(key);
     watch.done("artifact and its chunks removed");
   }
 }

@@ -4,6 +4,7 @@ import dev.lectern.application.port.in.artifact.ReconcileStorageUseCase;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.BlobStore;
 import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.application.port.out.TaskQueue;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactKey;
@@ -26,10 +27,16 @@ public final class ReconcileStorageService implements ReconcileStorageUseCase {
   private final ArtifactStore artifacts;
   private final ChunkIndex index;
   private final BlobStore blobs;
+  private final DocumentStore documents;
   private final TaskQueue tasks;
 
   public ReconcileStorageService(
-      ArtifactStore artifacts, ChunkIndex index, BlobStore blobs, TaskQueue tasks) {
+      ArtifactStore artifacts,
+      ChunkIndex index,
+      BlobStore blobs,
+      TaskQueue tasks,
+      DocumentStore documents) {
+    this.documents = documents;
     this.artifacts = artifacts;
     this.index = index;
     this.blobs = blobs;
@@ -79,6 +86,8 @@ public final class ReconcileStorageService implements ReconcileStorageUseCase {
 
   private int removeOrphanBlobs() {
     Set<String> referenced = new HashSet<>(artifacts.referencedBlobs());
+    // Uploaded documents keep their original file until they are deleted.
+    referenced.addAll(documents.referencedBlobs());
     // Queued ingests keep their inline content as a blob until they run.
     for (Task task : tasks.unfinished(TaskKind.ARTIFACT_INGEST)) {
       ArtifactTaskPayloads.inputBlob(task).ifPresent(referenced::add);

@@ -10,13 +10,18 @@ import dev.lectern.application.port.in.dataset.UpdateDatasetUseCase;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.ChunkIndex;
 import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.domain.artifact.Artifact;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.DocumentEntry;
 import dev.lectern.domain.collection.Collection;
 import dev.lectern.domain.collection.CollectionId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Service: the catalogue of collections: create, list, update and delete them. */
 public final class DatasetService
@@ -26,9 +31,15 @@ public final class DatasetService
         DeleteDatasetsUseCase {
   private final CollectionStore collections;
   private final ArtifactStore artifacts;
+  private final DocumentStore documents;
   private final ChunkIndex index;
 
-  public DatasetService(CollectionStore collections, ArtifactStore artifacts, ChunkIndex index) {
+  public DatasetService(
+      CollectionStore collections,
+      ArtifactStore artifacts,
+      DocumentStore documents,
+      ChunkIndex index) {
+    this.documents = documents;
     this.collections = collections;
     this.artifacts = artifacts;
     this.index = index;
@@ -83,6 +94,7 @@ public final class DatasetService
     // Metadata first: chunks left behind by a crash here are removed by start-up reconciliation.
     for (CollectionId id : doomed) {
       artifacts.removeCollection(orgId, id);
+      documents.deleteCollection(orgId, id);
       collections.delete(orgId, id);
       index.deleteCollection(orgId, id);
     }
@@ -92,11 +104,16 @@ public final class DatasetService
     List<Artifact> held = artifacts.list(collection.orgId(), collection.id());
     long chunks = 0;
     long tokens = 0;
+    Set<ArtifactKey> keys = new HashSet<>();
     for (Artifact artifact : held) {
       chunks += artifact.current().chunkCount();
       tokens += artifact.current().tokenCount();
+      keys.add(artifact.key());
     }
-    return new DatasetView(collection, held.size(), chunks, tokens);
+    for (DocumentEntry entry : documents.list(collection.orgId(), collection.id())) {
+      keys.add(entry.key());
+    }
+    return new DatasetView(collection, keys.size(), chunks, tokens);
   }
 
   private static NotFound notFound(CollectionId id) {

@@ -4,11 +4,14 @@ import dev.lectern.application.error.NotFound;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksCommand;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.ChunkQuery;
+import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.DocumentEntry;
 import dev.lectern.domain.collection.Collection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,9 +22,11 @@ import java.util.Set;
 /** Policy: which artifacts of the searched collections a retrieval may return chunks of. */
 final class RetrievalScopes {
   private final ArtifactStore artifacts;
+  private final DocumentStore documents;
 
-  RetrievalScopes(ArtifactStore artifacts) {
+  RetrievalScopes(ArtifactStore artifacts, DocumentStore documents) {
     this.artifacts = artifacts;
+    this.documents = documents;
   }
 
   /** One scope per collection, or empty when the filters leave no artifact at all. */
@@ -48,8 +53,17 @@ final class RetrievalScopes {
         continue;
       }
       Set<ArtifactId> ids = new LinkedHashSet<>();
+      Map<ArtifactKey, Map<String, Object>> metaFields = new HashMap<>();
+      if (!command.filter().isEmpty()) {
+        for (DocumentEntry entry : documents.list(collection.orgId(), collection.id())) {
+          metaFields.put(entry.key(), entry.metaFields());
+        }
+      }
       for (Artifact artifact : candidates) {
-        if (artifact.populated() && command.filter().matches(artifact.current().metadata())) {
+        // An uploaded document is filtered on its metadata fields, an ingested one on its metadata.
+        Map<String, Object> metadata =
+            metaFields.getOrDefault(artifact.key(), artifact.current().metadata());
+        if (artifact.populated() && command.filter().matches(metadata)) {
           ids.add(artifact.key().artifactId());
         }
       }

@@ -11,6 +11,7 @@ import dev.lectern.application.port.out.ChunkHit;
 import dev.lectern.application.port.out.ChunkIndex;
 import dev.lectern.application.port.out.ChunkQuery;
 import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.collection.Collection;
@@ -35,11 +36,14 @@ public final class RetrieveChunksService implements RetrieveChunksUseCase {
   private final RetrievalScopes scopes;
 
   public RetrieveChunksService(
-      CollectionStore collections, ArtifactStore artifacts, ChunkIndex index) {
+      CollectionStore collections,
+      ArtifactStore artifacts,
+      DocumentStore documents,
+      ChunkIndex index) {
     this.collections = collections;
     this.artifacts = artifacts;
     this.index = index;
-    this.scopes = new RetrievalScopes(artifacts);
+    this.scopes = new RetrievalScopes(artifacts, documents);
   }
 
   @Override

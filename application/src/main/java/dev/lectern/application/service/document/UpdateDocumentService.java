@@ -1,0 +1,98 @@
+package dev.lectern.application.service.document;
+
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.port.in.artifact.DeleteArtifactUseCase;
+import dev.lectern.application.port.in.document.DocumentView;
+import dev.lectern.application.port.in.document.UpdateDocumentUseCase;
+import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.application.port.out.DocumentStore;
+import dev.lectern.application.service.artifact.ArtifactTaskGuard;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.DocumentEntry;
+import dev.lectern.domain.artifact.ParseState;
+import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.collection.Collection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Service: stores a document's new entry. A new chunk method drops what parsing produced and resets
+ * the parse state; enabling or disabling switches the availability of all its chunks.
+ */
+public final class UpdateDocumentService implements UpdateDocumentUseCase {
+  private final CollectionStore collections;
+  private final DocumentStore documents;
+  private final DocumentCatalogue catalogue;
+  private final DeleteArtifactUseCase deleteArtifact;
+  private final ChunkIndex index;
+  private final ArtifactTaskGuard guard;
+  private final Clock clock;
+
+  public UpdateDocumentService(
+      CollectionStore collections,
+      DocumentStore documents,
+      DocumentCatalogue catalogue,
+      DeleteArtifactUseCase deleteArtifact,
+      ChunkIndex index,
+      ArtifactTaskGuard guard,
+      Clock clock) {
+    this.collections = collections;
+    this.documents = documents;
+    this.catalogue = catalogue;
+    this.deleteArtifact = deleteArtifact;
+    this.index = index;
+    this.guard = guard;
+    this.clock = clock;
+  }
+
+  @Override
+  public DocumentView update(DocumentEntry changed) {
+    ArtifactKey key = changed.key();
+    Collection collection =
+        collections
+            .find(key.orgId(), key.collectionId())
+            .orElseThrow(
+                () ->
+                    NotFound.of("collection not found", "collection", key.collectionId().value()));
+    DocumentView current =
+        catalogue
+            .find(key, collection)
+            .orElseThrow(
+                () -> NotFound.of("document not found", "document", key.artifactId().value()));
+    DocumentEntry next = changed;
+    boolean reset = !changed.chunkMethod().equals(current.entry().chunkMethod());
+    if (reset || changed.enabled() != current.entry().enabled()) {
+      guard.requireIdle(key);
+    }
+    if (reset) {
+      if (current.artifact() != null) {
+        deleteArtifact.delete(key);
+      }
+      next = next.withParse(ParseState.UNSTARTED, clock.instant());
+    }
+    boolean stored =
+        documents.find(key).isPresent() ? documents.update(next) : documents.insert(next);
+    if (!stored) {
+      throw DocumentService.duplicateName();
+    }
+    if (!reset && current.artifact() != null && changed.enabled() != current.entry().enabled()) {
+      List<Chunk> switched = new ArrayList<>();
+      for (Chunk chunk : index.chunksOf(key)) {
+        switched.add(
+            new Chunk(
+                chunk.id(),
+                chunk.position(),
+                chunk.text(),
+                chunk.tokenCount(),
+                chunk.headingPath(),
+                chunk.keywords(),
+                chunk.questions(),
+                changed.enabled()));
+      }
+      index.replace(key, current.artifact().current().version(), switched, collection.language());
+    }
+    return catalogue.find(key, collection).orElseThrow();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.lectern.domain.artifact;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Value: where parsing of an uploaded document stands.
+ *
+ * @param progress 0..1 while running, 1 when done, -1 after a failure
+ * @param message the parse log, one line per step
+ * @param beganAt when the last parse started, or null
+ * @param durationSeconds how long the last parse took (so far)
+ * @param taskId the task of the last parse, or null
+ */
+public record ParseState(
+    ArtifactStatus run,
+    double progress,
+    String message,
+    Instant beganAt,
+    double durationSeconds,
+    String taskId) {
+
+  public static final ParseState UNSTARTED =
+      new ParseState(ArtifactStatus.UNSTART, 0, "", null, 0, null);
+
+  public ParseState {
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(message, "message");
+  }
+
+  /** A parse just queued as {@code taskId}. */
+  public static ParseState queued(String taskId, Instant at) {
+    return new ParseState(ArtifactStatus.RUNNING, 0, "Task has been received.", at, 0, taskId);
+  }
+}
