@@ -33,6 +33,9 @@ import dev.lectern.application.service.artifact.ReadChunkedContentService;
 import dev.lectern.application.service.artifact.ReadContentService;
 import dev.lectern.application.service.artifact.ReconcileStorageService;
 import dev.lectern.application.service.dataset.DatasetService;
+import dev.lectern.application.service.document.DocumentCatalogue;
+import dev.lectern.application.service.document.DocumentService;
+import dev.lectern.application.service.document.UpdateDocumentService;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.application.service.task.TaskAdminService;
 import dev.lectern.application.service.task.TaskEngine;
@@ -92,13 +95,14 @@ public final class Wiring implements AutoCloseable {
       var chunker = new Cl100kChunker();
       var selection = new ArtifactSelection(stores.collections(), stores.artifacts());
       var guard = new ArtifactTaskGuard(stores.tasks());
+      var parser = new FileTypeDocumentParser(config.parseTimeout());
       var ingest =
           new IngestArtifactService(
               stores.collections(),
               stores.artifacts(),
               index,
               chunker,
-              new FileTypeDocumentParser(config.parseTimeout()),
+              parser,
               blobs,
               new HttpContentFetcher(
                   config.allowPrivateUris(), config.maxInputBytes(), config.fetchTimeout()),
@@ -109,6 +113,20 @@ public final class Wiring implements AutoCloseable {
       var retrieve =
           new RetrieveChunksService(
               stores.collections(), stores.artifacts(), stores.documents(), index);
+      var catalogue = new DocumentCatalogue(stores.documents(), stores.artifacts());
+      var documents =
+          new DocumentService(
+              stores.collections(),
+              stores.documents(),
+              catalogue,
+              delete,
+              blobs,
+              parser,
+              config.maxInputBytes(),
+              clock);
+      var updateDocument =
+          new UpdateDocumentService(
+              stores.collections(), stores.documents(), catalogue, delete, index, guard, clock);
       var datasets =
           new DatasetService(stores.collections(), stores.artifacts(), stores.documents(), index);
 
@@ -179,7 +197,17 @@ public final class Wiring implements AutoCloseable {
               List.of(
                   new ZylonRoutes(zylonUseCases, auth, bodies, config.maxInputBytes()),
                   new RagflowRoutes(
-                      new RagflowRoutes.UseCases(retrieve, datasets, datasets, datasets, datasets),
+                      new RagflowRoutes.UseCases(
+                          retrieve,
+                          datasets,
+                          datasets,
+                          datasets,
+                          datasets,
+                          documents,
+                          documents,
+                          updateDocument,
+                          documents,
+                          documents),
                       auth,
                       bodies,
                       clock),

@@ -86,6 +86,48 @@ public final class RunningLectern implements AutoCloseable {
                 : HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A multipart/form-data POST with one {@code file} part per entry (name → bytes). */
+  public Reply upload(
+      String path,
+      String token,
+      String field,
+      java.util.List<java.util.Map.Entry<String, byte[]>> files) {
+    String boundary = "lectern-test-boundary-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (var file : files) {
+      String head =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + field
+              + "\"; filename=\""
+              + file.getKey()
+              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+      body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      body.writeBytes(file.getValue());
+      body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(
+        request(path, token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** A GET whose raw bytes are returned. */
+  public byte[] getBytes(String path, String token) {
+    try {
+      return client
+          .send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+          .body();
+    } catch (IOException e) {
+      throw new AssertionError("request failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
   public Reply postBytes(String path, String token, byte[] body) {
     return send(
         request(path, token)

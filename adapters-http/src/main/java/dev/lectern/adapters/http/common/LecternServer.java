@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.common;
 import dev.lectern.application.error.LecternException;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
@@ -35,6 +36,9 @@ public final class LecternServer implements AutoCloseable {
               config.startup.showOldJavalinVersionWarning = false;
               config.concurrency.useVirtualThreads = true;
               config.http.maxRequestSize = settings.maxBodyBytes();
+              config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxTotalRequestSize(
+                  settings.maxBodyBytes(), SizeUnit.BYTES);
               config.router.ignoreTrailingSlashes = true;
               config.jetty.host = settings.host();
               config.jetty.port = settings.port();

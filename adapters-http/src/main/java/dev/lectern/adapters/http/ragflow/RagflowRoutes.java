@@ -6,6 +6,11 @@ import dev.lectern.application.port.in.dataset.CreateDatasetUseCase;
 import dev.lectern.application.port.in.dataset.DeleteDatasetsUseCase;
 import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
 import dev.lectern.application.port.in.dataset.UpdateDatasetUseCase;
+import dev.lectern.application.port.in.document.DeleteDocumentsUseCase;
+import dev.lectern.application.port.in.document.DownloadDocumentUseCase;
+import dev.lectern.application.port.in.document.ListDocumentsUseCase;
+import dev.lectern.application.port.in.document.UpdateDocumentUseCase;
+import dev.lectern.application.port.in.document.UploadDocumentsUseCase;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
@@ -24,10 +29,16 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
       CreateDatasetUseCase createDataset,
       ListDatasetsUseCase listDatasets,
       UpdateDatasetUseCase updateDataset,
-      DeleteDatasetsUseCase deleteDatasets) {}
+      DeleteDatasetsUseCase deleteDatasets,
+      UploadDocumentsUseCase uploadDocuments,
+      ListDocumentsUseCase listDocuments,
+      UpdateDocumentUseCase updateDocument,
+      DownloadDocumentUseCase downloadDocument,
+      DeleteDocumentsUseCase deleteDocuments) {}
 
   private final RagflowRetrievalHandlers retrieval;
   private final RagflowDatasetHandlers datasets;
+  private final RagflowDocumentHandlers documents;
 
   public RagflowRoutes(
       UseCases useCases, BearerAuth bearer, RequestBodies requestBodies, Clock clock) {
@@ -44,6 +55,16 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
             auth,
             bodies,
             clock);
+    this.documents =
+        new RagflowDocumentHandlers(
+            new RagflowDocumentHandlers.UseCases(
+                useCases.uploadDocuments(),
+                useCases.listDocuments(),
+                useCases.updateDocument(),
+                useCases.downloadDocument(),
+                useCases.deleteDocuments()),
+            auth,
+            bodies);
   }
 
   @Override
@@ -54,5 +75,11 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     routes.get(API + "/datasets", datasets::list);
     routes.put(API + "/datasets/{dataset_id}", datasets::update);
     routes.delete(API + "/datasets", datasets::delete);
+    String docs = API + "/datasets/{dataset_id}/documents";
+    routes.post(docs, documents::upload);
+    routes.get(docs, documents::list);
+    routes.delete(docs, documents::delete);
+    routes.put(docs + "/{document_id}", documents::update);
+    routes.get(docs + "/{document_id}", documents::download);
   }
 }

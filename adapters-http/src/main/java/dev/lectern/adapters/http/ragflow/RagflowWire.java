@@ -1,10 +1,14 @@
 package dev.lectern.adapters.http.ragflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.in.dataset.DatasetView;
+import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.application.port.in.retrieval.Retrieval;
 import dev.lectern.domain.artifact.Artifact;
+import dev.lectern.domain.artifact.DocumentEntry;
+import dev.lectern.domain.artifact.ParseState;
 import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.collection.Collection;
 import dev.lectern.domain.collection.DatasetProfile;
@@ -17,7 +21,7 @@ import java.util.Locale;
 final class RagflowWire {
   private RagflowWire() {}
 
-  private static final DateTimeFormatter HTTP_DATE =
+  static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
@@ -58,6 +62,71 @@ final class RagflowWire {
     node.put("create_date", HTTP_DATE.format(created));
     node.put("update_time", updated.toEpochMilli());
     node.put("update_date", HTTP_DATE.format(updated));
+  }
+
+  /** A document as upload returns it. */
+  static ObjectNode uploadedDocument(DocumentView view) {
+    DocumentEntry entry = view.entry();
+    ObjectNode node = Json.object();
+    node.put("id", entry.key().artifactId().value());
+    node.put("name", entry.name());
+    node.put("location", entry.name());
+    node.put("dataset_id", entry.key().collectionId().value());
+    node.put("chunk_method", entry.chunkMethod());
+    node.set("parser_config", parserConfig(entry));
+    node.put("size", entry.sizeBytes());
+    node.put("type", type(entry));
+    node.put("suffix", entry.suffix());
+    node.putNull("thumbnail");
+    node.put("created_by", entry.key().orgId());
+    node.put("run", entry.parse().run().name());
+    return node;
+  }
+
+  /** A document as list and update return it. */
+  static ObjectNode document(DocumentView view) {
+    DocumentEntry entry = view.entry();
+    ParseState parse = entry.parse();
+    ObjectNode node = Json.object();
+    node.put("id", entry.key().artifactId().value());
+    node.put("name", entry.name());
+    node.put("type", type(entry));
+    node.put("suffix", entry.suffix());
+    node.put("size", entry.sizeBytes());
+    node.put("location", entry.name());
+    node.put("source_type", "local");
+    node.put("status", entry.enabled() ? "1" : "0");
+    node.put("run", parse.run().name());
+    node.put("progress", parse.progress());
+    node.put("progress_msg", parse.message());
+    if (parse.beganAt() == null) {
+      node.putNull("process_begin_at");
+    } else {
+      node.put("process_begin_at", HTTP_DATE.format(parse.beganAt()));
+    }
+    node.put("process_duration", parse.durationSeconds());
+    node.put("dataset_id", entry.key().collectionId().value());
+    node.put("chunk_method", entry.chunkMethod());
+    node.set("parser_config", parserConfig(entry));
+    node.put("chunk_count", view.chunkCount());
+    node.put("token_count", view.tokenCount());
+    node.set("meta_fields", Json.MAPPER.valueToTree(entry.metaFields()));
+    node.put("pipeline_id", "");
+    node.putNull("thumbnail");
+    node.put("created_by", entry.key().orgId());
+    times(node, entry.createdAt(), entry.updatedAt());
+    return node;
+  }
+
+  private static JsonNode parserConfig(DocumentEntry entry) {
+    return entry.parserConfig().isEmpty()
+        ? RagflowParserConfigs.methodDefault(entry.chunkMethod())
+        : Json.MAPPER.valueToTree(entry.parserConfig());
+  }
+
+  /** RAGFlow's coarse file type. */
+  static String type(DocumentEntry entry) {
+    return entry.suffix().equals("pdf") ? "pdf" : "doc";
   }
 
   /** A chunk as {@code /retrieval} returns it. */

@@ -1,0 +1,222 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.error.UnsupportedContent;
+import dev.lectern.application.port.in.access.Caller;
+import dev.lectern.application.port.in.document.DeleteDocumentsUseCase;
+import dev.lectern.application.port.in.document.DocumentView;
+import dev.lectern.application.port.in.document.DownloadDocumentUseCase;
+import dev.lectern.application.port.in.document.ListDocumentsUseCase;
+import dev.lectern.application.port.in.document.UpdateDocumentUseCase;
+import dev.lectern.application.port.in.document.UploadDocumentsUseCase;
+import dev.lectern.domain.artifact.ArtifactId;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.collection.CollectionId;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** RAGFlow's document endpoints: upload, list, update, download, delete. */
+final class RagflowDocumentHandlers {
+  static final int NAME_BYTES = 255;
+
+  /** The use cases these handlers call. */
+  record UseCases(
+      UploadDocumentsUseCase upload,
+      ListDocumentsUseCase list,
+      UpdateDocumentUseCase update,
+      DownloadDocumentUseCase download,
+      DeleteDocumentsUseCase delete) {}
+
+  private final UseCases useCases;
+  private final RagflowAuth auth;
+  private final RagflowBodies bodies;
+
+  RagflowDocumentHandlers(UseCases useCases, RagflowAuth auth, RagflowBodies bodies) {
+    this.useCases = useCases;
+    this.auth = auth;
+    this.bodies = bodies;
+  }
+
+  void upload(Context ctx) {
+    Caller caller = auth.tenant(ctx);
+    String dataset = ctx.pathParam("dataset_id");
+    List<UploadedFile> files;
+    try {
+      files = ctx.uploadedFiles("file");
+    } catch (RuntimeException e) {
+      files = List.of();
+    }
+    if (files.isEmpty()) {
+      throw RagflowFailure.argument("No file part!");
+    }
+    List<UploadDocumentsUseCase.Upload> uploads = new ArrayList<>();
+    for (UploadedFile file : files) {
+      String name = file.filename();
+      if (name == null || name.isEmpty()) {
+        throw RagflowFailure.argument("No file selected!");
+      }
+      if (name.getBytes(StandardCharsets.UTF_8).length > NAME_BYTES) {
+        throw RagflowFailure.argument("File name must be 255 bytes or less.");
+      }
+      uploads.add(
+          new UploadDocumentsUseCase.Upload(new ArtifactId(RagflowIds.next()), name, read(file)));
+    }
+    List<DocumentView> stored;
+    try {
+      stored = useCases.upload().upload(caller.org().id(), datasetId(dataset), uploads);
+    } catch (NotFound e) {
+      throw RagflowFailure.of(
+          RagflowFailure.EXCEPTION,
+          "LookupError(\"Can't find the dataset with ID " + dataset + "!\")");
+    } catch (UnsupportedContent e) {
+      throw RagflowFailure.of(RagflowFailure.SERVER, e.getMessage());
+    }
+    ArrayNode data = Json.MAPPER.createArrayNode();
+    stored.forEach(view -> data.add(RagflowWire.uploadedDocument(view)));
+    RagflowReply.ok(ctx, data);
+  }
+
+  void list(Context ctx) {
+    Caller caller = auth.tenant(ctx);
+    String dataset = ctx.pathParam("dataset_id");
+    List<DocumentView> all =
+        documentsOf(caller, dataset, "You don't own the dataset " + dataset + ". ");
+    RagflowDocumentQuery query = RagflowDocumentQuery.parse(ctx);
+    String id = ctx.queryParam("id");
+    String name = ctx.queryParam("name");
+    if (id != null
+        && all.stream().noneMatch(v -> v.entry().key().artifactId().value().equals(id))) {
+      throw RagflowFailure.data("You don't own the document " + id + ".");
+    }
+    if (name != null && all.stream().noneMatch(v -> v.entry().name().equals(name))) {
+      throw RagflowFailure.data("You don't own the document " + name + ".");
+    }
+    List<DocumentView> matching = query.filter(all);
+    ObjectNode data = Json.object();
+    data.put("total", matching.size());
+    ArrayNode docs = data.putArray("docs");
+    query.page(matching).forEach(view -> docs.add(RagflowWire.document(view)));
+    RagflowReply.ok(ctx, data);
+  }
+
+  void update(Context ctx) {
+    Caller caller = auth.tenant(ctx);
+    String dataset = ctx.pathParam("dataset_id");
+    documentsOf(caller, dataset, "You don't own the dataset.");
+    DocumentView current =
+        find(caller, dataset, ctx.pathParam("document_id"))
+            .orElseThrow(() -> RagflowFailure.data("The dataset doesn't own the document."));
+    ObjectNode body = bodies.object(ctx);
+    var changed = RagflowDocumentChanges.apply(current, body);
+    RagflowReply.ok(ctx, RagflowWire.document(useCases.update().update(changed)));
+  }
+
+  void download(Context ctx) {
+    Caller caller = auth.tenant(ctx);
+    String dataset = ctx.pathParam("dataset_id");
+    String document = ctx.pathParam("document_id");
+    documentsOf(caller, dataset, "You do not own the dataset " + dataset + ".");
+    var download =
+        useCases
+            .download()
+            .download(key(caller, dataset, document))
+            .orElseThrow(
+                () -> RagflowFailure.data("The dataset not own the document " + document + "."));
+    if (download.bytes().length == 0) {
+      throw RagflowFailure.data("This file is empty.");
+    }
+    ctx.status(200)
+        .contentType("application/octet-stream")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + download.name().replace("\"", "") + "\"")
+        .result(download.bytes());
+  }
+
+  void delete(Context ctx) {
+    Caller caller = auth.tenant(ctx);
+    String dataset = ctx.pathParam("dataset_id");
+    documentsOf(caller, dataset, "You don't own the dataset " + dataset + ". ");
+    ObjectNode body = bodies.object(ctx);
+    JsonNode ids = body.get("ids");
+    List<ArtifactId> wanted = null;
+    List<String> duplicates = new ArrayList<>();
+    if (ids != null && !ids.isNull()) {
+      if (!ids.isArray()) {
+        throw RagflowFailure.data("`ids` should be a list");
+      }
+      Set<String> unique = new LinkedHashSet<>();
+      for (JsonNode id : ids) {
+        if (!unique.add(id.asText())) {
+          duplicates.add("Duplicate document ids: " + id.asText());
+        }
+      }
+      if (!unique.isEmpty()) {
+        wanted = new ArrayList<>();
+        for (String id : unique) {
+          wanted.add(new ArtifactId(id.isEmpty() ? " " : id));
+        }
+      }
+    }
+    List<ArtifactId> missing =
+        useCases.delete().delete(caller.org().id(), datasetId(dataset), wanted);
+    if (!missing.isEmpty()) {
+      List<String> names = missing.stream().map(ArtifactId::value).toList();
+      throw RagflowFailure.data(
+          "Documents not found: " + Pydantic.repr(Json.MAPPER.valueToTree(names)));
+    }
+    if (!duplicates.isEmpty()) {
+      ObjectNode data = Json.object();
+      data.put("success_count", wanted.size());
+      data.set("errors", Json.MAPPER.valueToTree(duplicates));
+      RagflowReply.ok(ctx, data);
+      return;
+    }
+    RagflowReply.ok(ctx);
+  }
+
+  private List<DocumentView> documentsOf(Caller caller, String dataset, String notOwned) {
+    try {
+      return useCases.list().list(caller.org().id(), datasetId(dataset));
+    } catch (NotFound e) {
+      throw RagflowFailure.data(notOwned);
+    }
+  }
+
+  private Optional<DocumentView> find(Caller caller, String dataset, String document) {
+    if (document.isEmpty() || document.length() > ArtifactId.MAX_LENGTH) {
+      return Optional.empty();
+    }
+    return useCases.list().find(key(caller, dataset, document));
+  }
+
+  private static ArtifactKey key(Caller caller, String dataset, String document) {
+    return new ArtifactKey(caller.org().id(), datasetId(dataset), new ArtifactId(document));
+  }
+
+  /** A path's dataset id as a collection id; ids no collection can have match nothing. */
+  static CollectionId datasetId(String dataset) {
+    return new CollectionId(
+        dataset.isEmpty() || dataset.length() > CollectionId.MAX_LENGTH ? " " : dataset);
+  }
+
+  private static byte[] read(UploadedFile file) {
+    try (InputStream in = file.content()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw RagflowFailure.argument("the upload of " + file.filename() + " could not be read");
+    }
+  }
+}
