@@ -25,16 +25,19 @@ import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.application.service.artifact.ArtifactTaskService;
 import dev.lectern.application.service.artifact.DeleteArtifactService;
 import dev.lectern.application.service.artifact.DeleteArtifactTaskHandler;
+import dev.lectern.application.service.artifact.DocumentChunking;
 import dev.lectern.application.service.artifact.IngestArtifactService;
 import dev.lectern.application.service.artifact.IngestArtifactTaskHandler;
 import dev.lectern.application.service.artifact.IngestPolicy;
 import dev.lectern.application.service.artifact.ListArtifactsService;
+import dev.lectern.application.service.artifact.ParseDocumentTaskHandler;
 import dev.lectern.application.service.artifact.ReadChunkedContentService;
 import dev.lectern.application.service.artifact.ReadContentService;
 import dev.lectern.application.service.artifact.ReconcileStorageService;
 import dev.lectern.application.service.dataset.DatasetService;
 import dev.lectern.application.service.document.DocumentCatalogue;
 import dev.lectern.application.service.document.DocumentService;
+import dev.lectern.application.service.document.ParsingService;
 import dev.lectern.application.service.document.UpdateDocumentService;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.application.service.task.TaskAdminService;
@@ -139,7 +142,15 @@ public final class Wiring implements AutoCloseable {
                   TaskKind.ARTIFACT_INGEST,
                   new IngestArtifactTaskHandler(ingest, stores.artifacts(), blobs),
                   TaskKind.ARTIFACT_DELETE,
-                  new DeleteArtifactTaskHandler(delete, stores.artifacts())),
+                  new DeleteArtifactTaskHandler(delete, stores.artifacts()),
+                  TaskKind.DOCUMENT_PARSE,
+                  new ParseDocumentTaskHandler(
+                      ingest,
+                      delete,
+                      stores.documents(),
+                      blobs,
+                      new DocumentChunking(chunker),
+                      clock)),
               events,
               clock,
               new TaskEngine.Settings(
@@ -161,6 +172,16 @@ public final class Wiring implements AutoCloseable {
               new TaskSubmitter.Limits(taskConfig.maxPending(), taskConfig.maxAttempts()),
               workers::nudge);
       var taskAdmin = new TaskAdminService(stores.tasks(), clock);
+      var parsing =
+          new ParsingService(
+              stores.collections(),
+              stores.documents(),
+              catalogue,
+              delete,
+              submitter,
+              taskAdmin,
+              guard,
+              clock);
       var artifactTasks =
           new ArtifactTaskService(submitter, taskAdmin, guard, stores.artifacts(), blobs);
       var zylonUseCases =
@@ -207,7 +228,9 @@ public final class Wiring implements AutoCloseable {
                           documents,
                           updateDocument,
                           documents,
-                          documents),
+                          documents,
+                          parsing,
+                          parsing),
                       auth,
                       bodies,
                       clock),

@@ -6,7 +6,8 @@ import java.util.Optional;
 /** What a task does; {@link #code()} is its stable name in storage and in the admin API. */
 public enum TaskKind {
   ARTIFACT_INGEST("artifact.ingest"),
-  ARTIFACT_DELETE("artifact.delete");
+  ARTIFACT_DELETE("artifact.delete"),
+  DOCUMENT_PARSE("document.parse");
 
   private final String code;
 

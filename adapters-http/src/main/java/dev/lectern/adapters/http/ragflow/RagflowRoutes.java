@@ -9,6 +9,8 @@ import dev.lectern.application.port.in.dataset.UpdateDatasetUseCase;
 import dev.lectern.application.port.in.document.DeleteDocumentsUseCase;
 import dev.lectern.application.port.in.document.DownloadDocumentUseCase;
 import dev.lectern.application.port.in.document.ListDocumentsUseCase;
+import dev.lectern.application.port.in.document.ParseDocumentsUseCase;
+import dev.lectern.application.port.in.document.StopParsingUseCase;
 import dev.lectern.application.port.in.document.UpdateDocumentUseCase;
 import dev.lectern.application.port.in.document.UploadDocumentsUseCase;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
@@ -34,11 +36,14 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
       ListDocumentsUseCase listDocuments,
       UpdateDocumentUseCase updateDocument,
       DownloadDocumentUseCase downloadDocument,
-      DeleteDocumentsUseCase deleteDocuments) {}
+      DeleteDocumentsUseCase deleteDocuments,
+      ParseDocumentsUseCase parseDocuments,
+      StopParsingUseCase stopParsing) {}
 
   private final RagflowRetrievalHandlers retrieval;
   private final RagflowDatasetHandlers datasets;
   private final RagflowDocumentHandlers documents;
+  private final RagflowParsingHandlers parsing;
 
   public RagflowRoutes(
       UseCases useCases, BearerAuth bearer, RequestBodies requestBodies, Clock clock) {
@@ -65,6 +70,13 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
                 useCases.deleteDocuments()),
             auth,
             bodies);
+    this.parsing =
+        new RagflowParsingHandlers(
+            useCases.parseDocuments(),
+            useCases.stopParsing(),
+            useCases.listDatasets(),
+            auth,
+            bodies);
   }
 
   @Override
@@ -81,5 +93,7 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     routes.delete(docs, documents::delete);
     routes.put(docs + "/{document_id}", documents::update);
     routes.get(docs + "/{document_id}", documents::download);
+    routes.post(API + "/datasets/{dataset_id}/chunks", parsing::parse);
+    routes.delete(API + "/datasets/{dataset_id}/chunks", parsing::stop);
   }
 }

@@ -23,12 +23,12 @@ public final class ArtifactTaskGuard {
   }
 
   /** The task subject naming one artifact; unambiguous whatever characters the ids hold. */
-  static String subject(ArtifactKey key) {
+  public static String subject(ArtifactKey key) {
     String collection = key.collectionId().value();
     return "artifact:" + collection.length() + ":" + collection + "/" + key.artifactId().value();
   }
 
-  static String busyMessage(ArtifactKey key) {
+  public static String busyMessage(ArtifactKey key) {
     return "an ingest or delete task for artifact '"
         + key.artifactId()
         + "' is already pending or running; wait for it to finish";

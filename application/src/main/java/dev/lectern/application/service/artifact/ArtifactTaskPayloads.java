@@ -56,6 +56,11 @@ final class ArtifactTaskPayloads {
     return input;
   }
 
+  /** A payload naming only the artifact. */
+  static Map<String, Object> keyPayload(ArtifactKey key) {
+    return key(key.collectionId(), key.artifactId());
+  }
+
   static Map<String, Object> delete(ArtifactKey key) {
     return key(key.collectionId(), key.artifactId());
   }

@@ -33,6 +33,11 @@ public final class DeleteArtifactService implements DeleteArtifactUseCase {
 
   /** Deletes for a caller that already holds the artifact's task; the safe point is the start. */
   void run(ArtifactKey key, IngestProgress progress) {
+    run(key, progress, false);
+  }
+
+  /** As {@link #run(ArtifactKey, IngestProgress)}; {@code keepDocument} keeps its entry. */
+  void run(ArtifactKey key, IngestProgress progress, boolean keepDocument) {
     Stopwatch watch = new Stopwatch(progress);
     watch.start(IngestStage.INDEX);
     switch (artifacts.claimDelete(key)) {
@@ -42,8 +47,10 @@ public final class DeleteArtifactService implements DeleteArtifactUseCase {
     }
     index.delete(key);
     artifacts.completeDelete(key);
-    // A deleted artifact is a deleted document, whichever dialect deletes it.
-    documents.delete(key);
+    if (!keepDocument) {
+      // A deleted artifact is a deleted document, whichever dialect deletes it.
+      documents.delete(key);
+    }
     watch.done("artifact and its chunks removed");
   }
 }

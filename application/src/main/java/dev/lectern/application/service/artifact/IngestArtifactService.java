@@ -76,8 +76,21 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
     return run(command, IngestProgress.NONE);
   }
 
+  /** How a document's text becomes chunk drafts, for the collection it goes into. */
+  @FunctionalInterface
+  interface Chunking {
+    List<ChunkDraft> split(String text, Collection collection);
+  }
+
   /** Ingests for a caller that already holds the artifact's task (or needs none). */
   Optional<Artifact> run(IngestArtifactCommand command, IngestProgress progress) {
+    return run(
+        command, progress, (text, collection) -> chunker.split(text, collection.chunkTokens()));
+  }
+
+  /** Ingests with a chunking of the caller's choice, for a caller holding the artifact's task. */
+  Optional<Artifact> run(
+      IngestArtifactCommand command, IngestProgress progress, Chunking chunking) {
     ArtifactKey key =
         new ArtifactKey(command.orgId(), command.collectionId(), command.artifactId());
     Stopwatch watch = new Stopwatch(progress);
@@ -97,7 +110,7 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
     watch.done(text.length() + " characters of text");
     watch.start(IngestStage.CHUNK);
     Collection collection = collections.findOrCreate(implicitCollection(command));
-    List<ChunkDraft> drafts = chunker.split(text, collection.chunkTokens());
+    List<ChunkDraft> drafts = chunking.split(text, collection);
     watch.done(drafts.size() + " chunks");
     watch.start(IngestStage.INDEX);
     blobs.put(source.bytes());

@@ -1,0 +1,83 @@
+package dev.lectern.application.service.artifact;
+
+import dev.lectern.application.port.out.DocumentStore;
+import dev.lectern.application.service.task.TaskContext;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.ArtifactStatus;
+import dev.lectern.domain.artifact.DocumentEntry;
+import dev.lectern.domain.artifact.ParseState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Reports a document parse on the task and on the document's parse state: RAGFlow's {@code
+ * progress} and one {@code progress_msg} line per step.
+ */
+final class DocumentParseProgress implements IngestProgress {
+  private final TaskIngestProgress task;
+  private final DocumentStore documents;
+  private final ArtifactKey key;
+  private final String taskId;
+  private final Clock clock;
+  private final Instant began;
+
+  DocumentParseProgress(
+      TaskContext context, DocumentStore documents, ArtifactKey key, Clock clock, Instant began) {
+    this.task = new TaskIngestProgress(context);
+    this.documents = documents;
+    this.key = key;
+    this.taskId = context.task().id().value();
+    this.clock = clock;
+    this.began = began;
+  }
+
+  @Override
+  public void before(IngestStage stage) {
+    task.before(stage);
+  }
+
+  @Override
+  public void after(IngestStage stage, Duration took, String detail) {
+    task.after(stage, took, detail);
+    String line =
+        switch (stage) {
+          case FETCH -> "Start to parse: " + detail + ".";
+          case PARSE -> "Parsing finished (" + seconds(took) + " s): " + detail + ".";
+          case CHUNK -> "Generate " + detail + ".";
+          case INDEX -> "Indexing done (" + seconds(took) + " s).";
+        };
+    record(ArtifactStatus.RUNNING, stage.progressAfter(), line);
+  }
+
+  @Override
+  public void indexed(long version) {
+    task.indexed(version);
+  }
+
+  /** Appends {@code line} and stores the state, if the document still runs this task. */
+  void record(ArtifactStatus run, double progress, String line) {
+    documents
+        .find(key)
+        .filter(entry -> entry.parse().taskId() == null || taskId.equals(entry.parse().taskId()))
+        .filter(entry -> entry.parse().run() == ArtifactStatus.RUNNING)
+        .ifPresent(entry -> documents.update(next(entry, run, progress, line)));
+  }
+
+  private DocumentEntry next(
+      DocumentEntry entry, ArtifactStatus run, double progress, String line) {
+    Instant now = clock.instant();
+    String log = entry.parse().message().isEmpty() ? line : entry.parse().message() + "\n" + line;
+    double duration = Duration.between(began, now).toMillis() / 1000.0;
+    return entry.withParse(new ParseState(run, progress, log, began, duration, taskId), now);
+  }
+
+  double elapsedSeconds() {
+    return Duration.between(began, clock.instant()).toMillis() / 1000.0;
+  }
+
+  static String seconds(Duration took) {
+    return String.format(Locale.ROOT, "%.2f", took.toMillis() / 1000.0);
+  }
+}

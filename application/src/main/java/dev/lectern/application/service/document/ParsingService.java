@@ -1,0 +1,175 @@
+package dev.lectern.application.service.document;
+
+import dev.lectern.application.error.Conflict;
+import dev.lectern.application.error.LecternException;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.port.in.artifact.DeleteArtifactUseCase;
+import dev.lectern.application.port.in.document.DocumentView;
+import dev.lectern.application.port.in.document.ParseDocumentsUseCase;
+import dev.lectern.application.port.in.document.StopParsingUseCase;
+import dev.lectern.application.port.in.task.CancelTaskUseCase;
+import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.application.port.out.DocumentStore;
+import dev.lectern.application.service.artifact.ArtifactTaskGuard;
+import dev.lectern.application.service.artifact.ParseDocumentTaskHandler;
+import dev.lectern.application.service.task.TaskSubmitter;
+import dev.lectern.domain.artifact.ArtifactId;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.ArtifactStatus;
+import dev.lectern.domain.artifact.DocumentEntry;
+import dev.lectern.domain.artifact.ParseState;
+import dev.lectern.domain.collection.Collection;
+import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.task.TaskId;
+import dev.lectern.domain.task.TaskKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Service: starts and stops the background parsing of documents. */
+public final class ParsingService implements ParseDocumentsUseCase, StopParsingUseCase {
+  static final String BUSY = "Can't parse document that is currently being processed";
+  static final String NOT_STOPPABLE = "Can't stop parsing document with progress at 0 or 1";
+
+  private final CollectionStore collections;
+  private final DocumentStore documents;
+  private final DocumentCatalogue catalogue;
+  private final DeleteArtifactUseCase deleteArtifact;
+  private final TaskSubmitter submitter;
+  private final CancelTaskUseCase cancel;
+  private final ArtifactTaskGuard guard;
+  private final Clock clock;
+
+  public ParsingService(
+      CollectionStore collections,
+      DocumentStore documents,
+      DocumentCatalogue catalogue,
+      DeleteArtifactUseCase deleteArtifact,
+      TaskSubmitter submitter,
+      CancelTaskUseCase cancel,
+      ArtifactTaskGuard guard,
+      Clock clock) {
+    this.collections = collections;
+    this.documents = documents;
+    this.catalogue = catalogue;
+    this.deleteArtifact = deleteArtifact;
+    this.submitter = submitter;
+    this.cancel = cancel;
+    this.guard = guard;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<ArtifactId> parse(String orgId, CollectionId collectionId, List<ArtifactId> ids) {
+    Collection collection = collection(orgId, collectionId);
+    List<ArtifactId> missing = new ArrayList<>();
+    for (ArtifactId id : new LinkedHashSet<>(ids)) {
+      ArtifactKey key = new ArtifactKey(orgId, collectionId, id);
+      DocumentView view = catalogue.find(key, collection).orElse(null);
+      if (view == null) {
+        missing.add(id);
+        continue;
+      }
+      double progress = view.entry().parse().progress();
+      if (progress > 0 && progress < 1) {
+        throw new Conflict(BUSY, "document_ids");
+      }
+      try {
+        guard.requireIdle(key);
+      } catch (Conflict e) {
+        throw new Conflict(BUSY, "document_ids");
+      }
+      queue(key, view);
+    }
+    return missing;
+  }
+
+  private void queue(ArtifactKey key, DocumentView view) {
+    if (view.artifact() != null) {
+      deleteArtifact.delete(key);
+    }
+    Instant now = clock.instant();
+    DocumentEntry before = view.entry();
+    DocumentEntry queued = before.withParse(ParseState.queued(null, now), now);
+    store(queued);
+    TaskId task;
+    try {
+      task =
+          submitter.submit(
+              key.orgId(),
+              TaskKind.DOCUMENT_PARSE,
+              ArtifactTaskGuard.subject(key),
+              ParseDocumentTaskHandler.payload(key),
+              BUSY,
+              "document_ids");
+    } catch (LecternException e) {
+      store(before.withParse(ParseState.UNSTARTED, clock.instant()));
+      throw e;
+    }
+    documents
+        .find(key)
+        .filter(entry -> entry.parse().taskId() == null)
+        .ifPresent(
+            entry ->
+                documents.update(
+                    entry.withParse(
+                        new ParseState(
+                            entry.parse().run(),
+                            entry.parse().progress(),
+                            entry.parse().message(),
+                            entry.parse().beganAt(),
+                            entry.parse().durationSeconds(),
+                            task.value()),
+                        entry.updatedAt())));
+  }
+
+  @Override
+  public void stop(String orgId, CollectionId collectionId, List<ArtifactId> ids) {
+    Collection collection = collection(orgId, collectionId);
+    for (ArtifactId id : new LinkedHashSet<>(ids)) {
+      ArtifactKey key = new ArtifactKey(orgId, collectionId, id);
+      DocumentView view =
+          catalogue
+              .find(key, collection)
+              .orElseThrow(
+                  () -> NotFound.of("document '" + id + "' not found", "document", id.value()));
+      ParseState parse = view.entry().parse();
+      if (parse.progress() == 0 || parse.progress() == 1) {
+        throw new Conflict(NOT_STOPPABLE, "document_ids");
+      }
+      Instant now = clock.instant();
+      String log = parse.message().isEmpty() ? "" : parse.message() + "\n";
+      store(
+          view.entry()
+              .withParse(
+                  new ParseState(
+                      ArtifactStatus.CANCEL,
+                      0,
+                      log + "Task has been cancelled.",
+                      parse.beganAt(),
+                      parse.durationSeconds(),
+                      parse.taskId()),
+                  now));
+      if (parse.taskId() != null) {
+        cancel.cancel(orgId, parse.taskId());
+      }
+    }
+  }
+
+  private void store(DocumentEntry entry) {
+    boolean stored =
+        documents.find(entry.key()).isPresent() ? documents.update(entry) : documents.insert(entry);
+    if (!stored) {
+      throw DocumentService.duplicateName();
+    }
+  }
+
+  private Collection collection(String orgId, CollectionId id) {
+    return collections
+        .find(orgId, id)
+        .orElseThrow(
+            () -> NotFound.of("collection '" + id + "' not found", "collection", id.value()));
+  }
+}
