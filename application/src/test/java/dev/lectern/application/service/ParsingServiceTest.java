@@ -175,7 +175,9 @@ class ParsingServiceTest {
     assertThat(artifacts.find(key)).isEmpty();
     assertThat(
             queue
-                .find("org1", dev.lectern.domain.task.TaskId.parse(entry().parse().taskId()))
+                .find(
+                    "org1",
+                    dev.lectern.domain.task.TaskId.parse(entry().parse().taskId()).orElseThrow())
                 .orElseThrow()
                 .status())
         .isEqualTo(TaskStatus.CANCELLED);
