@@ -34,6 +34,7 @@ import dev.lectern.application.service.artifact.ParseDocumentTaskHandler;
 import dev.lectern.application.service.artifact.ReadChunkedContentService;
 import dev.lectern.application.service.artifact.ReadContentService;
 import dev.lectern.application.service.artifact.ReconcileStorageService;
+import dev.lectern.application.service.chunk.ChunkService;
 import dev.lectern.application.service.dataset.DatasetService;
 import dev.lectern.application.service.document.DocumentCatalogue;
 import dev.lectern.application.service.document.DocumentService;
@@ -230,7 +231,14 @@ public final class Wiring implements AutoCloseable {
                           documents,
                           documents,
                           parsing,
-                          parsing),
+                          parsing,
+                          new ChunkService(
+                              stores.collections(),
+                              stores.artifacts(),
+                              catalogue,
+                              index,
+                              chunker,
+                              guard)),
                       auth,
                       bodies,
                       clock),

@@ -180,6 +180,15 @@ public final class JdbcArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void recordChunkCounts(ArtifactKey key, long version, int chunkCount, long tokenCount) {
+    jdbc.update(
+        "UPDATE artifact_revisions SET chunk_count = ?, token_count = ? WHERE"
+            + REVISION_KEY
+            + " AND version = ?",
+        prepend(new Object[] {chunkCount, tokenCount}, append(params(key), version)));
+  }
+
+  @Override
   public void removeCollection(String orgId, CollectionId collectionId) {
     jdbc.transaction(
         c -> {

@@ -107,7 +107,13 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
     for (Chunk chunk : chunks) {
       documents.add(document(key, version, chunk, language));
     }
-    write(() -> writer.updateDocuments(new Term(ARTIFACT_KEY, IndexKeys.artifact(key)), documents));
+    Term artifact = new Term(ARTIFACT_KEY, IndexKeys.artifact(key));
+    // An update with no documents upsets IndexWriter's flush accounting: delete instead.
+    write(
+        () ->
+            documents.isEmpty()
+                ? writer.deleteDocuments(artifact)
+                : writer.updateDocuments(artifact, documents));
   }
 
   @Override

@@ -151,4 +151,14 @@ public abstract class AbstractArtifactStoreContractTest {
     assertThat(store.unfinished()).isEmpty();
     assertThat(store.find(other)).isPresent();
   }
+
+  @Test
+  void chunkCountsCanBeRecordedOnTheCurrentRevision() {
+    store.claimIngest(key, revision(1, "one"));
+    store.completeIngest(key, 1);
+    store.recordChunkCounts(key, 1, 7, 99);
+    store.recordChunkCounts(key, 2, 1, 1);
+    assertThat(store.find(key).orElseThrow().current().chunkCount()).isEqualTo(7);
+    assertThat(store.find(key).orElseThrow().current().tokenCount()).isEqualTo(99);
+  }
 }

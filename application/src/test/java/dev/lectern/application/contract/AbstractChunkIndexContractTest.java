@@ -82,6 +82,15 @@ public abstract class AbstractChunkIndexContractTest {
   }
 
   @Test
+  void replacingWithNoChunksEmptiesTheArtifact() {
+    index.replace(key, 1, chunks(3, "x"), Language.ENGLISH);
+    index.replace(key, 1, List.of(), Language.ENGLISH);
+    assertThat(index.chunksOf(key)).isEmpty();
+    index.replace(key, 1, chunks(1, "y"), Language.ENGLISH);
+    assertThat(index.chunksOf(key)).hasSize(1);
+  }
+
+  @Test
   void deleteVersionLeavesOtherVersionsAlone() {
     index.replace(key, 3, chunks(2, "three"), Language.ENGLISH);
     index.deleteVersion(key, 2);

@@ -93,6 +93,28 @@ public final class InMemoryArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public synchronized void recordChunkCounts(
+      ArtifactKey key, long version, int chunkCount, long tokenCount) {
+    Artifact artifact = artifacts.get(key);
+    if (artifact != null && artifact.current() != null && artifact.current().version() == version) {
+      Revision r = artifact.current();
+      artifacts.put(
+          key,
+          artifact.published(
+              new Revision(
+                  r.version(),
+                  r.contentHash(),
+                  r.textHash(),
+                  r.fileName(),
+                  r.sizeBytes(),
+                  r.metadata(),
+                  chunkCount,
+                  tokenCount,
+                  r.createdAt())));
+    }
+  }
+
+  @Override
   public synchronized void removeCollection(String orgId, CollectionId collectionId) {
     artifacts
         .keySet()

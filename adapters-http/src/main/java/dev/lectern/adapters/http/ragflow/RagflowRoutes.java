@@ -2,6 +2,7 @@ package dev.lectern.adapters.http.ragflow;
 
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.application.port.in.chunk.ManageChunksUseCase;
 import dev.lectern.application.port.in.dataset.CreateDatasetUseCase;
 import dev.lectern.application.port.in.dataset.DeleteDatasetsUseCase;
 import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
@@ -38,12 +39,14 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
       DownloadDocumentUseCase downloadDocument,
       DeleteDocumentsUseCase deleteDocuments,
       ParseDocumentsUseCase parseDocuments,
-      StopParsingUseCase stopParsing) {}
+      StopParsingUseCase stopParsing,
+      ManageChunksUseCase chunks) {}
 
   private final RagflowRetrievalHandlers retrieval;
   private final RagflowDatasetHandlers datasets;
   private final RagflowDocumentHandlers documents;
   private final RagflowParsingHandlers parsing;
+  private final RagflowChunkHandlers chunks;
 
   public RagflowRoutes(
       UseCases useCases, BearerAuth bearer, RequestBodies requestBodies, Clock clock) {
@@ -77,6 +80,8 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
             useCases.listDatasets(),
             auth,
             bodies);
+    this.chunks =
+        new RagflowChunkHandlers(useCases.chunks(), useCases.listDocuments(), auth, bodies, clock);
   }
 
   @Override
@@ -95,5 +100,11 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     routes.get(docs + "/{document_id}", documents::download);
     routes.post(API + "/datasets/{dataset_id}/chunks", parsing::parse);
     routes.delete(API + "/datasets/{dataset_id}/chunks", parsing::stop);
+    String chunkPath = docs + "/{document_id}/chunks";
+    routes.post(chunkPath, chunks::add);
+    routes.get(chunkPath, chunks::list);
+    routes.delete(chunkPath, chunks::delete);
+    routes.put(chunkPath + "/{chunk_id}", chunks::update);
+    routes.patch(chunkPath + "/{chunk_id}", chunks::update);
   }
 }

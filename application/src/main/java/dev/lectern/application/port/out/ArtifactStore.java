@@ -46,6 +46,9 @@ public interface ArtifactStore {
 
   void completeDelete(ArtifactKey key);
 
+  /** Records new chunk and token counts on the artifact's current revision. */
+  void recordChunkCounts(ArtifactKey key, long version, int chunkCount, long tokenCount);
+
   /** Forgets every artifact of the collection and all their revisions. */
   void removeCollection(String orgId, CollectionId collectionId);
 

@@ -1,0 +1,267 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.error.Unavailable;
+import dev.lectern.application.port.in.access.Caller;
+import dev.lectern.application.port.in.chunk.ChunkEdit;
+import dev.lectern.application.port.in.chunk.ChunkPage;
+import dev.lectern.application.port.in.chunk.ManageChunksUseCase;
+import dev.lectern.application.port.in.document.DocumentView;
+import dev.lectern.application.port.in.document.ListDocumentsUseCase;
+import dev.lectern.domain.artifact.ArtifactId;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.chunk.Chunk;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** RAGFlow's chunk endpoints under {@code /datasets/{id}/documents/{id}/chunks}. */
+final class RagflowChunkHandlers {
+  static final int INVALID_CHUNK_ID = 1001;
+  static final int CHUNK_UPDATE_FAILED = 1002;
+  private static final DateTimeFormatter LOCAL_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private final ManageChunksUseCase chunks;
+  private final ListDocumentsUseCase documents;
+  private final RagflowAuth auth;
+  private final RagflowBodies bodies;
+  private final Clock clock;
+
+  RagflowChunkHandlers(
+      ManageChunksUseCase chunks,
+      ListDocumentsUseCase documents,
+      RagflowAuth auth,
+      RagflowBodies bodies,
+      Clock clock) {
+    this.chunks = chunks;
+    this.documents = documents;
+    this.auth = auth;
+    this.bodies = bodies;
+    this.clock = clock;
+  }
+
+  void add(Context ctx) {
+    ArtifactKey key = owned(ctx);
+    ObjectNode body = bodies.object(ctx);
+    JsonNode content = body.get("content");
+    if (content != null && content.isNull()) {
+      throw RagflowFailure.of(
+          RagflowFailure.EXCEPTION,
+          "AttributeError(\"'NoneType' object has no attribute 'strip'\")");
+    }
+    String text = content == null ? "" : Pydantic.str(content);
+    if (text.isBlank()) {
+      throw RagflowFailure.data("`content` is required");
+    }
+    List<String> keywords =
+        strings(body, "important_keywords", "`important_keywords` is required to be a list");
+    List<String> questions = strings(body, "questions", "`questions` is required to be a list");
+    Chunk chunk = chunks.add(key, text, keywords, questions);
+    Instant now = clock.instant();
+    ObjectNode data = Json.object();
+    ObjectNode node = data.putObject("chunk");
+    node.put("id", chunk.id());
+    node.put("content", chunk.text());
+    node.put("document_id", key.artifactId().value());
+    node.put("dataset_id", key.collectionId().value());
+    node.set("important_keywords", Json.MAPPER.valueToTree(chunk.keywords()));
+    node.set("questions", Json.MAPPER.valueToTree(chunk.questions()));
+    node.put("create_time", LOCAL_TIME.format(now));
+    node.put("create_timestamp", now.toEpochMilli() / 1000.0);
+    RagflowReply.ok(ctx, data);
+  }
+
+  void list(Context ctx) {
+    ArtifactKey key = owned(ctx);
+    String page = ctx.queryParam("page");
+    String pageSize = ctx.queryParam("page_size");
+    String id = ctx.queryParam("id");
+    ChunkPage found;
+    try {
+      found =
+          chunks.list(
+              key,
+              ctx.queryParam("keywords"),
+              id,
+              page == null ? 1 : RagflowValues.toInt(page),
+              pageSize == null ? 30 : RagflowValues.toInt(pageSize));
+    } catch (NotFound e) {
+      throw RagflowFailure.of(
+          INVALID_CHUNK_ID, "Chunk not found: " + key.collectionId() + "/" + id);
+    }
+    ObjectNode data = Json.object();
+    data.put("total", found.total());
+    ArrayNode list = data.putArray("chunks");
+    for (ChunkPage.Item item : found.chunks()) {
+      list.add(listed(item, key, found.document()));
+    }
+    data.set("doc", RagflowWire.document(found.document()));
+    RagflowReply.ok(ctx, data);
+  }
+
+  void update(Context ctx) {
+    ArtifactKey key = owned(ctx);
+    String chunkId = ctx.pathParam("chunk_id");
+    ObjectNode body = bodies.object(ctx);
+    ChunkPage current;
+    try {
+      current = chunks.list(key, null, chunkId, 1, 1);
+    } catch (NotFound e) {
+      throw RagflowFailure.of(INVALID_CHUNK_ID, "Can't find this chunk " + chunkId);
+    }
+    JsonNode content = body.get("content");
+    String text = content == null || content.isNull() ? null : Pydantic.str(content);
+    List<String> keywords =
+        list(body, "important_keywords", "`important_keywords` should be a list");
+    List<String> questions = list(body, "questions", "`questions` should be a list");
+    Boolean available = available(body.get("available"));
+    if (text != null && current.document().entry().chunkMethod().equals("qa")) {
+      long parts =
+          java.util.Arrays.stream(text.split("[\\n\\t]")).filter(t -> t.length() > 1).count();
+      if (parts != 2) {
+        throw RagflowFailure.data("Q&A must be separated by TAB/ENTER key.");
+      }
+    }
+    try {
+      chunks.update(key, chunkId, new ChunkEdit(text, keywords, questions, available));
+    } catch (NotFound e) {
+      throw RagflowFailure.of(INVALID_CHUNK_ID, "Can't find this chunk " + chunkId);
+    } catch (Unavailable e) {
+      throw RagflowFailure.of(CHUNK_UPDATE_FAILED, "Chunk Update Failed");
+    }
+    RagflowReply.ok(ctx);
+  }
+
+  void delete(Context ctx) {
+    ArtifactKey key = ownedOr(ctx, true);
+    ObjectNode body = bodies.object(ctx);
+    JsonNode ids = body.get("chunk_ids");
+    List<String> wanted = null;
+    List<String> duplicates = new ArrayList<>();
+    if (ids != null && !ids.isNull()) {
+      if (!ids.isArray()) {
+        throw RagflowFailure.data("`chunk_ids` should be a list");
+      }
+      Set<String> unique = new LinkedHashSet<>();
+      for (JsonNode id : ids) {
+        if (!unique.add(id.asText())) {
+          duplicates.add("Duplicate chunk ids: " + id.asText());
+        }
+      }
+      wanted = unique.isEmpty() ? null : new ArrayList<>(unique);
+    }
+    int deleted = chunks.delete(key, wanted);
+    if (wanted != null && deleted != wanted.size()) {
+      throw RagflowFailure.data("rm_chunk deleted chunks " + deleted + ", expect " + wanted.size());
+    }
+    if (!duplicates.isEmpty()) {
+      ObjectNode data = Json.object();
+      data.put("success_count", deleted);
+      data.set("errors", Json.MAPPER.valueToTree(duplicates));
+      RagflowReply.ok(ctx, data);
+      return;
+    }
+    RagflowReply.ok(ctx);
+  }
+
+  private ArtifactKey owned(Context ctx) {
+    return ownedOr(ctx, false);
+  }
+
+  /** The document's key, checked as RAGFlow checks it; deletes report a missing one as 100. */
+  private ArtifactKey ownedOr(Context ctx, boolean lookupError) {
+    Caller caller = auth.tenant(ctx);
+    String dataset = ctx.pathParam("dataset_id");
+    String document = ctx.pathParam("document_id");
+    try {
+      documents.list(caller.org().id(), RagflowDocumentHandlers.datasetId(dataset));
+    } catch (NotFound e) {
+      throw RagflowFailure.data("You don't own the dataset " + dataset + ".");
+    }
+    ArtifactKey key =
+        new ArtifactKey(
+            caller.org().id(),
+            RagflowDocumentHandlers.datasetId(dataset),
+            new ArtifactId(
+                document.isEmpty() || document.length() > ArtifactId.MAX_LENGTH ? " " : document));
+    if (documents.find(key).isEmpty()) {
+      throw lookupError
+          ? RagflowFailure.of(
+              RagflowFailure.EXCEPTION,
+              "LookupError(\"Can't find the document with ID " + document + "!\")")
+          : RagflowFailure.data("You don't own the document " + document + ".");
+    }
+    return key;
+  }
+
+  private static ObjectNode listed(ChunkPage.Item item, ArtifactKey key, DocumentView document) {
+    Chunk chunk = item.chunk();
+    ObjectNode node = Json.object();
+    node.put("id", chunk.id());
+    node.put("content", item.highlighted() == null ? chunk.text() : item.highlighted());
+    node.put("document_id", key.artifactId().value());
+    node.put("docnm_kwd", document.entry().name());
+    node.put("dataset_id", key.collectionId().value());
+    node.set("important_keywords", Json.MAPPER.valueToTree(chunk.keywords()));
+    node.set("questions", Json.MAPPER.valueToTree(chunk.questions()));
+    node.put("image_id", "");
+    node.put("available", chunk.available());
+    node.putArray("positions");
+    return node;
+  }
+
+  /** A list of strings for add: wrong container → 102, wrong item → Python's TypeError. */
+  private static List<String> strings(ObjectNode body, String field, String notList) {
+    List<String> values = list(body, field, notList);
+    return values == null ? List.of() : values;
+  }
+
+  private static List<String> list(ObjectNode body, String field, String notList) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isArray()) {
+      throw RagflowFailure.data(notList);
+    }
+    List<String> items = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      if (!item.isTextual()) {
+        throw RagflowFailure.of(
+            RagflowFailure.EXCEPTION,
+            "TypeError('sequence item "
+                + i
+                + ": expected str instance, "
+                + RagflowBodies.pythonType(item)
+                + " found')");
+      }
+      items.add(item.textValue());
+    }
+    return items;
+  }
+
+  private static Boolean available(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    if (value.isNumber()) {
+      return value.intValue() != 0;
+    }
+    throw RagflowFailure.data("`available` should be a boolean or 0/1");
+  }
+}

@@ -1,0 +1,261 @@
+package dev.lectern.application.service.chunk;
+
+import dev.lectern.application.error.Conflict;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.port.in.chunk.ChunkEdit;
+import dev.lectern.application.port.in.chunk.ChunkPage;
+import dev.lectern.application.port.in.chunk.ManageChunksUseCase;
+import dev.lectern.application.port.in.document.DocumentView;
+import dev.lectern.application.port.out.ArtifactStore;
+import dev.lectern.application.port.out.ChunkHit;
+import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.ChunkQuery;
+import dev.lectern.application.port.out.Chunker;
+import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.application.service.artifact.ArtifactTaskGuard;
+import dev.lectern.application.service.document.DocumentCatalogue;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.collection.Collection;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Service: hand edits of a parsed document's chunks. Each edit rewrites the document's chunks in
+ * one atomic index replace, one edit per document at a time, and keeps the counts in step.
+ */
+public final class ChunkService implements ManageChunksUseCase {
+  private final CollectionStore collections;
+  private final ArtifactStore artifacts;
+  private final DocumentCatalogue catalogue;
+  private final ChunkIndex index;
+  private final Chunker chunker;
+  private final ArtifactTaskGuard guard;
+  private final ConcurrentHashMap<ArtifactKey, Object> locks = new ConcurrentHashMap<>();
+
+  public ChunkService(
+      CollectionStore collections,
+      ArtifactStore artifacts,
+      DocumentCatalogue catalogue,
+      ChunkIndex index,
+      Chunker chunker,
+      ArtifactTaskGuard guard) {
+    this.collections = collections;
+    this.artifacts = artifacts;
+    this.catalogue = catalogue;
+    this.index = index;
+    this.chunker = chunker;
+    this.guard = guard;
+  }
+
+  /** The stable id of a chunk's content in a document, 16 hex characters. */
+  static String chunkId(String content, ArtifactKey document) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((content + document.artifactId().value()).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  @Override
+  public Chunk add(
+      ArtifactKey document, String content, List<String> keywords, List<String> questions) {
+    return edit(
+        document,
+        (parsed, chunks) -> {
+          String id = chunkId(content, document);
+          int position = chunks.stream().mapToInt(Chunk::position).max().orElse(-1) + 1;
+          Chunk added =
+              new Chunk(
+                  id,
+                  position,
+                  content,
+                  chunker.countTokens(content),
+                  List.of(),
+                  keywords,
+                  clean(questions),
+                  true);
+          int existing = indexOf(chunks, id);
+          if (existing >= 0) {
+            chunks.set(existing, withPosition(added, chunks.get(existing).position()));
+          } else {
+            chunks.add(added);
+          }
+          // RAGFlow counts every add, even one that replaced a chunk of the same content.
+          return new Outcome(added, parsed.chunkCount() + 1);
+        });
+  }
+
+  @Override
+  public ChunkPage list(
+      ArtifactKey document, String keywords, String chunkId, int page, int pageSize) {
+    DocumentView view = documentView(document);
+    if (view.artifact() == null) {
+      if (chunkId != null) {
+        throw unknownChunk(chunkId);
+      }
+      return new ChunkPage(0, List.of(), view);
+    }
+    Parsed parsed = parsed(document);
+    List<ChunkPage.Item> items = new ArrayList<>();
+    if (keywords != null && !keywords.isBlank()) {
+      var scope =
+          new ChunkQuery.Scope(
+              document.collectionId(),
+              parsed.collection().language(),
+              Set.of(document.artifactId()));
+      for (ChunkHit hit :
+          index.search(new ChunkQuery(document.orgId(), List.of(scope), keywords, 10_000, true))) {
+        items.add(new ChunkPage.Item(hit.chunk(), hit.highlighted()));
+      }
+    } else {
+      for (Chunk chunk : index.chunksOf(document)) {
+        if (chunkId == null || chunk.id().equals(chunkId)) {
+          items.add(new ChunkPage.Item(chunk, null));
+        }
+      }
+      if (chunkId != null && items.isEmpty()) {
+        throw unknownChunk(chunkId);
+      }
+    }
+    long from = (long) Math.max(page - 1, 0) * Math.max(pageSize, 0);
+    int start = (int) Math.min(from, items.size());
+    int end = (int) Math.min(from + Math.max(pageSize, 0), items.size());
+    return new ChunkPage(items.size(), items.subList(start, end), parsed.view());
+  }
+
+  @Override
+  public Chunk update(ArtifactKey document, String chunkId, ChunkEdit change) {
+    return edit(
+        document,
+        (parsed, chunks) -> {
+          int at = indexOf(chunks, chunkId);
+          if (at < 0) {
+            throw unknownChunk(chunkId);
+          }
+          Chunk old = chunks.get(at);
+          String text = change.content() == null ? old.text() : change.content();
+          Chunk updated =
+              new Chunk(
+                  old.id(),
+                  old.position(),
+                  text,
+                  chunker.countTokens(text),
+                  old.headingPath(),
+                  change.keywords() == null ? old.keywords() : change.keywords(),
+                  change.questions() == null ? old.questions() : clean(change.questions()),
+                  change.available() == null ? old.available() : change.available());
+          chunks.set(at, updated);
+          return new Outcome(updated, parsed.chunkCount());
+        });
+  }
+
+  @Override
+  public int delete(ArtifactKey document, List<String> chunkIds) {
+    if (documentView(document).artifact() == null) {
+      return 0;
+    }
+    int[] deleted = new int[1];
+    edit(
+        document,
+        (parsed, chunks) -> {
+          int before = chunks.size();
+          chunks.removeIf(chunk -> chunkIds == null || chunkIds.contains(chunk.id()));
+          deleted[0] = before - chunks.size();
+          return new Outcome(null, Math.max(parsed.chunkCount() - deleted[0], chunks.size()));
+        });
+    return deleted[0];
+  }
+
+  private record Parsed(Collection collection, DocumentView view) {
+    long version() {
+      return view.artifact().current().version();
+    }
+
+    int chunkCount() {
+      return view.chunkCount();
+    }
+  }
+
+  private record Outcome(Chunk chunk, int chunkCount) {}
+
+  @FunctionalInterface
+  private interface Change {
+    Outcome apply(Parsed parsed, List<Chunk> chunks);
+  }
+
+  private Chunk edit(ArtifactKey document, Change change) {
+    synchronized (locks.computeIfAbsent(document, k -> new Object())) {
+      guard.requireIdle(document);
+      Parsed parsed = parsed(document);
+      List<Chunk> chunks = new ArrayList<>(index.chunksOf(document));
+      Outcome outcome = change.apply(parsed, chunks);
+      index.replace(document, parsed.version(), chunks, parsed.collection().language());
+      long tokens = chunks.stream().mapToLong(Chunk::tokenCount).sum();
+      artifacts.recordChunkCounts(document, parsed.version(), outcome.chunkCount(), tokens);
+      return outcome.chunk();
+    }
+  }
+
+  private Parsed parsed(ArtifactKey document) {
+    Collection collection = collection(document);
+    DocumentView view = documentView(document);
+    if (view.artifact() == null) {
+      throw new Conflict("The document has not been parsed yet; parse it first.", "document");
+    }
+    return new Parsed(collection, view);
+  }
+
+  private Collection collection(ArtifactKey document) {
+    return collections
+        .find(document.orgId(), document.collectionId())
+        .orElseThrow(
+            () ->
+                NotFound.of("collection not found", "collection", document.collectionId().value()));
+  }
+
+  private DocumentView documentView(ArtifactKey document) {
+    return catalogue
+        .find(document, collection(document))
+        .orElseThrow(
+            () -> NotFound.of("document not found", "document", document.artifactId().value()));
+  }
+
+  private static int indexOf(List<Chunk> chunks, String id) {
+    for (int i = 0; i < chunks.size(); i++) {
+      if (chunks.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Chunk withPosition(Chunk chunk, int position) {
+    return new Chunk(
+        chunk.id(),
+        position,
+        chunk.text(),
+        chunk.tokenCount(),
+        chunk.headingPath(),
+        chunk.keywords(),
+        chunk.questions(),
+        chunk.available());
+  }
+
+  private static List<String> clean(List<String> questions) {
+    return questions.stream().filter(q -> !q.isBlank()).toList();
+  }
+
+  private static NotFound unknownChunk(String chunkId) {
+    return NotFound.of("chunk '" + chunkId + "' not found", "chunk", chunkId);
+  }
+}
