@@ -207,4 +207,25 @@ class ParsingServiceTest {
     assertThat(entry().parse().run()).isEqualTo(ArtifactStatus.DONE);
     assertThat(index.chunksOf(key)).isNotEmpty();
   }
+
+  @Test
+  void aDisabledDocumentIsParsedWithHiddenChunks() {
+    DocumentEntry disabled =
+        new DocumentEntry(
+            key,
+            entry().name(),
+            entry().source(),
+            entry().sizeBytes(),
+            entry().chunkMethod(),
+            entry().parserConfig(),
+            entry().metaFields(),
+            false,
+            entry().parse(),
+            entry().createdAt(),
+            entry().updatedAt());
+    documents.update(disabled);
+    parsing.parse("org1", c1, List.of(doc));
+    engine.runOne();
+    assertThat(index.chunksOf(key)).isNotEmpty().noneMatch(chunk -> chunk.available());
+  }
 }

@@ -91,6 +91,15 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
   /** Ingests with a chunking of the caller's choice, for a caller holding the artifact's task. */
   Optional<Artifact> run(
       IngestArtifactCommand command, IngestProgress progress, Chunking chunking) {
+    return run(command, progress, chunking, true);
+  }
+
+  /** As above; {@code available} false indexes the chunks hidden from retrieval. */
+  Optional<Artifact> run(
+      IngestArtifactCommand command,
+      IngestProgress progress,
+      Chunking chunking,
+      boolean available) {
     ArtifactKey key =
         new ArtifactKey(command.orgId(), command.collectionId(), command.artifactId());
     Stopwatch watch = new Stopwatch(progress);
@@ -125,7 +134,7 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
       case STARTED -> {}
     }
     try {
-      index.replace(key, version, toChunks(drafts), collection.language());
+      index.replace(key, version, toChunks(drafts, available), collection.language());
     } catch (RuntimeException e) {
       index.deleteVersion(key, version);
       artifacts.abandonIngest(key, version);
@@ -187,7 +196,7 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
         clock.instant());
   }
 
-  private static List<Chunk> toChunks(List<ChunkDraft> drafts) {
+  private static List<Chunk> toChunks(List<ChunkDraft> drafts, boolean available) {
     List<Chunk> chunks = new ArrayList<>(drafts.size());
     for (ChunkDraft draft : drafts) {
       chunks.add(
@@ -196,7 +205,10 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
               chunks.size(),
               draft.text(),
               draft.tokenCount(),
-              draft.headingPath()));
+              draft.headingPath(),
+              List.of(),
+              List.of(),
+              available));
     }
     return chunks;
   }

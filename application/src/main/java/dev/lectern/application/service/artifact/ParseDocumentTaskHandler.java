@@ -88,7 +88,8 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
           ingest.run(
               command,
               progress,
-              (text, collection) -> chunking.split(text, entry, collection.chunkTokens()));
+              (text, collection) -> chunking.split(text, entry, collection.chunkTokens()),
+              entry.enabled());
       if (published.isPresent() && stoppedMeanwhile(key, context)) {
         // Parsing was stopped after the chunks were committed: take them back out.
         delete.run(key, IngestProgress.NONE, true);
