@@ -117,7 +117,8 @@ public final class Wiring implements AutoCloseable {
       var retrieve =
           new RetrieveChunksService(
               stores.collections(), stores.artifacts(), stores.documents(), index);
-      var catalogue = new DocumentCatalogue(stores.documents(), stores.artifacts());
+      var catalogue =
+          new DocumentCatalogue(stores.collections(), stores.documents(), stores.artifacts());
       var documents =
           new DocumentService(
               stores.collections(),
@@ -129,8 +130,7 @@ public final class Wiring implements AutoCloseable {
               config.maxInputBytes(),
               clock);
       var updateDocument =
-          new UpdateDocumentService(
-              stores.collections(), stores.documents(), catalogue, delete, index, guard, clock);
+          new UpdateDocumentService(stores.documents(), catalogue, delete, index, guard, clock);
       var datasets =
           new DatasetService(stores.collections(), stores.artifacts(), stores.documents(), index);
 
@@ -175,14 +175,7 @@ public final class Wiring implements AutoCloseable {
       var taskAdmin = new TaskAdminService(stores.tasks(), clock);
       var parsing =
           new ParsingService(
-              stores.collections(),
-              stores.documents(),
-              catalogue,
-              delete,
-              submitter,
-              taskAdmin,
-              guard,
-              clock);
+              stores.documents(), catalogue, delete, submitter, taskAdmin, guard, clock);
       var artifactTasks =
           new ArtifactTaskService(submitter, taskAdmin, guard, stores.artifacts(), blobs);
       var zylonUseCases =
@@ -232,13 +225,7 @@ public final class Wiring implements AutoCloseable {
                           documents,
                           parsing,
                           parsing,
-                          new ChunkService(
-                              stores.collections(),
-                              stores.artifacts(),
-                              catalogue,
-                              index,
-                              chunker,
-                              guard)),
+                          new ChunkService(stores.artifacts(), catalogue, index, chunker, guard)),
                       auth,
                       bodies,
                       clock),

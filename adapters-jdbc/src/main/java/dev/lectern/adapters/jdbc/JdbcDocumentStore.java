@@ -1,5 +1,6 @@
 package dev.lectern.adapters.jdbc;
 
+import dev.lectern.application.error.Unavailable;
 import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
@@ -50,22 +51,11 @@ public final class JdbcDocumentStore implements DocumentStore {
 
   @Override
   public boolean insert(DocumentEntry entry) {
-    try {
-      jdbc.transaction(
-          c ->
-              Jdbc.update(
-                  c,
-                  "INSERT INTO documents ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  values(entry)));
-      return true;
-    } catch (dev.lectern.application.error.Unavailable e) {
-      if (e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql)) {
-        return false;
-      }
-      throw e;
-    }
+    return unlessNameTaken(
+        "INSERT INTO documents ("
+            + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        values(entry));
   }
 
   @Override
@@ -74,17 +64,22 @@ public final class JdbcDocumentStore implements DocumentStore {
     Object[] params = new Object[values.length];
     System.arraycopy(values, 3, params, 0, values.length - 3);
     System.arraycopy(values, 0, params, values.length - 3, 3);
+    return unlessNameTaken(
+        "UPDATE documents SET name = ?, source_hash = ?, size_bytes = ?, chunk_method = ?,"
+            + " parser_config = ?, meta_fields = ?, enabled = ?, run = ?, progress = ?,"
+            + " progress_msg = ?, process_begin_at = ?, process_duration = ?, parse_task_id = ?,"
+            + " created_at = ?, updated_at = ? WHERE"
+            + KEY,
+        params);
+  }
+
+  /** Runs the write; false when it would give two entries of a collection the same name. */
+  private boolean unlessNameTaken(String sql, Object[] params) {
     try {
-      jdbc.update(
-          "UPDATE documents SET name = ?, source_hash = ?, size_bytes = ?, chunk_method = ?,"
-              + " parser_config = ?, meta_fields = ?, enabled = ?, run = ?, progress = ?,"
-              + " progress_msg = ?, process_begin_at = ?, process_duration = ?, parse_task_id = ?,"
-              + " created_at = ?, updated_at = ? WHERE"
-              + KEY,
-          params);
+      jdbc.update(sql, params);
       return true;
-    } catch (dev.lectern.application.error.Unavailable e) {
-      if (e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql)) {
+    } catch (Unavailable e) {
+      if (e.getCause() instanceof SQLException cause && Jdbc.isUniqueViolation(cause)) {
         return false;
       }
       throw e;

@@ -87,14 +87,14 @@ class ParsingServiceTest {
           clock);
   private final DeleteArtifactService delete =
       new DeleteArtifactService(artifacts, index, guard, documents);
-  private final DocumentCatalogue catalogue = new DocumentCatalogue(documents, artifacts);
+  private final DocumentCatalogue catalogue =
+      new DocumentCatalogue(collections, documents, artifacts);
   private final DocumentService upload =
       new DocumentService(collections, documents, catalogue, delete, blobs, parser, 10_000, clock);
   private final TaskAdminService admin = new TaskAdminService(queue, clock);
   private final RecordingTaskEvents events = new RecordingTaskEvents();
   private final ParsingService parsing =
       new ParsingService(
-          collections,
           documents,
           catalogue,
           delete,

@@ -21,9 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** RAGFlow's chunk endpoints under {@code /datasets/{id}/documents/{id}/chunks}. */
 final class RagflowChunkHandlers {
@@ -145,34 +143,13 @@ final class RagflowChunkHandlers {
 
   void delete(Context ctx) {
     ArtifactKey key = ownedOr(ctx, true);
-    ObjectNode body = bodies.object(ctx);
-    JsonNode ids = body.get("chunk_ids");
-    List<String> wanted = null;
-    List<String> duplicates = new ArrayList<>();
-    if (ids != null && !ids.isNull()) {
-      if (!ids.isArray()) {
-        throw RagflowFailure.data("`chunk_ids` should be a list");
-      }
-      Set<String> unique = new LinkedHashSet<>();
-      for (JsonNode id : ids) {
-        if (!unique.add(id.asText())) {
-          duplicates.add("Duplicate chunk ids: " + id.asText());
-        }
-      }
-      wanted = unique.isEmpty() ? null : new ArrayList<>(unique);
-    }
+    RagflowIdList ids = RagflowIdList.of(bodies.object(ctx).get("chunk_ids"), "chunk_ids", "chunk");
+    List<String> wanted = ids.isEmpty() ? null : ids.unique();
     int deleted = chunks.delete(key, wanted);
     if (wanted != null && deleted != wanted.size()) {
       throw RagflowFailure.data("rm_chunk deleted chunks " + deleted + ", expect " + wanted.size());
     }
-    if (!duplicates.isEmpty()) {
-      ObjectNode data = Json.object();
-      data.put("success_count", deleted);
-      data.set("errors", Json.MAPPER.valueToTree(duplicates));
-      RagflowReply.ok(ctx, data);
-      return;
-    }
-    RagflowReply.ok(ctx);
+    ids.answer(ctx, deleted);
   }
 
   private ArtifactKey owned(Context ctx) {

@@ -1,6 +1,5 @@
 package dev.lectern.adapters.http.ragflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
@@ -22,10 +21,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** RAGFlow's document endpoints: upload, list, update, download, delete. */
 final class RagflowDocumentHandlers {
@@ -149,42 +146,24 @@ final class RagflowDocumentHandlers {
     Caller caller = auth.tenant(ctx);
     String dataset = ctx.pathParam("dataset_id");
     documentsOf(caller, dataset, "You don't own the dataset " + dataset + ". ");
-    ObjectNode body = bodies.object(ctx);
-    JsonNode ids = body.get("ids");
-    List<ArtifactId> wanted = null;
-    List<String> duplicates = new ArrayList<>();
-    if (ids != null && !ids.isNull()) {
-      if (!ids.isArray()) {
-        throw RagflowFailure.data("`ids` should be a list");
-      }
-      Set<String> unique = new LinkedHashSet<>();
-      for (JsonNode id : ids) {
-        if (!unique.add(id.asText())) {
-          duplicates.add("Duplicate document ids: " + id.asText());
-        }
-      }
-      if (!unique.isEmpty()) {
-        wanted = new ArrayList<>();
-        for (String id : unique) {
-          wanted.add(new ArtifactId(id.isEmpty() ? " " : id));
-        }
-      }
-    }
+    RagflowIdList ids = RagflowIdList.of(bodies.object(ctx).get("ids"), "ids", "document");
+    List<ArtifactId> wanted = ids.isEmpty() ? null : artifactIds(ids.unique());
     List<ArtifactId> missing =
         useCases.delete().delete(caller.org().id(), datasetId(dataset), wanted);
     if (!missing.isEmpty()) {
-      List<String> names = missing.stream().map(ArtifactId::value).toList();
-      throw RagflowFailure.data(
-          "Documents not found: " + Pydantic.repr(Json.MAPPER.valueToTree(names)));
+      throw RagflowIdList.documentsNotFound(missing.stream().map(ArtifactId::value).toList());
     }
-    if (!duplicates.isEmpty()) {
-      ObjectNode data = Json.object();
-      data.put("success_count", wanted.size());
-      data.set("errors", Json.MAPPER.valueToTree(duplicates));
-      RagflowReply.ok(ctx, data);
-      return;
+    ids.answer(ctx, ids.unique().size());
+  }
+
+  /** Ids as artifact ids; an id no artifact can have matches none. */
+  static List<ArtifactId> artifactIds(List<String> ids) {
+    List<ArtifactId> artifactIds = new ArrayList<>();
+    for (String id : ids) {
+      artifactIds.add(
+          new ArtifactId(id.isEmpty() || id.length() > ArtifactId.MAX_LENGTH ? " " : id));
     }
-    RagflowReply.ok(ctx);
+    return artifactIds;
   }
 
   private List<DocumentView> documentsOf(Caller caller, String dataset, String notOwned) {

@@ -131,13 +131,7 @@ final class RagflowParserConfigs {
         config.put("image_context_size", 0);
         config.put("table_context_size", 0);
         config.put("topn_tags", 3);
-        ObjectNode raptor = config.putObject("raptor");
-        raptor.put("use_raptor", true);
-        raptor.put("prompt", RAPTOR_PROMPT);
-        raptor.put("max_token", 256);
-        raptor.put("threshold", 0.1);
-        raptor.put("max_cluster", 64);
-        raptor.put("random_seed", 0);
+        raptor(config, true);
         ObjectNode graphrag = config.putObject("graphrag");
         graphrag.put("use_graphrag", true);
         entityTypes(graphrag);
@@ -172,13 +166,7 @@ final class RagflowParserConfigs {
     graphrag.put("resolution", false);
     config.put("html4excel", false);
     config.put("layout_recognize", "DeepDOC");
-    ObjectNode raptor = config.putObject("raptor");
-    raptor.put("use_raptor", false);
-    raptor.put("prompt", RAPTOR_PROMPT);
-    raptor.put("max_token", 256);
-    raptor.put("threshold", 0.1);
-    raptor.put("max_cluster", 64);
-    raptor.put("random_seed", 0);
+    raptor(config, false);
     config.putArray("tag_kb_ids");
     config.put("topn_tags", 1);
     config.put("filename_embd_weight", 0.1);
@@ -210,6 +198,16 @@ final class RagflowParserConfigs {
       }
     }
     return merged;
+  }
+
+  private static void raptor(ObjectNode config, boolean use) {
+    ObjectNode raptor = config.putObject("raptor");
+    raptor.put("use_raptor", use);
+    raptor.put("prompt", RAPTOR_PROMPT);
+    raptor.put("max_token", 256);
+    raptor.put("threshold", 0.1);
+    raptor.put("max_cluster", 64);
+    raptor.put("random_seed", 0);
   }
 
   private static void entityTypes(ObjectNode graphrag) {

@@ -11,7 +11,6 @@ import dev.lectern.application.port.out.ChunkHit;
 import dev.lectern.application.port.out.ChunkIndex;
 import dev.lectern.application.port.out.ChunkQuery;
 import dev.lectern.application.port.out.Chunker;
-import dev.lectern.application.port.out.CollectionStore;
 import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.application.service.document.DocumentCatalogue;
 import dev.lectern.domain.artifact.ArtifactKey;
@@ -31,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * one atomic index replace, one edit per document at a time, and keeps the counts in step.
  */
 public final class ChunkService implements ManageChunksUseCase {
-  private final CollectionStore collections;
   private final ArtifactStore artifacts;
   private final DocumentCatalogue catalogue;
   private final ChunkIndex index;
@@ -40,13 +38,11 @@ public final class ChunkService implements ManageChunksUseCase {
   private final ConcurrentHashMap<ArtifactKey, Object> locks = new ConcurrentHashMap<>();
 
   public ChunkService(
-      CollectionStore collections,
       ArtifactStore artifacts,
       DocumentCatalogue catalogue,
       ChunkIndex index,
       Chunker chunker,
       ArtifactTaskGuard guard) {
-    this.collections = collections;
     this.artifacts = artifacts;
     this.catalogue = catalogue;
     this.index = index;
@@ -216,18 +212,11 @@ public final class ChunkService implements ManageChunksUseCase {
   }
 
   private Collection collection(ArtifactKey document) {
-    return collections
-        .find(document.orgId(), document.collectionId())
-        .orElseThrow(
-            () ->
-                NotFound.of("collection not found", "collection", document.collectionId().value()));
+    return catalogue.collection(document.orgId(), document.collectionId());
   }
 
   private DocumentView documentView(ArtifactKey document) {
-    return catalogue
-        .find(document, collection(document))
-        .orElseThrow(
-            () -> NotFound.of("document not found", "document", document.artifactId().value()));
+    return catalogue.require(document);
   }
 
   private static int indexOf(List<Chunk> chunks, String id) {

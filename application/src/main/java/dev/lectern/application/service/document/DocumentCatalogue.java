@@ -1,7 +1,9 @@
 package dev.lectern.application.service.document;
 
+import dev.lectern.application.error.NotFound;
 import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.application.port.out.ArtifactStore;
+import dev.lectern.application.port.out.CollectionStore;
 import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactKey;
@@ -10,6 +12,7 @@ import dev.lectern.domain.artifact.DocumentEntry;
 import dev.lectern.domain.artifact.ParseState;
 import dev.lectern.domain.artifact.Revision;
 import dev.lectern.domain.collection.Collection;
+import dev.lectern.domain.collection.CollectionId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,12 +27,34 @@ import java.util.Set;
  * have none (ingested through another dialect), which appear as parsed documents.
  */
 public final class DocumentCatalogue {
+  private final CollectionStore collections;
   private final DocumentStore documents;
   private final ArtifactStore artifacts;
 
-  public DocumentCatalogue(DocumentStore documents, ArtifactStore artifacts) {
+  public DocumentCatalogue(
+      CollectionStore collections, DocumentStore documents, ArtifactStore artifacts) {
+    this.collections = collections;
     this.documents = documents;
     this.artifacts = artifacts;
+  }
+
+  /** The collection, or {@link NotFound} with its id as subject. */
+  public Collection collection(String orgId, CollectionId id) {
+    return collections
+        .find(orgId, id)
+        .orElseThrow(
+            () -> NotFound.of("collection '" + id + "' not found", "collection", id.value()));
+  }
+
+  /** The document, or {@link NotFound} (field collection or document, the id as subject). */
+  public DocumentView require(ArtifactKey key) {
+    return find(key, collection(key.orgId(), key.collectionId()))
+        .orElseThrow(
+            () ->
+                NotFound.of(
+                    "document '" + key.artifactId() + "' not found",
+                    "document",
+                    key.artifactId().value()));
   }
 
   public List<DocumentView> list(Collection collection) {

@@ -1,7 +1,6 @@
 package dev.lectern.application.service.document;
 
 import dev.lectern.application.error.Conflict;
-import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.error.UnsupportedContent;
 import dev.lectern.application.port.in.artifact.DeleteArtifactUseCase;
@@ -66,7 +65,7 @@ public final class DocumentService
 
   @Override
   public List<DocumentView> upload(String orgId, CollectionId collectionId, List<Upload> files) {
-    Collection collection = collection(orgId, collectionId);
+    Collection collection = catalogue.collection(orgId, collectionId);
     for (Upload file : files) {
       if (!parser.supports(file.name())) {
         throw new UnsupportedContent(
@@ -108,7 +107,7 @@ public final class DocumentService
 
   @Override
   public List<DocumentView> list(String orgId, CollectionId collectionId) {
-    return catalogue.list(collection(orgId, collectionId));
+    return catalogue.list(catalogue.collection(orgId, collectionId));
   }
 
   @Override
@@ -129,7 +128,7 @@ public final class DocumentService
 
   @Override
   public List<ArtifactId> delete(String orgId, CollectionId collectionId, List<ArtifactId> ids) {
-    Collection collection = collection(orgId, collectionId);
+    Collection collection = catalogue.collection(orgId, collectionId);
     List<ArtifactId> missing = new ArrayList<>();
     List<DocumentView> doomed = new ArrayList<>();
     if (ids == null) {
@@ -148,13 +147,6 @@ public final class DocumentService
       documents.delete(view.entry().key());
     }
     return missing;
-  }
-
-  Collection collection(String orgId, CollectionId id) {
-    return collections
-        .find(orgId, id)
-        .orElseThrow(
-            () -> NotFound.of("collection '" + id + "' not found", "collection", id.value()));
   }
 
   static Conflict duplicateName() {

@@ -8,7 +8,6 @@ import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.application.port.in.document.ParseDocumentsUseCase;
 import dev.lectern.application.port.in.document.StopParsingUseCase;
 import dev.lectern.application.port.in.task.CancelTaskUseCase;
-import dev.lectern.application.port.out.CollectionStore;
 import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.application.service.artifact.ParseDocumentTaskHandler;
@@ -33,7 +32,6 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
   static final String BUSY = "Can't parse document that is currently being processed";
   static final String NOT_STOPPABLE = "Can't stop parsing document with progress at 0 or 1";
 
-  private final CollectionStore collections;
   private final DocumentStore documents;
   private final DocumentCatalogue catalogue;
   private final DeleteArtifactUseCase deleteArtifact;
@@ -43,7 +41,6 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
   private final Clock clock;
 
   public ParsingService(
-      CollectionStore collections,
       DocumentStore documents,
       DocumentCatalogue catalogue,
       DeleteArtifactUseCase deleteArtifact,
@@ -51,7 +48,6 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
       CancelTaskUseCase cancel,
       ArtifactTaskGuard guard,
       Clock clock) {
-    this.collections = collections;
     this.documents = documents;
     this.catalogue = catalogue;
     this.deleteArtifact = deleteArtifact;
@@ -167,9 +163,6 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
   }
 
   private Collection collection(String orgId, CollectionId id) {
-    return collections
-        .find(orgId, id)
-        .orElseThrow(
-            () -> NotFound.of("collection '" + id + "' not found", "collection", id.value()));
+    return catalogue.collection(orgId, id);
   }
 }

@@ -1,11 +1,9 @@
 package dev.lectern.application.service.document;
 
-import dev.lectern.application.error.NotFound;
 import dev.lectern.application.port.in.artifact.DeleteArtifactUseCase;
 import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.application.port.in.document.UpdateDocumentUseCase;
 import dev.lectern.application.port.out.ChunkIndex;
-import dev.lectern.application.port.out.CollectionStore;
 import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.domain.artifact.ArtifactKey;
@@ -22,7 +20,6 @@ import java.util.List;
  * the parse state; enabling or disabling switches the availability of all its chunks.
  */
 public final class UpdateDocumentService implements UpdateDocumentUseCase {
-  private final CollectionStore collections;
   private final DocumentStore documents;
   private final DocumentCatalogue catalogue;
   private final DeleteArtifactUseCase deleteArtifact;
@@ -31,14 +28,12 @@ public final class UpdateDocumentService implements UpdateDocumentUseCase {
   private final Clock clock;
 
   public UpdateDocumentService(
-      CollectionStore collections,
       DocumentStore documents,
       DocumentCatalogue catalogue,
       DeleteArtifactUseCase deleteArtifact,
       ChunkIndex index,
       ArtifactTaskGuard guard,
       Clock clock) {
-    this.collections = collections;
     this.documents = documents;
     this.catalogue = catalogue;
     this.deleteArtifact = deleteArtifact;
@@ -50,17 +45,8 @@ public final class UpdateDocumentService implements UpdateDocumentUseCase {
   @Override
   public DocumentView update(DocumentEntry changed) {
     ArtifactKey key = changed.key();
-    Collection collection =
-        collections
-            .find(key.orgId(), key.collectionId())
-            .orElseThrow(
-                () ->
-                    NotFound.of("collection not found", "collection", key.collectionId().value()));
-    DocumentView current =
-        catalogue
-            .find(key, collection)
-            .orElseThrow(
-                () -> NotFound.of("document not found", "document", key.artifactId().value()));
+    Collection collection = catalogue.collection(key.orgId(), key.collectionId());
+    DocumentView current = catalogue.require(key);
     DocumentEntry next = changed;
     boolean reset = !changed.chunkMethod().equals(current.entry().chunkMethod());
     if (reset || changed.enabled() != current.entry().enabled()) {
