@@ -298,4 +298,29 @@ class RagflowDocumentsHttpTest {
     assertThat(lectern.get(BASE + "list?collection=" + dataset, ADMIN).json().get("data"))
         .isEmpty();
   }
+
+  @Test
+  void filesOverTheLimitAreRefusedAndNothingIsStored(@TempDir Path other) {
+    try (RunningLectern small = RunningLectern.start(other, c -> c.limits(64 * 1024, 100))) {
+      String id =
+          small
+              .send("POST", "/api/v1/datasets", ADMIN, "{\"name\":\"small\"}", "application/json")
+              .json()
+              .get("data")
+              .get("id")
+              .asText();
+      String path = "/api/v1/datasets/" + id + "/documents";
+      JsonNode refused =
+          small
+              .upload(
+                  path,
+                  ADMIN,
+                  "file",
+                  List.of(file("ok.txt", "fine"), file("big.txt", "x".repeat(101))))
+              .json();
+      assertThat(refused.get("code").asInt()).isEqualTo(101);
+      assertThat(refused.get("message").asText()).contains("big.txt").contains("100 bytes");
+      assertThat(small.get(path, ADMIN).json().get("data").get("total").asInt()).isZero();
+    }
+  }
 }
