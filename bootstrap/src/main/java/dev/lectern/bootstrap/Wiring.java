@@ -129,8 +129,7 @@ public final class Wiring implements AutoCloseable {
               parser,
               config.maxInputBytes(),
               clock);
-      var updateDocument =
-          new UpdateDocumentService(stores.documents(), catalogue, delete, index, guard, clock);
+      var updateDocument = new UpdateDocumentService(catalogue, delete, index, guard, clock);
       var datasets =
           new DatasetService(stores.collections(), stores.artifacts(), stores.documents(), index);
 

@@ -32,4 +32,15 @@ public record ParseState(
   public static ParseState queued(String taskId, Instant at) {
     return new ParseState(ArtifactStatus.RUNNING, 0, "Task has been received.", at, 0, taskId);
   }
+
+  /** This state as recorded under {@code id}. */
+  public ParseState withTaskId(String id) {
+    return new ParseState(run, progress, message, beganAt, durationSeconds, id);
+  }
+
+  /** The next state: {@code line} appended to the log. */
+  public ParseState then(ArtifactStatus next, double nextProgress, String line, double duration) {
+    String log = message.isEmpty() ? line : message + "\n" + line;
+    return new ParseState(next, nextProgress, log, beganAt, duration, taskId);
+  }
 }

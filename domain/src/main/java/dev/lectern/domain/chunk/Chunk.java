@@ -36,4 +36,15 @@ public record Chunk(
   public Chunk(String id, int position, String text, int tokenCount, List<String> headingPath) {
     this(id, position, text, tokenCount, headingPath, List.of(), List.of(), true);
   }
+
+  /** This chunk at another place in its document. */
+  public Chunk withPosition(int newPosition) {
+    return new Chunk(
+        id, newPosition, text, tokenCount, headingPath, keywords, questions, available);
+  }
+
+  /** This chunk, visible to retrieval or not. */
+  public Chunk withAvailable(boolean isAvailable) {
+    return new Chunk(id, position, text, tokenCount, headingPath, keywords, questions, isAvailable);
+  }
 }

@@ -6,7 +6,6 @@ import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.domain.artifact.DocumentEntry;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +94,7 @@ final class RagflowDocumentChanges {
         enabled,
         entry.parse(),
         entry.createdAt(),
-        Instant.now());
+        entry.updatedAt());
   }
 
   private static void unchanged(ObjectNode body, String field, long actual) {

@@ -67,10 +67,8 @@ final class DocumentParseProgress implements IngestProgress {
 
   private DocumentEntry next(
       DocumentEntry entry, ArtifactStatus run, double progress, String line) {
-    Instant now = clock.instant();
-    String log = entry.parse().message().isEmpty() ? line : entry.parse().message() + "\n" + line;
-    double duration = Duration.between(began, now).toMillis() / 1000.0;
-    return entry.withParse(new ParseState(run, progress, log, began, duration, taskId), now);
+    ParseState next = entry.parse().then(run, progress, line, elapsedSeconds()).withTaskId(taskId);
+    return entry.withParse(next, clock.instant());
   }
 
   double elapsedSeconds() {

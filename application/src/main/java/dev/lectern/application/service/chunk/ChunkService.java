@@ -82,7 +82,7 @@ public final class ChunkService implements ManageChunksUseCase {
                   true);
           int existing = indexOf(chunks, id);
           if (existing >= 0) {
-            chunks.set(existing, withPosition(added, chunks.get(existing).position()));
+            chunks.set(existing, added.withPosition(chunks.get(existing).position()));
           } else {
             chunks.add(added);
           }
@@ -226,18 +226,6 @@ public final class ChunkService implements ManageChunksUseCase {
       }
     }
     return -1;
-  }
-
-  private static Chunk withPosition(Chunk chunk, int position) {
-    return new Chunk(
-        chunk.id(),
-        position,
-        chunk.text(),
-        chunk.tokenCount(),
-        chunk.headingPath(),
-        chunk.keywords(),
-        chunk.questions(),
-        chunk.available());
   }
 
   private static List<String> clean(List<String> questions) {

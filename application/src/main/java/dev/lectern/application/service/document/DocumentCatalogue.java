@@ -82,6 +82,20 @@ public final class DocumentCatalogue {
     return artifact.map(a -> new DocumentView(synthesise(a, collection), a));
   }
 
+  /**
+   * Stores an entry, new or not.
+   *
+   * @throws dev.lectern.application.error.Conflict when another document of the collection has its
+   *     name
+   */
+  public void store(DocumentEntry entry) {
+    boolean stored =
+        documents.find(entry.key()).isPresent() ? documents.update(entry) : documents.insert(entry);
+    if (!stored) {
+      throw DocumentService.duplicateName();
+    }
+  }
+
   /** Every name the collection's documents use. */
   public Set<String> names(Collection collection) {
     Set<String> names = new HashSet<>();

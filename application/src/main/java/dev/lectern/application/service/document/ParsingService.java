@@ -89,7 +89,7 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
     Instant now = clock.instant();
     DocumentEntry before = view.entry();
     DocumentEntry queued = before.withParse(ParseState.queued(null, now), now);
-    store(queued);
+    catalogue.store(queued);
     TaskId task;
     try {
       task =
@@ -101,7 +101,7 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
               BUSY,
               "document_ids");
     } catch (LecternException e) {
-      store(before.withParse(ParseState.UNSTARTED, clock.instant()));
+      catalogue.store(before.withParse(ParseState.UNSTARTED, clock.instant()));
       throw e;
     }
     documents
@@ -110,15 +110,7 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
         .ifPresent(
             entry ->
                 documents.update(
-                    entry.withParse(
-                        new ParseState(
-                            entry.parse().run(),
-                            entry.parse().progress(),
-                            entry.parse().message(),
-                            entry.parse().beganAt(),
-                            entry.parse().durationSeconds(),
-                            task.value()),
-                        entry.updatedAt())));
+                    entry.withParse(entry.parse().withTaskId(task.value()), entry.updatedAt())));
   }
 
   @Override
@@ -135,30 +127,12 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
       if (parse.progress() == 0 || parse.progress() == 1) {
         throw new Conflict(NOT_STOPPABLE, "document_ids");
       }
-      Instant now = clock.instant();
-      String log = parse.message().isEmpty() ? "" : parse.message() + "\n";
-      store(
-          view.entry()
-              .withParse(
-                  new ParseState(
-                      ArtifactStatus.CANCEL,
-                      0,
-                      log + "Task has been cancelled.",
-                      parse.beganAt(),
-                      parse.durationSeconds(),
-                      parse.taskId()),
-                  now));
+      ParseState cancelled =
+          parse.then(ArtifactStatus.CANCEL, 0, "Task has been cancelled.", parse.durationSeconds());
+      catalogue.store(view.entry().withParse(cancelled, clock.instant()));
       if (parse.taskId() != null) {
         cancel.cancel(orgId, parse.taskId());
       }
-    }
-  }
-
-  private void store(DocumentEntry entry) {
-    boolean stored =
-        documents.find(entry.key()).isPresent() ? documents.update(entry) : documents.insert(entry);
-    if (!stored) {
-      throw DocumentService.duplicateName();
     }
   }
 

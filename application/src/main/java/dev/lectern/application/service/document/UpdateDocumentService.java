@@ -4,7 +4,6 @@ import dev.lectern.application.port.in.artifact.DeleteArtifactUseCase;
 import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.application.port.in.document.UpdateDocumentUseCase;
 import dev.lectern.application.port.out.ChunkIndex;
-import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.DocumentEntry;
@@ -20,7 +19,6 @@ import java.util.List;
  * the parse state; enabling or disabling switches the availability of all its chunks.
  */
 public final class UpdateDocumentService implements UpdateDocumentUseCase {
-  private final DocumentStore documents;
   private final DocumentCatalogue catalogue;
   private final DeleteArtifactUseCase deleteArtifact;
   private final ChunkIndex index;
@@ -28,13 +26,11 @@ public final class UpdateDocumentService implements UpdateDocumentUseCase {
   private final Clock clock;
 
   public UpdateDocumentService(
-      DocumentStore documents,
       DocumentCatalogue catalogue,
       DeleteArtifactUseCase deleteArtifact,
       ChunkIndex index,
       ArtifactTaskGuard guard,
       Clock clock) {
-    this.documents = documents;
     this.catalogue = catalogue;
     this.deleteArtifact = deleteArtifact;
     this.index = index;
@@ -47,7 +43,7 @@ public final class UpdateDocumentService implements UpdateDocumentUseCase {
     ArtifactKey key = changed.key();
     Collection collection = catalogue.collection(key.orgId(), key.collectionId());
     DocumentView current = catalogue.require(key);
-    DocumentEntry next = changed;
+    DocumentEntry next = changed.withParse(changed.parse(), clock.instant());
     boolean reset = !changed.chunkMethod().equals(current.entry().chunkMethod());
     if (reset || changed.enabled() != current.entry().enabled()) {
       guard.requireIdle(key);
@@ -58,24 +54,11 @@ public final class UpdateDocumentService implements UpdateDocumentUseCase {
       }
       next = next.withParse(ParseState.UNSTARTED, clock.instant());
     }
-    boolean stored =
-        documents.find(key).isPresent() ? documents.update(next) : documents.insert(next);
-    if (!stored) {
-      throw DocumentService.duplicateName();
-    }
+    catalogue.store(next);
     if (!reset && current.artifact() != null && changed.enabled() != current.entry().enabled()) {
       List<Chunk> switched = new ArrayList<>();
       for (Chunk chunk : index.chunksOf(key)) {
-        switched.add(
-            new Chunk(
-                chunk.id(),
-                chunk.position(),
-                chunk.text(),
-                chunk.tokenCount(),
-                chunk.headingPath(),
-                chunk.keywords(),
-                chunk.questions(),
-                changed.enabled()));
+        switched.add(chunk.withAvailable(changed.enabled()));
       }
       index.replace(key, current.artifact().current().version(), switched, collection.language());
     }
