@@ -40,6 +40,13 @@ final class Pydantic {
     }
   }
 
+  /** One error as RAGFlow reports it, ready to throw. */
+  static RagflowFailure failure(String loc, String message, JsonNode input) {
+    Pydantic errors = new Pydantic();
+    errors.add(loc, message, input);
+    return RagflowFailure.argument(errors.errors.get(0));
+  }
+
   static String atLeast(int n) {
     return "String should have at least " + n + " character" + (n == 1 ? "" : "s");
   }

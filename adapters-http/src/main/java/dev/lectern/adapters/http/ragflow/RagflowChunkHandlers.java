@@ -10,9 +10,9 @@ import dev.lectern.application.port.in.access.Caller;
 import dev.lectern.application.port.in.chunk.ChunkEdit;
 import dev.lectern.application.port.in.chunk.ChunkPage;
 import dev.lectern.application.port.in.chunk.ManageChunksUseCase;
+import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
 import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.application.port.in.document.ListDocumentsUseCase;
-import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
 import io.javalin.http.Context;
@@ -31,6 +31,7 @@ final class RagflowChunkHandlers {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final ManageChunksUseCase chunks;
+  private final ListDatasetsUseCase datasets;
   private final ListDocumentsUseCase documents;
   private final RagflowAuth auth;
   private final RagflowBodies bodies;
@@ -38,11 +39,13 @@ final class RagflowChunkHandlers {
 
   RagflowChunkHandlers(
       ManageChunksUseCase chunks,
+      ListDatasetsUseCase datasets,
       ListDocumentsUseCase documents,
       RagflowAuth auth,
       RagflowBodies bodies,
       Clock clock) {
     this.chunks = chunks;
+    this.datasets = datasets;
     this.documents = documents;
     this.auth = auth;
     this.bodies = bodies;
@@ -161,17 +164,14 @@ final class RagflowChunkHandlers {
     Caller caller = auth.tenant(ctx);
     String dataset = ctx.pathParam("dataset_id");
     String document = ctx.pathParam("document_id");
-    try {
-      documents.list(caller.org().id(), RagflowDocumentHandlers.datasetId(dataset));
-    } catch (NotFound e) {
+    if (!datasets.exists(caller.org().id(), RagflowDocumentHandlers.datasetId(dataset))) {
       throw RagflowFailure.data("You don't own the dataset " + dataset + ".");
     }
     ArtifactKey key =
         new ArtifactKey(
             caller.org().id(),
             RagflowDocumentHandlers.datasetId(dataset),
-            new ArtifactId(
-                document.isEmpty() || document.length() > ArtifactId.MAX_LENGTH ? " " : document));
+            RagflowDocumentHandlers.documentId(document));
     if (documents.find(key).isEmpty()) {
       throw lookupError
           ? RagflowFailure.of(

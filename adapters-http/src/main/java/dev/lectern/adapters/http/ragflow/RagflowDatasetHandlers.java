@@ -26,6 +26,8 @@ import java.util.Set;
 
 /** RAGFlow's dataset endpoints: create, list, update, delete. */
 final class RagflowDatasetHandlers {
+  private static final String INVALID_UUID1 = "Invalid UUID1 format";
+
   /** The use cases these handlers call. */
   record UseCases(
       CreateDatasetUseCase create,
@@ -84,9 +86,7 @@ final class RagflowDatasetHandlers {
     String name = ctx.queryParam("name");
     if (id != null && all.stream().noneMatch(v -> v.collection().id().value().equals(id))) {
       if (!RagflowIds.isUuid1(id)) {
-        Pydantic errors = new Pydantic();
-        errors.add("id", "Invalid UUID1 format", Json.MAPPER.valueToTree(id));
-        errors.throwIfAny();
+        throw Pydantic.failure("id", INVALID_UUID1, Json.MAPPER.valueToTree(id));
       }
       throw lacksPermission(tenant, id);
     }
@@ -107,7 +107,6 @@ final class RagflowDatasetHandlers {
     ArrayNode data = Json.MAPPER.createArrayNode();
     page.forEach(view -> data.add(RagflowWire.dataset(view)));
     ObjectNode body = RagflowReply.envelope(data);
-    body.set("data", data);
     body.put("total_datasets", matching.size());
     Json.respond(ctx, 200, body);
   }
@@ -119,9 +118,7 @@ final class RagflowDatasetHandlers {
     ObjectNode body = bodies.strictObject(ctx);
     Optional<DatasetView> found = find(tenant, id);
     if (found.isEmpty() && !RagflowIds.isUuid1(id)) {
-      Pydantic errors = new Pydantic();
-      errors.add("dataset_id", "Invalid UUID1 format", Json.MAPPER.valueToTree(id));
-      errors.throwIfAny();
+      throw Pydantic.failure("dataset_id", INVALID_UUID1, Json.MAPPER.valueToTree(id));
     }
     RagflowDatasetRequests.Given given = RagflowDatasetRequests.update(body);
     Collection current = found.orElseThrow(() -> lacksPermission(tenant, id)).collection();
@@ -152,7 +149,7 @@ final class RagflowDatasetHandlers {
     } catch (NotFound e) {
       List<String> missing = new ArrayList<>();
       for (CollectionId candidate : wanted) {
-        if (find(tenant, candidate.value()).isEmpty()) {
+        if (!exists(tenant, candidate.value())) {
           missing.add(candidate.value());
         }
       }
@@ -184,9 +181,8 @@ final class RagflowDatasetHandlers {
     }
     errors.throwIfAny();
     for (String value : values) {
-      if (!RagflowIds.isUuid1(value) && find(tenant, value).isEmpty()) {
-        errors.add("ids", "Invalid UUID1 format", ids);
-        errors.throwIfAny();
+      if (!RagflowIds.isUuid1(value) && !exists(tenant, value)) {
+        throw Pydantic.failure("ids", INVALID_UUID1, ids);
       }
     }
     Set<String> seen = new LinkedHashSet<>();
@@ -204,10 +200,11 @@ final class RagflowDatasetHandlers {
   }
 
   private Optional<DatasetView> find(String tenant, String id) {
-    if (id.isEmpty() || id.length() > CollectionId.MAX_LENGTH) {
-      return Optional.empty();
-    }
-    return useCases.list().find(tenant, new CollectionId(id));
+    return useCases.list().find(tenant, RagflowDocumentHandlers.datasetId(id));
+  }
+
+  private boolean exists(String tenant, String id) {
+    return useCases.list().exists(tenant, RagflowDocumentHandlers.datasetId(id));
   }
 
   static RagflowFailure lacksPermission(String tenant, String dataset) {

@@ -6,6 +6,7 @@ import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.UnsupportedContent;
 import dev.lectern.application.port.in.access.Caller;
+import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
 import dev.lectern.application.port.in.document.DeleteDocumentsUseCase;
 import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.application.port.in.document.DownloadDocumentUseCase;
@@ -30,6 +31,7 @@ final class RagflowDocumentHandlers {
 
   /** The use cases these handlers call. */
   record UseCases(
+      ListDatasetsUseCase datasets,
       UploadDocumentsUseCase upload,
       ListDocumentsUseCase list,
       UpdateDocumentUseCase update,
@@ -111,7 +113,7 @@ final class RagflowDocumentHandlers {
   void update(Context ctx) {
     Caller caller = auth.tenant(ctx);
     String dataset = ctx.pathParam("dataset_id");
-    documentsOf(caller, dataset, "You don't own the dataset.");
+    requireDataset(caller, dataset, "You don't own the dataset.");
     DocumentView current =
         find(caller, dataset, ctx.pathParam("document_id"))
             .orElseThrow(() -> RagflowFailure.data("The dataset doesn't own the document."));
@@ -124,7 +126,7 @@ final class RagflowDocumentHandlers {
     Caller caller = auth.tenant(ctx);
     String dataset = ctx.pathParam("dataset_id");
     String document = ctx.pathParam("document_id");
-    documentsOf(caller, dataset, "You do not own the dataset " + dataset + ".");
+    requireDataset(caller, dataset, "You do not own the dataset " + dataset + ".");
     var download =
         useCases
             .download()
@@ -145,7 +147,7 @@ final class RagflowDocumentHandlers {
   void delete(Context ctx) {
     Caller caller = auth.tenant(ctx);
     String dataset = ctx.pathParam("dataset_id");
-    documentsOf(caller, dataset, "You don't own the dataset " + dataset + ". ");
+    requireDataset(caller, dataset, "You don't own the dataset " + dataset + ". ");
     RagflowIdList ids = RagflowIdList.of(bodies.object(ctx).get("ids"), "ids", "document");
     List<ArtifactId> wanted = ids.isEmpty() ? null : artifactIds(ids.unique());
     List<ArtifactId> missing =
@@ -160,8 +162,7 @@ final class RagflowDocumentHandlers {
   static List<ArtifactId> artifactIds(List<String> ids) {
     List<ArtifactId> artifactIds = new ArrayList<>();
     for (String id : ids) {
-      artifactIds.add(
-          new ArtifactId(id.isEmpty() || id.length() > ArtifactId.MAX_LENGTH ? " " : id));
+      artifactIds.add(documentId(id));
     }
     return artifactIds;
   }
@@ -174,15 +175,24 @@ final class RagflowDocumentHandlers {
     }
   }
 
-  private Optional<DocumentView> find(Caller caller, String dataset, String document) {
-    if (document.isEmpty() || document.length() > ArtifactId.MAX_LENGTH) {
-      return Optional.empty();
+  private void requireDataset(Caller caller, String dataset, String notOwned) {
+    if (!useCases.datasets().exists(caller.org().id(), datasetId(dataset))) {
+      throw RagflowFailure.data(notOwned);
     }
+  }
+
+  private Optional<DocumentView> find(Caller caller, String dataset, String document) {
     return useCases.list().find(key(caller, dataset, document));
   }
 
   private static ArtifactKey key(Caller caller, String dataset, String document) {
-    return new ArtifactKey(caller.org().id(), datasetId(dataset), new ArtifactId(document));
+    return new ArtifactKey(caller.org().id(), datasetId(dataset), documentId(document));
+  }
+
+  /** A document id as an artifact id; an id no artifact can have matches none. */
+  static ArtifactId documentId(String document) {
+    return new ArtifactId(
+        document.isEmpty() || document.length() > ArtifactId.MAX_LENGTH ? " " : document);
   }
 
   /** A path's dataset id as a collection id; ids no collection can have match nothing. */

@@ -70,17 +70,7 @@ record RagflowDocumentQuery(
   }
 
   private static long time(String value) {
-    return value == null || value.isBlank() ? 0 : parseLong(value);
-  }
-
-  private static long parseLong(String value) {
-    try {
-      return Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      throw RagflowFailure.of(
-          RagflowFailure.EXCEPTION,
-          "ValueError(\"invalid literal for int() with base 10: '" + value + "'\")");
-    }
+    return value == null || value.isBlank() ? 0 : RagflowValues.toLong(value);
   }
 
   private static MetadataFilter metadata(String value) {

@@ -62,7 +62,7 @@ final class RagflowParsingHandlers {
   }
 
   private String owned(Caller caller, String dataset) {
-    if (datasets.find(caller.org().id(), RagflowDocumentHandlers.datasetId(dataset)).isEmpty()) {
+    if (!datasets.exists(caller.org().id(), RagflowDocumentHandlers.datasetId(dataset))) {
       throw RagflowFailure.data("You don't own the dataset " + dataset + ".");
     }
     return dataset;

@@ -66,6 +66,7 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     this.documents =
         new RagflowDocumentHandlers(
             new RagflowDocumentHandlers.UseCases(
+                useCases.listDatasets(),
                 useCases.uploadDocuments(),
                 useCases.listDocuments(),
                 useCases.updateDocument(),
@@ -81,7 +82,13 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
             auth,
             bodies);
     this.chunks =
-        new RagflowChunkHandlers(useCases.chunks(), useCases.listDocuments(), auth, bodies, clock);
+        new RagflowChunkHandlers(
+            useCases.chunks(),
+            useCases.listDatasets(),
+            useCases.listDocuments(),
+            auth,
+            bodies,
+            clock);
   }
 
   @Override

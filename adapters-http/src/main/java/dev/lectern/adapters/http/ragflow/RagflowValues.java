@@ -26,13 +26,25 @@ final class RagflowValues {
   }
 
   static int toInt(String text) {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw RagflowFailure.of(
-          RagflowFailure.EXCEPTION,
-          "ValueError(\"invalid literal for int() with base 10: '" + text + "'\")");
+    long value = toLong(text);
+    if (value != (int) value) {
+      throw invalidLiteral(text);
     }
+    return (int) value;
+  }
+
+  static long toLong(String text) {
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw invalidLiteral(text);
+    }
+  }
+
+  private static RagflowFailure invalidLiteral(String text) {
+    return RagflowFailure.of(
+        RagflowFailure.EXCEPTION,
+        "ValueError(\"invalid literal for int() with base 10: '" + text + "'\")");
   }
 
   static double toFloat(JsonNode value, double fallback) {

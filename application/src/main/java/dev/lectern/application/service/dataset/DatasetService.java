@@ -64,6 +64,11 @@ public final class DatasetService
   }
 
   @Override
+  public boolean exists(String orgId, CollectionId id) {
+    return collections.find(orgId, id).isPresent();
+  }
+
+  @Override
   public DatasetView update(Collection changed) {
     Collection current =
         collections.find(changed.orgId(), changed.id()).orElseThrow(() -> notFound(changed.id()));

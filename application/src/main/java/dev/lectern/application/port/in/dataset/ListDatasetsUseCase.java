@@ -9,4 +9,7 @@ public interface ListDatasetsUseCase {
   List<DatasetView> list(String orgId);
 
   Optional<DatasetView> find(String orgId, CollectionId id);
+
+  /** Whether the org has the collection; cheaper than {@link #find}, which counts its content. */
+  boolean exists(String orgId, CollectionId id);
 }
