@@ -28,9 +28,9 @@ public record ParseState(
     Objects.requireNonNull(message, "message");
   }
 
-  /** A parse just queued as {@code taskId}. */
-  public static ParseState queued(String taskId, Instant at) {
-    return new ParseState(ArtifactStatus.RUNNING, 0, "Task has been received.", at, 0, taskId);
+  /** A parse just queued; its task id is recorded once the task exists. */
+  public static ParseState queued(Instant at) {
+    return new ParseState(ArtifactStatus.RUNNING, 0, "Task has been received.", at, 0, null);
   }
 
   /** This state as recorded under {@code id}. */

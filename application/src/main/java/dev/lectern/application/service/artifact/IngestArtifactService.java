@@ -85,16 +85,16 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
   /** Ingests for a caller that already holds the artifact's task (or needs none). */
   Optional<Artifact> run(IngestArtifactCommand command, IngestProgress progress) {
     return run(
-        command, progress, (text, collection) -> chunker.split(text, collection.chunkTokens()));
+        command,
+        progress,
+        (text, collection) -> chunker.split(text, collection.chunkTokens()),
+        true);
   }
 
-  /** Ingests with a chunking of the caller's choice, for a caller holding the artifact's task. */
-  Optional<Artifact> run(
-      IngestArtifactCommand command, IngestProgress progress, Chunking chunking) {
-    return run(command, progress, chunking, true);
-  }
-
-  /** As above; {@code available} false indexes the chunks hidden from retrieval. */
+  /**
+   * Ingests with a chunking of the caller's choice, for a caller holding the artifact's task;
+   * {@code available} false indexes the chunks hidden from retrieval.
+   */
   Optional<Artifact> run(
       IngestArtifactCommand command,
       IngestProgress progress,

@@ -90,7 +90,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
               progress,
               (text, collection) -> chunking.split(text, entry, collection.chunkTokens()),
               entry.enabled());
-      if (published.isPresent() && stoppedMeanwhile(key, context)) {
+      if (published.isPresent() && stoppedMeanwhile(key)) {
         // Parsing was stopped after the chunks were committed: take them back out.
         delete.run(key, IngestProgress.NONE, true);
         return Map.of("chunks", 0);
@@ -122,7 +122,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
     }
   }
 
-  private boolean stoppedMeanwhile(ArtifactKey key, TaskContext context) {
+  private boolean stoppedMeanwhile(ArtifactKey key) {
     return documents
         .find(key)
         .map(entry -> entry.parse().run() == ArtifactStatus.CANCEL)

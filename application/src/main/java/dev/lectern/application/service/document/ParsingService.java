@@ -88,7 +88,7 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
     }
     Instant now = clock.instant();
     DocumentEntry before = view.entry();
-    DocumentEntry queued = before.withParse(ParseState.queued(null, now), now);
+    DocumentEntry queued = before.withParse(ParseState.queued(now), now);
     catalogue.store(queued);
     TaskId task;
     try {
