@@ -12,8 +12,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +43,9 @@ public final class JdbcArtifactStore implements ArtifactStore {
       "SELECT version, content_hash, text_hash, file_name, size_bytes, metadata, chunk_count,"
           + " token_count, created_at AS revision_created_at FROM artifact_revisions WHERE";
 
+  /** Ids per {@code IN} list when finding many artifacts at once. */
+  private static final int FIND_BATCH = 500;
+
   private final Jdbc jdbc;
 
   public JdbcArtifactStore(DataSource dataSource) {
@@ -52,6 +58,34 @@ public final class JdbcArtifactStore implements ArtifactStore {
         SELECT_ARTIFACT + "WHERE a.org_id = ? AND a.collection_id = ? AND a.id = ?",
         JdbcArtifactStore::artifact,
         params(key));
+  }
+
+  @Override
+  public Map<ArtifactKey, Artifact> findAll(Collection<ArtifactKey> keys) {
+    Map<List<String>, List<String>> idsByCollection = new LinkedHashMap<>();
+    for (ArtifactKey key : keys) {
+      idsByCollection
+          .computeIfAbsent(List.of(key.orgId(), key.collectionId().value()), k -> new ArrayList<>())
+          .add(key.artifactId().value());
+    }
+    Map<ArtifactKey, Artifact> found = new HashMap<>();
+    idsByCollection.forEach(
+        (collection, ids) -> {
+          for (int from = 0; from < ids.size(); from += FIND_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(from + FIND_BATCH, ids.size()));
+            String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
+            Object[] params = prepend(collection.toArray(), batch.toArray());
+            jdbc.list(
+                    SELECT_ARTIFACT
+                        + "WHERE a.org_id = ? AND a.collection_id = ? AND a.id IN ("
+                        + marks
+                        + ")",
+                    JdbcArtifactStore::artifact,
+                    params)
+                .forEach(artifact -> found.put(artifact.key(), artifact));
+          }
+        });
+    return found;
   }
 
   @Override

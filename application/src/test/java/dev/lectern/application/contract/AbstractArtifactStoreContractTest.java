@@ -161,4 +161,24 @@ public abstract class AbstractArtifactStoreContractTest {
     assertThat(store.find(key).orElseThrow().current().chunkCount()).isEqualTo(7);
     assertThat(store.find(key).orElseThrow().current().tokenCount()).isEqualTo(99);
   }
+
+  @Test
+  void findAllReturnsTheExistingArtifactsOfManyKeys() {
+    List<ArtifactKey> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      ArtifactKey k = key("org1", "c1", "many" + i);
+      store.claimIngest(k, revision(i + 1, "content " + i));
+      store.completeIngest(k, i + 1);
+      keys.add(k);
+    }
+    store.claimIngest(key("org2", "c1", "many0"), revision(1, "other org"));
+    keys.add(key("org1", "c1", "missing"));
+
+    var found = store.findAll(keys);
+
+    assertThat(found).hasSize(600);
+    assertThat(found.get(key("org1", "c1", "many599")).current().version()).isEqualTo(600);
+    assertThat(found).doesNotContainKey(key("org2", "c1", "many0"));
+    assertThat(store.findAll(List.of())).isEmpty();
+  }
 }

@@ -6,6 +6,7 @@ import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.Revision;
 import dev.lectern.domain.collection.CollectionId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +24,15 @@ public final class InMemoryArtifactStore implements ArtifactStore {
   @Override
   public synchronized Optional<Artifact> find(ArtifactKey key) {
     return Optional.ofNullable(artifacts.get(key));
+  }
+
+  @Override
+  public synchronized Map<ArtifactKey, Artifact> findAll(Collection<ArtifactKey> keys) {
+    Map<ArtifactKey, Artifact> found = new HashMap<>();
+    for (ArtifactKey key : keys) {
+      find(key).ifPresent(artifact -> found.put(key, artifact));
+    }
+    return found;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.Revision;
 import dev.lectern.domain.collection.CollectionId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,9 @@ public interface ArtifactStore {
   }
 
   Optional<Artifact> find(ArtifactKey key);
+
+  /** The artifacts of those keys that exist, in one round trip per collection (or a few). */
+  Map<ArtifactKey, Artifact> findAll(Collection<ArtifactKey> keys);
 
   /** Populated artifacts of a collection, oldest first. */
   List<Artifact> list(String orgId, CollectionId collectionId);

@@ -18,12 +18,12 @@ import dev.lectern.domain.collection.Collection;
 import dev.lectern.domain.collection.CollectionId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Service: checks the collections, narrows to artifacts by id and metadata, asks the index for the
@@ -74,16 +74,21 @@ public final class RetrieveChunksService implements RetrieveChunksUseCase {
 
   /** Hits of versions readers can see, at or above the threshold. */
   private List<RetrievedChunk> published(List<ChunkHit> hits, double threshold) {
-    Map<ArtifactKey, Optional<Artifact>> seen = new HashMap<>();
+    Set<ArtifactKey> keys = new LinkedHashSet<>();
+    for (ChunkHit hit : hits) {
+      if (hit.score() >= threshold) {
+        keys.add(hit.key());
+      }
+    }
+    Map<ArtifactKey, Artifact> found = keys.isEmpty() ? Map.of() : artifacts.findAll(keys);
     List<RetrievedChunk> kept = new ArrayList<>();
     for (ChunkHit hit : hits) {
-      if (hit.score() < threshold) {
-        continue;
-      }
-      Optional<Artifact> artifact =
-          seen.computeIfAbsent(hit.key(), key -> artifacts.find(key).filter(Artifact::populated));
-      if (artifact.isPresent() && artifact.get().current().version() == hit.version()) {
-        kept.add(new RetrievedChunk(artifact.get(), hit.chunk(), hit.score(), hit.highlighted()));
+      Artifact artifact = found.get(hit.key());
+      if (hit.score() >= threshold
+          && artifact != null
+          && artifact.populated()
+          && artifact.current().version() == hit.version()) {
+        kept.add(new RetrievedChunk(artifact, hit.chunk(), hit.score(), hit.highlighted()));
       }
     }
     return kept;
