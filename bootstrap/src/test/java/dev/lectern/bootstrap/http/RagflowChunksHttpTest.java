@@ -134,7 +134,12 @@ class RagflowChunksHttpTest {
     assertThat(chunk.get("questions")).hasSize(1);
     assertThat(chunk.get("create_time").asText())
         .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
-    assertThat(doc().get("chunk_count").asInt()).isEqualTo(before + 1);
+    String raw =
+        lectern
+            .send("POST", chunks(), ADMIN, "{\"content\":\"Raw timestamps.\"}", "application/json")
+            .body();
+    assertThat(raw).containsPattern("\"create_timestamp\":\\d{10}\\.\\d+[,}]");
+    assertThat(doc().get("chunk_count").asInt()).isEqualTo(before + 2);
     assertThat(retrieve("antarctica").get("total").asInt()).isEqualTo(1);
     assertThat(
             add("{\"content\":\"Penguins huddle for warmth.\"}")
@@ -143,7 +148,7 @@ class RagflowChunksHttpTest {
                 .get("id")
                 .asText())
         .isEqualTo(chunk.get("id").asText());
-    assertThat(doc().get("chunk_count").asInt()).isEqualTo(before + 2);
+    assertThat(doc().get("chunk_count").asInt()).isEqualTo(before + 3);
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.lectern.application.port.in.document.ListDocumentsUseCase;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
 import io.javalin.http.Context;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -79,7 +80,8 @@ final class RagflowChunkHandlers {
     node.set("important_keywords", Json.MAPPER.valueToTree(chunk.keywords()));
     node.set("questions", Json.MAPPER.valueToTree(chunk.questions()));
     node.put("create_time", LOCAL_TIME.format(now));
-    node.put("create_timestamp", now.toEpochMilli() / 1000.0);
+    // A plain decimal like RAGFlow's float seconds, never an exponent.
+    node.put("create_timestamp", BigDecimal.valueOf(now.toEpochMilli(), 3));
     RagflowReply.ok(ctx, data);
   }
 
