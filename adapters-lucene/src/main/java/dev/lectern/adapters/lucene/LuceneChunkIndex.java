@@ -21,11 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -105,7 +100,7 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
   public void replace(ArtifactKey key, long version, List<Chunk> chunks, Language language) {
     List<Document> documents = new ArrayList<>(chunks.size());
     for (Chunk chunk : chunks) {
-      documents.add(document(key, version, chunk, language));
+      documents.add(ChunkDocuments.of(key, version, chunk, language));
     }
     Term artifact = new Term(ARTIFACT_KEY, IndexKeys.artifact(key));
     // An update with no documents upsets IndexWriter's flush accounting: delete instead.
@@ -208,39 +203,6 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
       }
     }
     return false;
-  }
-
-  private static Document document(ArtifactKey key, long version, Chunk chunk, Language language) {
-    Document doc = new Document();
-    doc.add(new StringField(ID, chunk.id(), Field.Store.YES));
-    doc.add(new StringField(ORG, key.orgId(), Field.Store.NO));
-    doc.add(
-        new StringField(
-            COLLECTION, IndexKeys.collection(key.orgId(), key.collectionId()), Field.Store.NO));
-    doc.add(new StoredField(COLLECTION_ID, key.collectionId().value()));
-    doc.add(new StoredField(ARTIFACT, key.artifactId().value()));
-    doc.add(new StringField(ARTIFACT_KEY, IndexKeys.artifact(key), Field.Store.NO));
-    doc.add(new StringField(VERSION_KEY, IndexKeys.version(key, version), Field.Store.NO));
-    doc.add(new StoredField(VERSION, version));
-    doc.add(new NumericDocValuesField(POSITION, chunk.position()));
-    doc.add(new StoredField(POSITION, chunk.position()));
-    doc.add(new StoredField(TEXT, chunk.text()));
-    doc.add(new TextField(Analyzers.bodyField(language), chunk.text(), Field.Store.NO));
-    doc.add(new StoredField(TOKENS, chunk.tokenCount()));
-    for (String heading : chunk.headingPath()) {
-      doc.add(new StoredField(HEADING, heading));
-    }
-    // Keywords and questions are searchable like the text; they are kept apart for display.
-    for (String keyword : chunk.keywords()) {
-      doc.add(new StoredField(KEYWORD, keyword));
-      doc.add(new TextField(Analyzers.bodyField(language), keyword, Field.Store.NO));
-    }
-    for (String question : chunk.questions()) {
-      doc.add(new StoredField(QUESTION, question));
-      doc.add(new TextField(Analyzers.bodyField(language), question, Field.Store.NO));
-    }
-    doc.add(new StringField(AVAILABLE, chunk.available() ? "1" : "0", Field.Store.YES));
-    return doc;
   }
 
   static Chunk chunk(Document doc) {

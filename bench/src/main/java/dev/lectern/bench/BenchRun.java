@@ -1,0 +1,77 @@
+package dev.lectern.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** One run: footprint, the scaling steps over the synthetic corpus, then retrieval quality. */
+final class BenchRun {
+  private static final double MB = 1024.0 * 1024.0;
+
+  private final Bench options;
+  private final Path work;
+  private final Report report;
+
+  BenchRun(Bench options, Path work, Report report) {
+    this.options = options;
+    this.work = work;
+    this.report = report;
+  }
+
+  void run() throws Exception {
+    Path data = work.resolve("lectern-data");
+    long chunksIndexed;
+    try (ServerProcess server = start(data, "first")) {
+      report.add(
+          "footprint",
+          "start to first /health 200 (empty)",
+          "ms",
+          server.startupMillis(),
+          null,
+          "<= 3000",
+          server.startupMillis() <= 3000);
+      Thread.sleep(2000);
+      double idle = server.rssBytes() / MB;
+      report.add("footprint", "RSS idle (empty)", "MB", idle, null, "<= 300", idle <= 300);
+      Api api = new Api(server.baseUrl(), server.adminToken());
+      SyntheticRun synthetic = new SyntheticRun(options, work, report, api);
+      chunksIndexed = synthetic.run();
+      report.add("footprint", "RSS after ingest + queries", "MB", server.rssBytes() / MB, null);
+      report.add(
+          "footprint",
+          "index bytes per chunk",
+          "B",
+          (double) server.indexBytes() / chunksIndexed,
+          (double) synthetic.rawIndexBytes() / chunksIndexed);
+      if (Files.isDirectory(options.scifact)) {
+        new QualityRun(options, work, report, api).run();
+      } else {
+        report.note("retrieval quality skipped: no SciFact data at " + options.scifact);
+      }
+    }
+    try (ServerProcess restarted = start(data, "restart")) {
+      report.add(
+          "footprint",
+          "start to first /health 200 (" + chunksIndexed + " chunks)",
+          "ms",
+          restarted.startupMillis(),
+          null,
+          "<= 3000",
+          restarted.startupMillis() <= 3000);
+      Thread.sleep(2000);
+      double idle = restarted.rssBytes() / MB;
+      report.add(
+          "footprint",
+          "RSS idle (" + chunksIndexed + " chunks)",
+          "MB",
+          idle,
+          null,
+          "<= 300",
+          idle <= 300);
+    }
+  }
+
+  private ServerProcess start(Path data, String name) throws Exception {
+    System.out.println("starting Lectern (" + name + ")");
+    return ServerProcess.start(data, work.resolve("lectern-" + name + ".log"), options.serverJvm);
+  }
+}
