@@ -4,39 +4,62 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** The requests the benchmark sends, through the public HTTP APIs only. */
-final class Api {
+/**
+ * The requests the benchmark sends, through the public HTTP APIs only; each client thread has its
+ * own kept-alive connection.
+ */
+final class Api implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
   private final String base;
-  private final String authorization;
+  private final String token;
+  private final Queue<KeepAliveClient> opened = new ConcurrentLinkedQueue<>();
+  private final ThreadLocal<KeepAliveClient> clients =
+      ThreadLocal.withInitial(
+          () -> {
+            KeepAliveClient client = new KeepAliveClient(base(), token());
+            opened.add(client);
+            return client;
+          });
 
   Api(String base, String token) {
     this.base = base;
-    this.authorization = "Bearer " + token;
+    this.token = token;
+  }
+
+  private String base() {
+    return base;
+  }
+
+  private String token() {
+    return token;
   }
 
   static ObjectNode object() {
     return JSON.createObjectNode();
   }
 
+  static JsonNode parse(String json) throws IOException {
+    return JSON.readTree(json);
+  }
+
   /** Creates a RAGFlow dataset and returns its id. */
   String createDataset(String name, String language, int chunkTokens) throws IOException {
     ObjectNode body = object().put("name", name).put("language", language);
     body.putObject("parser_config").put("chunk_token_num", chunkTokens);
-    JsonNode answer = JSON.readTree(ragflow("/api/v1/datasets", body));
-    return answer.path("data").path("id").asText();
+    return parse(ragflow("/api/v1/datasets", body)).path("data").path("id").asText();
+  }
+
+  /** Chunks of a RAGFlow dataset, as its list entry reports them. */
+  long datasetChunkCount(String datasetId) throws IOException {
+    String answer =
+        ok(
+            "/api/v1/datasets?id=" + datasetId,
+            clients.get().get("/api/v1/datasets?id=" + datasetId));
+    return parse(answer).path("data").path(0).path("chunk_count").asLong(-1);
   }
 
   /** Zylon synchronous ingest of a text; returns once Lectern answered 200 (durable). */
@@ -63,19 +86,16 @@ final class Api {
     return post("/api/gpt/v1/primitives/search", body);
   }
 
-  /** Chunks of a RAGFlow dataset, as its list entry reports them. */
-  long datasetChunkCount(String datasetId) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + "/api/v1/datasets?id=" + datasetId))
-            .header("Authorization", authorization)
-            .timeout(Duration.ofSeconds(60))
-            .build();
-    JsonNode answer = JSON.readTree(send(request, "/api/v1/datasets"));
-    return answer.path("data").path(0).path("chunk_count").asLong(-1);
+  /** The cheapest request there is: what HTTP alone costs. */
+  void health() throws IOException {
+    ok("/health", clients.get().get("/health"));
   }
 
-  static JsonNode parse(String json) throws IOException {
-    return JSON.readTree(json);
+  @Override
+  public void close() throws IOException {
+    for (KeepAliveClient client : opened) {
+      client.close();
+    }
   }
 
   private String ragflow(String path, ObjectNode body) throws IOException {
@@ -87,27 +107,13 @@ final class Api {
   }
 
   private String post(String path, ObjectNode body) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", authorization)
-            .header("Content-Type", "application/json")
-            .timeout(Duration.ofSeconds(120))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-            .build();
-    return send(request, path);
+    return ok(path, clients.get().post(path, JSON.writeValueAsBytes(body)));
   }
 
-  private String send(HttpRequest request, String path) throws IOException {
-    HttpResponse<String> response;
-    try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-    if (response.statusCode() != 200) {
+  private static String ok(String path, KeepAliveClient.Response response) throws IOException {
+    if (response.status() != 200) {
       throw new IOException(
-          path + " answered HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
+          path + " answered HTTP " + response.status() + ": " + abbreviate(response.body()));
     }
     return response.body();
   }

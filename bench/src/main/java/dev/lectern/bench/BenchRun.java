@@ -33,6 +33,7 @@ final class BenchRun {
       double idle = server.rssBytes() / MB;
       report.add("footprint", "RSS idle (empty)", "MB", idle, null, "<= 300", idle <= 300);
       Api api = new Api(server.baseUrl(), server.adminToken());
+      transportFloor(api);
       SyntheticRun synthetic = new SyntheticRun(options, work, report, api);
       chunksIndexed = synthetic.run();
       report.add("footprint", "RSS after ingest + queries", "MB", server.rssBytes() / MB, null);
@@ -47,6 +48,7 @@ final class BenchRun {
       } else {
         report.note("retrieval quality skipped: no SciFact data at " + options.scifact);
       }
+      api.close();
     }
     try (ServerProcess restarted = start(data, "restart")) {
       report.add(
@@ -68,6 +70,17 @@ final class BenchRun {
           "<= 300",
           idle <= 300);
     }
+  }
+
+  /** GET /health from the same clients: the share of any latency that is HTTP alone. */
+  private void transportFloor(Api api) throws Exception {
+    int count = options.queries;
+    Measure.concurrently(options.clients, count, i -> api.health());
+    Measure.Run health = Measure.concurrently(options.clients, count, i -> api.health());
+    String clients = " (" + options.clients + " clients)";
+    report.add("transport", "GET /health p50" + clients, "ms", health.p50Millis(), null);
+    report.add("transport", "GET /health p99" + clients, "ms", health.p99Millis(), null);
+    report.add("transport", "GET /health throughput", "query/s", health.perSecond(), null);
   }
 
   private ServerProcess start(Path data, String name) throws Exception {

@@ -111,6 +111,8 @@ final class Jdbc {
       Object param = params[i];
       if (param instanceof Instant instant) {
         statement.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+      } else if (param instanceof String[] values) {
+        statement.setArray(i + 1, statement.getConnection().createArrayOf("VARCHAR", values));
       } else {
         statement.setObject(i + 1, param);
       }

@@ -13,10 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +43,11 @@ public final class JdbcArtifactStore implements ArtifactStore {
       "SELECT version, content_hash, text_hash, file_name, size_bytes, metadata, chunk_count,"
           + " token_count, created_at AS revision_created_at FROM artifact_revisions WHERE";
 
-  /** Ids per {@code IN} list when finding many artifacts at once. */
-  private static final int FIND_BATCH = 500;
+  private static final String FIND_MANY =
+      SELECT_ARTIFACT.replace(
+          "FROM artifacts a LEFT JOIN",
+          "FROM UNNEST(?) AS k(id) JOIN artifacts a ON a.org_id = ? AND a.collection_id = ?"
+              + " AND a.id = k.id LEFT JOIN");
 
   private final Jdbc jdbc;
 
@@ -62,29 +65,25 @@ public final class JdbcArtifactStore implements ArtifactStore {
 
   @Override
   public Map<ArtifactKey, Artifact> findAll(Collection<ArtifactKey> keys) {
-    Map<List<String>, List<String>> idsByCollection = new LinkedHashMap<>();
+    Map<List<String>, Set<String>> idsByCollection = new LinkedHashMap<>();
     for (ArtifactKey key : keys) {
       idsByCollection
-          .computeIfAbsent(List.of(key.orgId(), key.collectionId().value()), k -> new ArrayList<>())
+          .computeIfAbsent(
+              List.of(key.orgId(), key.collectionId().value()), k -> new LinkedHashSet<>())
           .add(key.artifactId().value());
     }
     Map<ArtifactKey, Artifact> found = new HashMap<>();
+    // The ids arrive as one array joined on the primary key: one index lookup per id, where an IN
+    // list would be checked against every artifact of the collection.
     idsByCollection.forEach(
-        (collection, ids) -> {
-          for (int from = 0; from < ids.size(); from += FIND_BATCH) {
-            List<String> batch = ids.subList(from, Math.min(from + FIND_BATCH, ids.size()));
-            String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
-            Object[] params = prepend(collection.toArray(), batch.toArray());
+        (collection, ids) ->
             jdbc.list(
-                    SELECT_ARTIFACT
-                        + "WHERE a.org_id = ? AND a.collection_id = ? AND a.id IN ("
-                        + marks
-                        + ")",
+                    FIND_MANY,
                     JdbcArtifactStore::artifact,
-                    params)
-                .forEach(artifact -> found.put(artifact.key(), artifact));
-          }
-        });
+                    ids.toArray(String[]::new),
+                    collection.get(0),
+                    collection.get(1))
+                .forEach(artifact -> found.put(artifact.key(), artifact)));
     return found;
   }
 

@@ -6,9 +6,11 @@ import dev.lectern.domain.collection.Language;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene document of one chunk: what the index stores and analyses. Public so that a baseline
@@ -34,6 +36,12 @@ public final class ChunkDocuments {
         new StringField(
             LuceneChunkIndex.VERSION_KEY, IndexKeys.version(key, version), Field.Store.NO));
     doc.add(new StoredField(LuceneChunkIndex.VERSION, version));
+    // Doc values let a search rank and check thousands of hits without reading stored fields.
+    doc.add(new NumericDocValuesField(LuceneChunkIndex.VERSION, version));
+    doc.add(
+        new SortedDocValuesField(
+            LuceneChunkIndex.MATCH_KEY,
+            new BytesRef(IndexKeys.match(key.collectionId(), key.artifactId()))));
     doc.add(new NumericDocValuesField(LuceneChunkIndex.POSITION, chunk.position()));
     doc.add(new StoredField(LuceneChunkIndex.POSITION, chunk.position()));
     doc.add(new StoredField(LuceneChunkIndex.TEXT, chunk.text()));

@@ -23,22 +23,38 @@ final class IndexKeys {
     return artifact(key) + part(Long.toString(version));
   }
 
+  /** A collection and an artifact in it (the org is known from the query). */
+  static String match(CollectionId collectionId, ArtifactId artifactId) {
+    return part(collectionId.value()) + part(artifactId.value());
+  }
+
+  /** Reverses {@link #match}. */
+  static ArtifactKey parseMatch(String orgId, String term) {
+    String[] parts = parts(term, 2);
+    return new ArtifactKey(orgId, new CollectionId(parts[0]), new ArtifactId(parts[1]));
+  }
+
   /** Reverses {@link #version}: the artifact and the version. */
   static Versioned parseVersion(String term) {
-    String[] parts = new String[4];
-    int at = 0;
-    for (int i = 0; i < 4; i++) {
-      int colon = term.indexOf(':', at);
-      int length = Integer.parseInt(term.substring(at, colon));
-      parts[i] = term.substring(colon + 1, colon + 1 + length);
-      at = colon + 1 + length;
-    }
+    String[] parts = parts(term, 4);
     ArtifactKey key =
         new ArtifactKey(parts[0], new CollectionId(parts[1]), new ArtifactId(parts[2]));
     return new Versioned(key, Long.parseLong(parts[3]));
   }
 
   record Versioned(ArtifactKey key, long version) {}
+
+  private static String[] parts(String term, int count) {
+    String[] parts = new String[count];
+    int at = 0;
+    for (int i = 0; i < count; i++) {
+      int colon = term.indexOf(':', at);
+      int length = Integer.parseInt(term.substring(at, colon));
+      parts[i] = term.substring(colon + 1, colon + 1 + length);
+      at = colon + 1 + length;
+    }
+    return parts;
+  }
 
   private static String part(String value) {
     return value.length() + ":" + value;

@@ -1,9 +1,9 @@
 package dev.lectern.adapters.lucene;
 
 import dev.lectern.application.error.Unavailable;
-import dev.lectern.application.port.out.ChunkHit;
 import dev.lectern.application.port.out.ChunkIndex;
 import dev.lectern.application.port.out.ChunkQuery;
+import dev.lectern.application.port.out.ChunkSearch;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
@@ -62,6 +62,7 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
   static final String QUESTION = "qst";
   static final String AVAILABLE = "avail";
   static final String COLLECTION_ID = "cid";
+  static final String MATCH_KEY = "mkey";
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -150,11 +151,13 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
   }
 
   @Override
-  public List<ChunkHit> search(ChunkQuery query) {
-    if (query.limit() == 0 || query.scopes().isEmpty()) {
-      return List.of();
+  public ChunkSearch open(ChunkQuery query) {
+    try {
+      IndexSearcher searcher = acquire();
+      return LuceneChunkSearch.open(searcher, () -> release(searcher), query);
+    } catch (IOException e) {
+      throw new Unavailable("the chunk index could not be read: " + e.getMessage(), null, e);
     }
-    return read(searcher -> new LuceneChunkSearch(searcher).search(query));
   }
 
   @Override
@@ -250,19 +253,32 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
 
   private <T> T read(SearcherFunction<T> function) {
     try {
-      long written = writeGeneration.get();
-      if (refreshedGeneration.get() < written) {
-        searchers.maybeRefreshBlocking();
-        refreshedGeneration.accumulateAndGet(written, Math::max);
-      }
-      IndexSearcher searcher = searchers.acquire();
+      IndexSearcher searcher = acquire();
       try {
         return function.apply(searcher);
       } finally {
-        searchers.release(searcher);
+        release(searcher);
       }
     } catch (IOException e) {
       throw new Unavailable("the chunk index could not be read: " + e.getMessage(), null, e);
+    }
+  }
+
+  /** A searcher that sees every write that finished before this call; release it when done. */
+  private IndexSearcher acquire() throws IOException {
+    long written = writeGeneration.get();
+    if (refreshedGeneration.get() < written) {
+      searchers.maybeRefreshBlocking();
+      refreshedGeneration.accumulateAndGet(written, Math::max);
+    }
+    return searchers.acquire();
+  }
+
+  private void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the chunk index could not release a searcher", e);
     }
   }
 }

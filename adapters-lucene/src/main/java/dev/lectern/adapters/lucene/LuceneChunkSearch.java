@@ -1,19 +1,28 @@
 package dev.lectern.adapters.lucene;
 
 import dev.lectern.application.port.out.ChunkHit;
+import dev.lectern.application.port.out.ChunkMatch;
 import dev.lectern.application.port.out.ChunkQuery;
+import dev.lectern.application.port.out.ChunkSearch;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.collection.Language;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -34,11 +43,13 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * BM25 search over one searcher. Scopes are grouped by language; each group is one Lucene query
- * whose scores are divided by the sum of the IDFs of its terms (the most a BM25 document can
- * score), so the groups merge on one 0..1 scale without changing the order inside a group.
+ * One BM25 search over one acquired searcher, released on {@link #close}. Scopes are grouped by
+ * language; each group is one Lucene query whose scores are divided by the sum of the IDFs of its
+ * terms (the most a BM25 document can score), so the groups merge on one 0..1 scale without
+ * changing the order inside a group. Matches come from doc values; stored fields are read only for
+ * the hits asked for.
  */
-final class LuceneChunkSearch {
+final class LuceneChunkSearch implements ChunkSearch {
   private static final Map<Language, Analyzer> ANALYZERS = new EnumMap<>(Language.class);
 
   static {
@@ -47,32 +58,86 @@ final class LuceneChunkSearch {
     }
   }
 
-  private final IndexSearcher searcher;
+  private static final Set<String> STORED_KEY_FIELDS =
+      Set.of(LuceneChunkIndex.COLLECTION_ID, LuceneChunkIndex.ARTIFACT, LuceneChunkIndex.VERSION);
 
-  LuceneChunkSearch(IndexSearcher searcher) {
+  /** The language query a candidate came from, for highlighting. */
+  private record Group(Language language, Query text) {}
+
+  private record Candidate(int doc, double score, Group group) {}
+
+  private final IndexSearcher searcher;
+  private final Runnable release;
+  private final ChunkQuery query;
+  private final List<Candidate> candidates;
+  private final List<ChunkMatch> matches;
+
+  private LuceneChunkSearch(IndexSearcher searcher, Runnable release, ChunkQuery query)
+      throws IOException {
     this.searcher = searcher;
+    this.release = release;
+    this.query = query;
+    this.candidates = candidates();
+    this.matches = matches(candidates);
   }
 
-  List<ChunkHit> search(ChunkQuery query) throws IOException {
+  /** Searches; the searcher is released on close, or at once if the search fails. */
+  static ChunkSearch open(IndexSearcher searcher, Runnable release, ChunkQuery query)
+      throws IOException {
+    try {
+      return new LuceneChunkSearch(searcher, release, query);
+    } catch (IOException | RuntimeException e) {
+      release.run();
+      throw e;
+    }
+  }
+
+  @Override
+  public List<ChunkMatch> matches() {
+    return matches;
+  }
+
+  @Override
+  public ChunkHit hit(int position) {
+    Candidate candidate = candidates.get(position);
+    try {
+      Document doc = searcher.storedFields().document(candidate.doc());
+      Chunk chunk = LuceneChunkIndex.chunk(doc);
+      String highlighted = query.highlight() ? highlight(candidate.group(), chunk.text()) : null;
+      ChunkMatch match = matches.get(position);
+      return new ChunkHit(match.key(), match.version(), chunk, match.score(), highlighted);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the chunk index could not be read", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    release.run();
+  }
+
+  private List<Candidate> candidates() throws IOException {
+    if (query.limit() == 0 || query.scopes().isEmpty()) {
+      return List.of();
+    }
     Map<Language, List<ChunkQuery.Scope>> byLanguage = new EnumMap<>(Language.class);
     for (ChunkQuery.Scope scope : query.scopes()) {
       byLanguage.computeIfAbsent(scope.language(), l -> new ArrayList<>()).add(scope);
     }
-    List<ChunkHit> hits = new ArrayList<>();
+    List<Candidate> found = new ArrayList<>();
     for (Map.Entry<Language, List<ChunkQuery.Scope>> group : byLanguage.entrySet()) {
-      hits.addAll(searchGroup(query, group.getKey(), group.getValue()));
+      found.addAll(searchGroup(group.getKey(), group.getValue()));
     }
     if (byLanguage.size() > 1) {
-      hits.sort(Comparator.comparingDouble(ChunkHit::score).reversed());
+      found.sort(Comparator.comparingDouble(Candidate::score).reversed());
     }
-    return hits.size() > query.limit() ? List.copyOf(hits.subList(0, query.limit())) : hits;
+    return found.size() > query.limit() ? List.copyOf(found.subList(0, query.limit())) : found;
   }
 
-  private List<ChunkHit> searchGroup(
-      ChunkQuery query, Language language, List<ChunkQuery.Scope> scopes) throws IOException {
+  private List<Candidate> searchGroup(Language language, List<ChunkQuery.Scope> scopes)
+      throws IOException {
     String field = Analyzers.bodyField(language);
-    Analyzer analyzer = ANALYZERS.get(language);
-    Query text = new QueryBuilder(analyzer).createBooleanQuery(field, query.text());
+    Query text = new QueryBuilder(ANALYZERS.get(language)).createBooleanQuery(field, query.text());
     if (text == null) {
       return List.of();
     }
@@ -87,19 +152,54 @@ final class LuceneChunkSearch {
             .add(new TermQuery(new Term(LuceneChunkIndex.AVAILABLE, "0")), Occur.MUST_NOT)
             .build();
     TopDocs top = searcher.search(filtered, query.limit());
-    Highlighter highlighter = query.highlight() ? highlighter(text) : null;
-    StoredFields stored = searcher.storedFields();
-    List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
+    Group group = new Group(language, text);
+    List<Candidate> found = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc hit : top.scoreDocs) {
-      Document doc = stored.document(hit.doc);
-      ArtifactKey key = LuceneChunkIndex.keyOf(doc, query.orgId());
-      var chunk = LuceneChunkIndex.chunk(doc);
-      String highlighted =
-          highlighter == null ? null : highlight(highlighter, analyzer, field, chunk.text());
-      long version = doc.getField(LuceneChunkIndex.VERSION).numericValue().longValue();
-      hits.add(new ChunkHit(key, version, chunk, Math.min(1.0, hit.score / bound), highlighted));
+      found.add(new Candidate(hit.doc, Math.min(1.0, hit.score / bound), group));
     }
-    return hits;
+    return found;
+  }
+
+  /** Artifact and version of every candidate, read from doc values in doc id order. */
+  private List<ChunkMatch> matches(List<Candidate> ranked) throws IOException {
+    Integer[] order = new Integer[ranked.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> ranked.get(i).doc()));
+    ChunkMatch[] matches = new ChunkMatch[ranked.size()];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int leafIndex = -1;
+    SortedDocValues keys = null;
+    NumericDocValues versions = null;
+    LeafReaderContext leaf = null;
+    for (int i : order) {
+      Candidate candidate = ranked.get(i);
+      int leafOf = ReaderUtil.subIndex(candidate.doc(), leaves);
+      if (leafOf != leafIndex) {
+        leafIndex = leafOf;
+        leaf = leaves.get(leafOf);
+        keys = leaf.reader().getSortedDocValues(LuceneChunkIndex.MATCH_KEY);
+        versions = leaf.reader().getNumericDocValues(LuceneChunkIndex.VERSION);
+      }
+      int local = candidate.doc() - leaf.docBase;
+      ArtifactKey key;
+      long version;
+      if (keys != null
+          && versions != null
+          && keys.advanceExact(local)
+          && versions.advanceExact(local)) {
+        key = IndexKeys.parseMatch(query.orgId(), keys.lookupOrd(keys.ordValue()).utf8ToString());
+        version = versions.longValue();
+      } else {
+        // Written before doc values were added: the stored fields say the same.
+        Document doc = searcher.storedFields().document(candidate.doc(), STORED_KEY_FIELDS);
+        key = LuceneChunkIndex.keyOf(doc, query.orgId());
+        version = doc.getField(LuceneChunkIndex.VERSION).numericValue().longValue();
+      }
+      matches[i] = new ChunkMatch(key, version, candidate.score());
+    }
+    return List.of(matches);
   }
 
   private static Query scopeFilter(String orgId, List<ChunkQuery.Scope> scopes) {
@@ -155,18 +255,15 @@ final class LuceneChunkSearch {
     return bound;
   }
 
-  private static Highlighter highlighter(Query text) {
+  private String highlight(Group group, String text) throws IOException {
     Highlighter highlighter =
-        new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new QueryScorer(text));
+        new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new QueryScorer(group.text()));
     highlighter.setTextFragmenter(new NullFragmenter());
     highlighter.setMaxDocCharsToAnalyze(Integer.MAX_VALUE);
-    return highlighter;
-  }
-
-  private static String highlight(
-      Highlighter highlighter, Analyzer analyzer, String field, String text) throws IOException {
     try {
-      String marked = highlighter.getBestFragment(analyzer, field, text);
+      String marked =
+          highlighter.getBestFragment(
+              ANALYZERS.get(group.language()), Analyzers.bodyField(group.language()), text);
       return marked == null ? text : marked;
     } catch (InvalidTokenOffsetsException e) {
       return text;

@@ -2,7 +2,9 @@ package dev.lectern.application.fakes;
 
 import dev.lectern.application.port.out.ChunkHit;
 import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.ChunkMatch;
 import dev.lectern.application.port.out.ChunkQuery;
+import dev.lectern.application.port.out.ChunkSearch;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.collection.CollectionId;
@@ -76,7 +78,29 @@ public final class InMemoryChunkIndex implements ChunkIndex {
 
   /** Scores by the share of the query's distinct words a chunk contains; no stemming. */
   @Override
-  public synchronized List<ChunkHit> search(ChunkQuery query) {
+  public ChunkSearch open(ChunkQuery query) {
+    List<ChunkHit> hits = hits(query);
+    List<ChunkMatch> matches = new ArrayList<>();
+    for (ChunkHit hit : hits) {
+      matches.add(new ChunkMatch(hit.key(), hit.version(), hit.score()));
+    }
+    return new ChunkSearch() {
+      @Override
+      public List<ChunkMatch> matches() {
+        return matches;
+      }
+
+      @Override
+      public ChunkHit hit(int position) {
+        return hits.get(position);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private synchronized List<ChunkHit> hits(ChunkQuery query) {
     Set<String> wanted = words(query.text());
     List<ChunkHit> hits = new ArrayList<>();
     if (wanted.isEmpty()) {

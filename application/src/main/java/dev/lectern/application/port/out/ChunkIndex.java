@@ -4,6 +4,7 @@ import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.collection.Language;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +30,22 @@ public interface ChunkIndex {
   List<Chunk> chunksOf(ArtifactKey key);
 
   /**
-   * The best matching available chunks, best first. Hits of one language scope compare by BM25;
-   * scores are normalised per query so that several languages can be merged.
+   * The best matching available chunks, best first, as a point-in-time result whose chunk texts are
+   * read on demand. Hits of one language scope compare by BM25; scores are normalised per query so
+   * that several languages can be merged.
    */
-  List<ChunkHit> search(ChunkQuery query);
+  ChunkSearch open(ChunkQuery query);
+
+  /** Every hit of {@link #open} with its text read: for small limits. */
+  default List<ChunkHit> search(ChunkQuery query) {
+    try (ChunkSearch search = open(query)) {
+      List<ChunkHit> hits = new ArrayList<>(search.matches().size());
+      for (int i = 0; i < search.matches().size(); i++) {
+        hits.add(search.hit(i));
+      }
+      return hits;
+    }
+  }
 
   /** The versions the index holds chunks of, per artifact, across all orgs. */
   Map<ArtifactKey, Set<Long>> versions();

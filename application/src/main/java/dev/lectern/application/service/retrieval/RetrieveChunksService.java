@@ -9,7 +9,9 @@ import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.ChunkHit;
 import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.ChunkMatch;
 import dev.lectern.application.port.out.ChunkQuery;
+import dev.lectern.application.port.out.ChunkSearch;
 import dev.lectern.application.port.out.CollectionStore;
 import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.domain.artifact.Artifact;
@@ -61,42 +63,49 @@ public final class RetrieveChunksService implements RetrieveChunksUseCase {
     if (narrowed.isEmpty() || command.question().isBlank() || command.topK() == 0) {
       return Retrieval.EMPTY;
     }
-    List<ChunkHit> hits =
-        index.search(
-            new ChunkQuery(
-                command.orgId(),
-                narrowed.get(),
-                command.question(),
-                command.topK(),
-                command.highlight()));
-    return page(command, published(hits, command.threshold()));
+    ChunkQuery query =
+        new ChunkQuery(
+            command.orgId(),
+            narrowed.get(),
+            command.question(),
+            command.topK(),
+            command.highlight());
+    try (ChunkSearch search = index.open(query)) {
+      return page(command, published(search.matches(), command.threshold()), search);
+    }
   }
 
-  /** Hits of versions readers can see, at or above the threshold. */
-  private List<RetrievedChunk> published(List<ChunkHit> hits, double threshold) {
+  /** A match of a published version at or above the threshold; its text is not read yet. */
+  private record Kept(Artifact artifact, int position) {}
+
+  /** Matches of versions readers can see, at or above the threshold. */
+  private List<Kept> published(List<ChunkMatch> matches, double threshold) {
     Set<ArtifactKey> keys = new LinkedHashSet<>();
-    for (ChunkHit hit : hits) {
-      if (hit.score() >= threshold) {
-        keys.add(hit.key());
+    for (ChunkMatch match : matches) {
+      if (match.score() >= threshold) {
+        keys.add(match.key());
       }
     }
     Map<ArtifactKey, Artifact> found = keys.isEmpty() ? Map.of() : artifacts.findAll(keys);
-    List<RetrievedChunk> kept = new ArrayList<>();
-    for (ChunkHit hit : hits) {
-      Artifact artifact = found.get(hit.key());
-      if (hit.score() >= threshold
+    List<Kept> kept = new ArrayList<>();
+    for (int position = 0; position < matches.size(); position++) {
+      ChunkMatch match = matches.get(position);
+      Artifact artifact = found.get(match.key());
+      if (match.score() >= threshold
           && artifact != null
           && artifact.populated()
-          && artifact.current().version() == hit.version()) {
-        kept.add(new RetrievedChunk(artifact, hit.chunk(), hit.score(), hit.highlighted()));
+          && artifact.current().version() == match.version()) {
+        kept.add(new Kept(artifact, position));
       }
     }
     return kept;
   }
 
-  private static Retrieval page(RetrieveChunksCommand command, List<RetrievedChunk> kept) {
+  /** Counts every kept chunk per document, and reads the texts of the requested page only. */
+  private static Retrieval page(
+      RetrieveChunksCommand command, List<Kept> kept, ChunkSearch search) {
     Map<ArtifactKey, DocumentCount> counts = new LinkedHashMap<>();
-    for (RetrievedChunk chunk : kept) {
+    for (Kept chunk : kept) {
       counts.merge(
           chunk.artifact().key(),
           new DocumentCount(chunk.artifact(), 1),
@@ -107,6 +116,11 @@ public final class RetrieveChunksService implements RetrieveChunksUseCase {
     long from = (long) (command.page() - 1) * command.pageSize();
     int start = (int) Math.min(from, kept.size());
     int end = (int) Math.min(from + command.pageSize(), kept.size());
-    return new Retrieval(kept.size(), kept.subList(start, end), documents);
+    List<RetrievedChunk> chunks = new ArrayList<>(end - start);
+    for (Kept chunk : kept.subList(start, end)) {
+      ChunkHit hit = search.hit(chunk.position());
+      chunks.add(new RetrievedChunk(chunk.artifact(), hit.chunk(), hit.score(), hit.highlighted()));
+    }
+    return new Retrieval(kept.size(), chunks, documents);
   }
 }
