@@ -34,7 +34,7 @@ final class BenchRun {
       report.add("footprint", "RSS idle (empty)", "MB", idle, null, "<= 300", idle <= 300);
       Api api = new Api(server.baseUrl(), server.adminToken());
       transportFloor(api);
-      SyntheticRun synthetic = new SyntheticRun(options, work, report, api);
+      SyntheticRun synthetic = new SyntheticRun(options, work, report, api, server);
       chunksIndexed = synthetic.run();
       report.add("footprint", "RSS after ingest + queries", "MB", server.rssBytes() / MB, null);
       report.add(

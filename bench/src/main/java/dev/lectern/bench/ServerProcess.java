@@ -85,6 +85,19 @@ final class ServerProcess implements AutoCloseable {
     return -1;
   }
 
+  /** CPU time (user + system) the server process has used so far; -1 where /proc is missing. */
+  double cpuSeconds() throws IOException {
+    Path stat = Path.of("/proc", String.valueOf(process.pid()), "stat");
+    if (!Files.exists(stat)) {
+      return -1;
+    }
+    String text = Files.readString(stat);
+    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+    // After the command name: state is field 3, utime 14 and stime 15 (1-based, man proc).
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return ticks / 100.0;
+  }
+
   /** Bytes of the Lucene index on disk. */
   long indexBytes() throws IOException {
     return Measure.directoryBytes(dataDir.resolve("index"));

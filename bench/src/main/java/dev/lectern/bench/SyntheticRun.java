@@ -22,17 +22,19 @@ final class SyntheticRun {
   private final Path work;
   private final Report report;
   private final Api api;
+  private final ServerProcess server;
   private final Corpus corpus;
   private final Cl100kChunker chunker = new Cl100kChunker();
   private long rawIndexBytes;
 
   private record Prepared(Corpus.Document document, List<ChunkDraft> chunks) {}
 
-  SyntheticRun(Bench options, Path work, Report report, Api api) {
+  SyntheticRun(Bench options, Path work, Report report, Api api, ServerProcess server) {
     this.options = options;
     this.work = work;
     this.report = report;
     this.api = api;
+    this.server = server;
     this.corpus = new Corpus(options.seed);
   }
 
@@ -80,6 +82,7 @@ final class SyntheticRun {
         clients, batch.size(), i -> raw.add(batch.get(i).document().name(), batch.get(i).chunks()));
     raw.commit();
     double rawRate = chunks / ((System.nanoTime() - began) / 1e9);
+    double cpuBefore = server.cpuSeconds();
     Measure.Run http =
         Measure.concurrently(
             clients,
@@ -89,6 +92,7 @@ final class SyntheticRun {
               api.ingest(dataset, document.name(), document.name() + ".txt", document.text());
             });
     double httpRate = chunks / http.seconds();
+    double cpu = server.cpuSeconds() - cpuBefore;
     report.add(
         group,
         "ingest chunks/s (Zylon sync, " + clients + " clients)",
@@ -98,6 +102,7 @@ final class SyntheticRun {
         ">= 0.25 x raw",
         httpRate >= 0.25 * rawRate);
     report.add(group, "ingest request p50 (~2 KB document)", "ms", http.p50Millis(), null);
+    report.add(group, "ingest server CPU per document", "ms", cpu * 1000 / batch.size(), null);
     report.add(group, "ingest request p99", "ms", http.p99Millis(), null);
   }
 
@@ -111,14 +116,22 @@ final class SyntheticRun {
     Measure.Run rawRun =
         Measure.concurrently(clients, count, i -> raw.search(measured.get(i), TOP));
     Measure.concurrently(clients, count, i -> api.retrieval(dataset, warmUp.get(i), TOP, 0.2));
+    double cpu = server.cpuSeconds();
     Measure.Run ragflow =
         Measure.concurrently(
             clients, count, i -> api.retrieval(dataset, measured.get(i), TOP, 0.2));
+    double ragflowCpu = server.cpuSeconds() - cpu;
     Measure.concurrently(clients, count, i -> api.search(dataset, warmUp.get(i), TOP));
+    cpu = server.cpuSeconds();
     Measure.Run zylon =
         Measure.concurrently(clients, count, i -> api.search(dataset, measured.get(i), TOP));
+    double zylonCpu = server.cpuSeconds() - cpu;
     latencyRows(group, "RAGFlow /retrieval", ragflow, rawRun, targets);
+    report.add(
+        group, "RAGFlow /retrieval server CPU per query", "ms", ragflowCpu * 1000 / count, null);
     latencyRows(group, "Zylon primitives/search", zylon, rawRun, targets);
+    report.add(
+        group, "Zylon primitives/search server CPU per query", "ms", zylonCpu * 1000 / count, null);
     report.add(
         group,
         "top-10 agreement of Zylon search with raw",

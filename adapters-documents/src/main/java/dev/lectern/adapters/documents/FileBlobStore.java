@@ -44,11 +44,17 @@ public final class FileBlobStore implements BlobStore {
     }
     Path temp = root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
     try {
-      Files.createDirectories(target.getParent());
+      if (!Files.isDirectory(target.getParent())) {
+        Files.createDirectories(target.getParent());
+      }
       try (FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        channel.write(java.nio.ByteBuffer.wrap(bytes));
-        channel.force(true);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        // Data and length are what the rename below needs on disk; the directory entry follows.
+        channel.force(false);
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       forceDirectory(target.getParent());

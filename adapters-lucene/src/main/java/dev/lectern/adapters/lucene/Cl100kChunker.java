@@ -43,8 +43,8 @@ public final class Cl100kChunker implements Chunker {
     requirePositive(maxTokens);
     List<ChunkDraft> drafts = new ArrayList<>();
     for (MarkdownSections.Section section : MarkdownSections.of(text)) {
-      for (String piece : fit(section.text(), maxTokens, Level.PARAGRAPH)) {
-        drafts.add(new ChunkDraft(piece, countTokens(piece), section.headingPath()));
+      for (Piece piece : fit(section.text(), maxTokens, Level.PARAGRAPH)) {
+        drafts.add(new ChunkDraft(piece.text(), piece.tokens(), section.headingPath()));
       }
     }
     return drafts;
@@ -60,8 +60,8 @@ public final class Cl100kChunker implements Chunker {
         pieces.add(new ChunkDraft(chunk.text(), chunk.tokenCount(), chunk.headingPath()));
         continue;
       }
-      for (String part : fit(chunk.text(), maxTokens, Level.PARAGRAPH)) {
-        pieces.add(new ChunkDraft(part, countTokens(part), chunk.headingPath()));
+      for (Piece part : fit(chunk.text(), maxTokens, Level.PARAGRAPH)) {
+        pieces.add(new ChunkDraft(part.text(), part.tokens(), chunk.headingPath()));
       }
     }
     List<ChunkDraft> merged = new ArrayList<>();
@@ -82,14 +82,18 @@ public final class Cl100kChunker implements Chunker {
     return merged;
   }
 
+  /** A piece of text and its exact token count, counted once. */
+  private record Piece(String text, int tokens) {}
+
   /** Pieces of {@code text}, each within the budget, in order; blank pieces are dropped. */
-  private List<String> fit(String text, int max, Level level) {
+  private List<Piece> fit(String text, int max, Level level) {
     String trimmed = text.strip();
     if (trimmed.isEmpty()) {
       return List.of();
     }
-    if (countTokens(trimmed) <= max) {
-      return List.of(trimmed);
+    int tokens = countTokens(trimmed);
+    if (tokens <= max) {
+      return List.of(new Piece(trimmed, tokens));
     }
     if (level == Level.CHARACTER) {
       return hardSplit(trimmed, max);
@@ -99,7 +103,7 @@ public final class Cl100kChunker implements Chunker {
     if (units.size() <= 1) {
       return fit(trimmed, max, finer);
     }
-    List<String> result = new ArrayList<>();
+    List<Piece> result = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int currentTokens = 0;
     for (String unit : units) {
@@ -125,14 +129,15 @@ public final class Cl100kChunker implements Chunker {
    * Emits the accumulated text. Token counts of joined text can differ slightly from the sum of the
    * parts, so the exact count is checked here and the word level takes over if it is over.
    */
-  private void flush(StringBuilder current, int max, List<String> result) {
+  private void flush(StringBuilder current, int max, List<Piece> result) {
     String piece = current.toString().strip();
     current.setLength(0);
     if (piece.isEmpty()) {
       return;
     }
-    if (countTokens(piece) <= max) {
-      result.add(piece);
+    int tokens = countTokens(piece);
+    if (tokens <= max) {
+      result.add(new Piece(piece, tokens));
     } else {
       result.addAll(fit(piece, max, Level.WORD));
     }
@@ -176,8 +181,8 @@ public final class Cl100kChunker implements Chunker {
   }
 
   /** Longest prefixes within the budget, found by binary search on character count. */
-  private List<String> hardSplit(String text, int max) {
-    List<String> pieces = new ArrayList<>();
+  private List<Piece> hardSplit(String text, int max) {
+    List<Piece> pieces = new ArrayList<>();
     int start = 0;
     while (start < text.length()) {
       int low = start + 1;
@@ -197,7 +202,8 @@ public final class Cl100kChunker implements Chunker {
           && end > start + 1) {
         end--;
       }
-      pieces.add(text.substring(start, end));
+      String piece = text.substring(start, end);
+      pieces.add(new Piece(piece, countTokens(piece)));
       start = end;
     }
     return pieces;

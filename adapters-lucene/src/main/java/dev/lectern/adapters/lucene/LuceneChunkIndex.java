@@ -13,12 +13,17 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
@@ -43,8 +48,12 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Adapter: the chunk index as one Lucene index on disk. Writes are committed before they return
- * (concurrent writers share commits), and any read that starts after a write returns sees it.
+ * Adapter: the chunk index as one Lucene index on disk. A write is applied to the index writer and
+ * appended to a {@link ChunkJournal} that is forced to disk before the write returns (concurrent
+ * writers share a force); Lucene commits in the background every {@code commitInterval}, after
+ * which the journal is trimmed. Opening the index replays whatever the journal holds beyond the
+ * last commit, so an acknowledged write survives a killed process. Any read that starts after a
+ * write returns sees it (near-real-time readers).
  */
 public final class LuceneChunkIndex implements ChunkIndex, Closeable {
   static final String ID = "id";
@@ -64,11 +73,19 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
   static final String COLLECTION_ID = "cid";
   static final String MATCH_KEY = "mkey";
 
+  private static final System.Logger LOG = System.getLogger(LuceneChunkIndex.class.getName());
+
+  /** Journal size that triggers a commit before the interval is up. */
+  private static final long JOURNAL_COMMIT_BYTES = 64L * 1024 * 1024;
+
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final ChunkJournal journal;
+  private final ScheduledExecutorService committer;
   private final Object commitLock = new Object();
-  private long committedSeq = -1;
+  private final AtomicLong journaled = new AtomicLong();
+  private long committedJournaled;
 
   /**
    * Readers are refreshed lazily: a write only bumps {@code writeGeneration}; the next read reopens
@@ -79,55 +96,102 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
 
   private final AtomicLong refreshedGeneration = new AtomicLong();
 
-  private LuceneChunkIndex(Directory directory, IndexWriter writer) throws IOException {
+  private LuceneChunkIndex(
+      Directory directory, IndexWriter writer, ChunkJournal journal, Duration commitInterval)
+      throws IOException {
     this.directory = directory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
+    this.journal = journal;
+    this.committer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "lectern-index-commit");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long millis = commitInterval.toMillis();
+    committer.scheduleWithFixedDelay(this::commitQuietly, millis, millis, TimeUnit.MILLISECONDS);
   }
 
+  /** Opens (or creates) the index at {@code path}; its journal lives beside it. */
   public static LuceneChunkIndex open(Path path) {
+    return open(path, Duration.ofSeconds(1));
+  }
+
+  static LuceneChunkIndex open(Path path, Duration commitInterval) {
     try {
       Directory directory = FSDirectory.open(path);
       IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
       config.setRAMBufferSizeMB(64);
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      return new LuceneChunkIndex(directory, new IndexWriter(directory, config));
+      IndexWriter writer = new IndexWriter(directory, config);
+      Path journalDir = journalOf(path);
+      List<byte[]> pending = ChunkJournal.read(journalDir);
+      for (byte[] entry : pending) {
+        apply(writer, JournalEntry.decode(entry));
+      }
+      if (!pending.isEmpty()) {
+        writer.commit();
+        LOG.log(System.Logger.Level.INFO, "replayed " + pending.size() + " journaled index writes");
+      }
+      return new LuceneChunkIndex(
+          directory, writer, ChunkJournal.start(journalDir), commitInterval);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the chunk index at " + path, e);
     }
   }
 
+  static Path journalOf(Path index) {
+    return index.resolveSibling(index.getFileName() + "-journal");
+  }
+
   @Override
   public void replace(ArtifactKey key, long version, List<Chunk> chunks, Language language) {
-    List<Document> documents = new ArrayList<>(chunks.size());
-    for (Chunk chunk : chunks) {
-      documents.add(ChunkDocuments.of(key, version, chunk, language));
-    }
-    Term artifact = new Term(ARTIFACT_KEY, IndexKeys.artifact(key));
-    // An update with no documents upsets IndexWriter's flush accounting: delete instead.
-    write(
-        () ->
-            documents.isEmpty()
-                ? writer.deleteDocuments(artifact)
-                : writer.updateDocuments(artifact, documents));
+    write(new JournalEntry.Replace(key, version, List.copyOf(chunks), language));
   }
 
   @Override
   public void delete(ArtifactKey key) {
-    write(() -> writer.deleteDocuments(new Term(ARTIFACT_KEY, IndexKeys.artifact(key))));
+    write(new JournalEntry.Delete(key));
   }
 
   @Override
   public void deleteCollection(String orgId, CollectionId collectionId) {
-    write(
-        () ->
-            writer.deleteDocuments(
-                new Term(COLLECTION, IndexKeys.collection(orgId, collectionId))));
+    write(new JournalEntry.DeleteCollection(orgId, collectionId));
   }
 
   @Override
   public void deleteVersion(ArtifactKey key, long version) {
-    write(() -> writer.deleteDocuments(new Term(VERSION_KEY, IndexKeys.version(key, version))));
+    write(new JournalEntry.DeleteVersion(key, version));
+  }
+
+  /** Applies one write to the index writer; the same code serves live writes and replay. */
+  private static void apply(IndexWriter writer, JournalEntry entry) throws IOException {
+    switch (entry) {
+      case JournalEntry.Replace replace -> {
+        Term artifact = new Term(ARTIFACT_KEY, IndexKeys.artifact(replace.key()));
+        List<Document> documents = new ArrayList<>(replace.chunks().size());
+        for (Chunk chunk : replace.chunks()) {
+          documents.add(
+              ChunkDocuments.of(replace.key(), replace.version(), chunk, replace.language()));
+        }
+        // An update with no documents upsets IndexWriter's flush accounting: delete instead.
+        if (documents.isEmpty()) {
+          writer.deleteDocuments(artifact);
+        } else {
+          writer.updateDocuments(artifact, documents);
+        }
+      }
+      case JournalEntry.Delete delete ->
+          writer.deleteDocuments(new Term(ARTIFACT_KEY, IndexKeys.artifact(delete.key())));
+      case JournalEntry.DeleteVersion delete ->
+          writer.deleteDocuments(
+              new Term(VERSION_KEY, IndexKeys.version(delete.key(), delete.version())));
+      case JournalEntry.DeleteCollection delete ->
+          writer.deleteDocuments(
+              new Term(COLLECTION, IndexKeys.collection(delete.orgId(), delete.collectionId())));
+    }
   }
 
   @Override
@@ -190,10 +254,53 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
     return read(searcher -> searcher.getIndexReader().numDocs());
   }
 
+  /** Makes every journaled write part of a Lucene commit and trims the journal. */
+  void commit() throws IOException {
+    synchronized (commitLock) {
+      long upTo = journaled.get();
+      if (upTo == committedJournaled) {
+        return;
+      }
+      long generation = journal.rotate();
+      writer.commit();
+      committedJournaled = upTo;
+      journal.deleteBefore(generation + 1);
+    }
+  }
+
+  private void commitQuietly() {
+    try {
+      commit();
+    } catch (IOException | RuntimeException e) {
+      // The journal still holds every write; the next attempt (or a restart) commits them.
+      LOG.log(System.Logger.Level.WARNING, "chunk index commit failed: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void close() throws IOException {
+    committer.shutdown();
+    try {
+      committer.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    commit();
+    journal.close();
     searchers.close();
     writer.close();
+    directory.close();
+  }
+
+  /**
+   * Stops as a killed process would: uncommitted index changes are dropped, the journal stays. For
+   * tests of recovery.
+   */
+  void crash() throws IOException {
+    committer.shutdownNow();
+    journal.close();
+    searchers.close();
+    writer.rollback();
     directory.close();
   }
 
@@ -227,25 +334,24 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
   }
 
   @FunctionalInterface
-  private interface IndexOperation {
-    long apply() throws IOException;
-  }
-
-  @FunctionalInterface
   private interface SearcherFunction<T> {
     T apply(IndexSearcher searcher) throws IOException;
   }
 
-  /** Applies the change, makes it durable (sharing a commit with concurrent writers), refreshes. */
-  private void write(IndexOperation operation) {
+  /** Applies the change and makes it durable in the journal; readers see it from then on. */
+  private void write(JournalEntry entry) {
     try {
-      long seq = operation.apply();
-      synchronized (commitLock) {
-        if (committedSeq < seq) {
-          committedSeq = Math.max(committedSeq, writer.commit());
+      apply(writer, entry);
+      journal.append(JournalEntry.encode(entry));
+      journaled.incrementAndGet();
+      writeGeneration.incrementAndGet();
+      if (journal.size() > JOURNAL_COMMIT_BYTES && !committer.isShutdown()) {
+        try {
+          committer.execute(this::commitQuietly);
+        } catch (RejectedExecutionException closing) {
+          // close() commits everything anyway
         }
       }
-      writeGeneration.incrementAndGet();
     } catch (IOException e) {
       throw new Unavailable("the chunk index could not be written: " + e.getMessage(), null, e);
     }
