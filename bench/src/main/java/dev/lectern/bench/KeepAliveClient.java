@@ -23,9 +23,14 @@ final class KeepAliveClient implements AutoCloseable {
   private final String host;
   private final int port;
   private final String authorization;
+
+  /** Servers close idle connections (Jetty after 30 s); one idle this long is replaced first. */
+  private static final long IDLE_NANOS = 10_000_000_000L;
+
   private Socket socket;
   private InputStream in;
   private OutputStream out;
+  private long lastUsed;
 
   KeepAliveClient(String baseUrl, String token) {
     URI uri = URI.create(baseUrl);
@@ -43,9 +48,13 @@ final class KeepAliveClient implements AutoCloseable {
   }
 
   private Response exchange(String method, String path, byte[] body) throws IOException {
+    if (socket != null && System.nanoTime() - lastUsed > IDLE_NANOS) {
+      close();
+    }
     if (socket == null) {
       connect();
     }
+    lastUsed = System.nanoTime();
     StringBuilder head =
         new StringBuilder(method)
             .append(' ')
@@ -104,6 +113,7 @@ final class KeepAliveClient implements AutoCloseable {
     if (close) {
       close();
     }
+    lastUsed = System.nanoTime();
     return new Response(code, body.toString(StandardCharsets.UTF_8));
   }
 

@@ -47,10 +47,12 @@ import dev.lectern.application.service.task.TaskSubmitter;
 import dev.lectern.application.service.task.TaskWorkers;
 import dev.lectern.domain.task.RetrySchedule;
 import dev.lectern.domain.task.TaskKind;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,8 +86,33 @@ public final class Wiring implements AutoCloseable {
 
   /** Opens storage, reconciles it, re-queues interrupted tasks, and starts serving. */
   public static Wiring start(LecternConfig config, MetadataStores stores) {
+    return start(config, stores, LuceneChunkIndex.open(indexPath(config)));
+  }
+
+  /**
+   * Opens the chunk index on a background thread, so that start-up can open the database meanwhile;
+   * {@link #start(LecternConfig, MetadataStores, LuceneChunkIndex)} takes the result.
+   */
+  public static CompletableFuture<LuceneChunkIndex> openIndexInBackground(LecternConfig config) {
+    CompletableFuture<LuceneChunkIndex> opened = new CompletableFuture<>();
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                opened.complete(LuceneChunkIndex.open(indexPath(config)));
+              } catch (Throwable e) {
+                opened.completeExceptionally(e);
+              }
+            },
+            "lectern-index-open");
+    opener.setDaemon(true);
+    opener.start();
+    return opened;
+  }
+
+  /** As {@link #start(LecternConfig, MetadataStores)}, with the chunk index already open. */
+  public static Wiring start(LecternConfig config, MetadataStores stores, LuceneChunkIndex index) {
     Clock clock = Clock.systemUTC();
-    LuceneChunkIndex index = LuceneChunkIndex.open(config.dataDir().resolve("index"));
     TaskWorkers workers = null;
     try {
       FileBlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
@@ -243,6 +270,10 @@ public final class Wiring implements AutoCloseable {
       closeQuietly(index);
       throw e;
     }
+  }
+
+  private static Path indexPath(LecternConfig config) {
+    return config.dataDir().resolve("index");
   }
 
   public int port() {

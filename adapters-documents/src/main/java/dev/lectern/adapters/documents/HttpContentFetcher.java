@@ -34,7 +34,10 @@ public final class HttpContentFetcher implements ContentFetcher {
   private final boolean allowInternal;
   private final long maxBytes;
   private final Duration timeLimit;
-  private final HttpClient client;
+
+  /** Built on the first fetch: an HTTP client sets up TLS, which start-up need not wait for. */
+  private volatile HttpClient client;
+
   private final ScheduledExecutorService deadlines =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -47,11 +50,24 @@ public final class HttpContentFetcher implements ContentFetcher {
     this.allowInternal = allowInternal;
     this.maxBytes = maxBytes;
     this.timeLimit = timeLimit;
-    this.client =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(timeLimit)
-            .build();
+  }
+
+  private HttpClient client() {
+    HttpClient built = client;
+    if (built == null) {
+      synchronized (this) {
+        built = client;
+        if (built == null) {
+          built =
+              HttpClient.newBuilder()
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .connectTimeout(timeLimit)
+                  .build();
+          client = built;
+        }
+      }
+    }
+    return built;
   }
 
   @Override
@@ -120,7 +136,7 @@ public final class HttpContentFetcher implements ContentFetcher {
             .GET()
             .build();
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      return client().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       throw new UpstreamFailure("fetching " + uri + " failed: " + e.getMessage(), FIELD, e);
     } catch (InterruptedException e) {

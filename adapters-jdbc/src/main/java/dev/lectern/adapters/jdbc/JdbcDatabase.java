@@ -4,12 +4,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** Adapter: the metadata database: a pooled data source, migrated to the current schema. */
 public final class JdbcDatabase implements Closeable {
   private final HikariDataSource dataSource;
+
+  /** The highest {@code V<n>__*.sql} in {@code db/migration}; a test keeps the two in step. */
+  static final int LATEST_MIGRATION = 4;
 
   private JdbcDatabase(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -43,16 +50,43 @@ public final class JdbcDatabase implements Closeable {
     config.setPoolName("lectern-metadata");
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      if (!upToDate(dataSource)) {
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+      }
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
     return new JdbcDatabase(dataSource);
+  }
+
+  /**
+   * Whether the schema already holds every bundled migration, all successful. Then Flyway (several
+   * hundred classes and a scan of the class path) is not needed to start; otherwise it migrates, or
+   * reports why it cannot.
+   */
+  static boolean upToDate(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                    + " WHERE \"version\" IS NOT NULL")) {
+      int latest = 0;
+      while (rows.next()) {
+        if (!rows.getBoolean(2)) {
+          return false;
+        }
+        latest = Math.max(latest, Integer.parseInt(rows.getString(1)));
+      }
+      return latest == LATEST_MIGRATION;
+    } catch (SQLException | NumberFormatException noHistoryYet) {
+      return false;
+    }
   }
 
   public DataSource dataSource() {

@@ -10,6 +10,8 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +32,35 @@ public final class Cl100kChunker implements Chunker {
     CHARACTER
   }
 
-  private final Encoding encoding =
-      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+  private static final CompletableFuture<Encoding> CL100K = new CompletableFuture<>();
+  private static final AtomicBoolean LOADING = new AtomicBoolean();
+
+  /**
+   * Starts reading the cl100k_base ranks (about a quarter of a second) on a background thread, so
+   * that start-up can open storage meanwhile. Idempotent; the first count waits for it.
+   */
+  public static void preload() {
+    if (LOADING.compareAndSet(false, true)) {
+      Thread loader =
+          new Thread(
+              () -> {
+                try {
+                  CL100K.complete(
+                      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE));
+                } catch (Throwable e) {
+                  CL100K.completeExceptionally(e);
+                }
+              },
+              "lectern-cl100k-load");
+      loader.setDaemon(true);
+      loader.start();
+    }
+  }
 
   @Override
   public int countTokens(String text) {
-    return encoding.countTokensOrdinary(text);
+    preload();
+    return CL100K.join().countTokensOrdinary(text);
   }
 
   @Override

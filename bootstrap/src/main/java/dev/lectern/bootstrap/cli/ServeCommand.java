@@ -1,12 +1,17 @@
 package dev.lectern.bootstrap.cli;
 
+import dev.lectern.adapters.lucene.Cl100kChunker;
+import dev.lectern.adapters.lucene.LuceneChunkIndex;
 import dev.lectern.bootstrap.LecternConfig;
 import dev.lectern.bootstrap.MetadataStores;
 import dev.lectern.bootstrap.Wiring;
 import dev.lectern.domain.collection.Language;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,6 +110,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Cl100kChunker.preload(); // overlaps opening the database
     Language language =
         Language.fromName(defaultLanguage)
             .orElseThrow(
@@ -120,12 +126,42 @@ public final class ServeCommand implements Callable<Integer> {
             .defaultLanguage(language)
             .tasks(tasks())
             .build();
-    MetadataStores stores = Installation.open(config, 16, out());
-    Wiring wiring = Wiring.start(config, stores);
+    // The index opens on its own thread while the database opens and migrates on this one.
+    CompletableFuture<LuceneChunkIndex> index = Wiring.openIndexInBackground(config);
+    MetadataStores stores;
+    try {
+      stores = Installation.open(config, 16, out());
+    } catch (Exception | Error e) {
+      index.thenAccept(ServeCommand::closeQuietly);
+      throw e;
+    }
+    Wiring wiring;
+    try {
+      wiring = Wiring.start(config, stores, join(index));
+    } catch (RuntimeException e) {
+      stores.close();
+      throw e;
+    }
     out().println("Lectern listening on http://" + host + ":" + wiring.port());
     out().flush();
     GracefulStop.install(wiring);
     return LecternCommand.KEEP_RUNNING;
+  }
+
+  private static LuceneChunkIndex join(CompletableFuture<LuceneChunkIndex> index) {
+    try {
+      return index.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private static void closeQuietly(LuceneChunkIndex index) {
+    try {
+      index.close();
+    } catch (IOException | RuntimeException ignored) {
+      // Start-up already failed; that failure is the one reported.
+    }
   }
 
   private LecternConfig.Tasks tasks() {

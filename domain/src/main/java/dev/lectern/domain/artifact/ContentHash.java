@@ -3,14 +3,11 @@ package dev.lectern.domain.artifact;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** Value: SHA-256 of some bytes, lowercase hex; the address of a blob. */
 public record ContentHash(String hex) {
-  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-
   public ContentHash {
-    if (hex == null || !HEX64.matcher(hex).matches()) {
+    if (!isLowerHex64(hex)) {
       throw new IllegalArgumentException("content hash must be 64 lowercase hex characters");
     }
   }
@@ -22,6 +19,19 @@ public record ContentHash(String hex) {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
+  }
+
+  private static boolean isLowerHex64(String hex) {
+    if (hex == null || hex.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = hex.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
