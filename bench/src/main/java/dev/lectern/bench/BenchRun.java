@@ -34,15 +34,18 @@ final class BenchRun {
       report.add("footprint", "RSS idle (empty)", "MB", idle, null, "<= 300", idle <= 300);
       Api api = new Api(server.baseUrl(), server.adminToken());
       transportFloor(api);
-      SyntheticRun synthetic = new SyntheticRun(options, work, report, api, server);
-      chunksIndexed = synthetic.run();
-      report.add("footprint", "RSS after ingest + queries", "MB", server.rssBytes() / MB, null);
-      report.add(
-          "footprint",
-          "index bytes per chunk",
-          "B",
-          (double) server.indexBytes() / chunksIndexed,
-          (double) synthetic.rawIndexBytes() / chunksIndexed);
+      chunksIndexed = 0;
+      if (!options.qualityOnly) {
+        SyntheticRun synthetic = new SyntheticRun(options, work, report, api, server);
+        chunksIndexed = synthetic.run();
+        report.add("footprint", "RSS after ingest + queries", "MB", server.rssBytes() / MB, null);
+        report.add(
+            "footprint",
+            "index bytes per chunk",
+            "B",
+            (double) server.indexBytes() / chunksIndexed,
+            (double) synthetic.rawIndexBytes() / chunksIndexed);
+      }
       if (Files.isDirectory(options.scifact)) {
         new QualityRun(options, work, report, api).run();
       } else {

@@ -1,6 +1,7 @@
 package dev.lectern.adapters.jdbc;
 
 import dev.lectern.application.port.out.ArtifactStore;
+import dev.lectern.application.port.out.PublishedVersion;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
@@ -43,6 +44,11 @@ public final class JdbcArtifactStore implements ArtifactStore {
       "SELECT version, content_hash, text_hash, file_name, size_bytes, metadata, chunk_count,"
           + " token_count, created_at AS revision_created_at FROM artifact_revisions WHERE";
 
+  private static final String FIND_PUBLISHED =
+      "SELECT a.id, a.current_version, r.file_name FROM UNNEST(?) AS k(id) JOIN artifacts a"
+          + " ON a.org_id = ? AND a.collection_id = ? AND a.id = k.id JOIN artifact_revisions r"
+          + " ON r.org_id = a.org_id AND r.collection_id = a.collection_id AND r.artifact_id = a.id"
+          + " AND r.version = a.current_version WHERE a.deleting = FALSE";
   private static final String FIND_MANY =
       SELECT_ARTIFACT.replace(
           "FROM artifacts a LEFT JOIN",
@@ -65,6 +71,48 @@ public final class JdbcArtifactStore implements ArtifactStore {
 
   @Override
   public Map<ArtifactKey, Artifact> findAll(Collection<ArtifactKey> keys) {
+    Map<ArtifactKey, Artifact> found = new HashMap<>();
+    perCollection(
+        keys,
+        (orgId, collectionId, ids) ->
+            jdbc.list(FIND_MANY, JdbcArtifactStore::artifact, ids, orgId, collectionId)
+                .forEach(artifact -> found.put(artifact.key(), artifact)));
+    return found;
+  }
+
+  @Override
+  public Map<ArtifactKey, PublishedVersion> findPublished(Collection<ArtifactKey> keys) {
+    Map<ArtifactKey, PublishedVersion> found = new HashMap<>();
+    perCollection(
+        keys,
+        (orgId, collectionId, ids) ->
+            jdbc.list(
+                    FIND_PUBLISHED,
+                    row ->
+                        Map.entry(
+                            new ArtifactKey(
+                                orgId,
+                                new CollectionId(collectionId),
+                                new ArtifactId(row.getString(1))),
+                            new PublishedVersion(row.getLong(2), row.getString(3))),
+                    ids,
+                    orgId,
+                    collectionId)
+                .forEach(entry -> found.put(entry.getKey(), entry.getValue())));
+    return found;
+  }
+
+  @FunctionalInterface
+  private interface CollectionLookup {
+    void find(String orgId, String collectionId, String[] ids);
+  }
+
+  /**
+   * Runs one lookup per collection with that collection's ids as one array, joined on the primary
+   * key: one index lookup per id, where an IN list would be checked against every artifact of the
+   * collection.
+   */
+  private static void perCollection(Collection<ArtifactKey> keys, CollectionLookup lookup) {
     Map<List<String>, Set<String>> idsByCollection = new LinkedHashMap<>();
     for (ArtifactKey key : keys) {
       idsByCollection
@@ -72,19 +120,9 @@ public final class JdbcArtifactStore implements ArtifactStore {
               List.of(key.orgId(), key.collectionId().value()), k -> new LinkedHashSet<>())
           .add(key.artifactId().value());
     }
-    Map<ArtifactKey, Artifact> found = new HashMap<>();
-    // The ids arrive as one array joined on the primary key: one index lookup per id, where an IN
-    // list would be checked against every artifact of the collection.
     idsByCollection.forEach(
         (collection, ids) ->
-            jdbc.list(
-                    FIND_MANY,
-                    JdbcArtifactStore::artifact,
-                    ids.toArray(String[]::new),
-                    collection.get(0),
-                    collection.get(1))
-                .forEach(artifact -> found.put(artifact.key(), artifact)));
-    return found;
+            lookup.find(collection.get(0), collection.get(1), ids.toArray(String[]::new)));
   }
 
   @Override

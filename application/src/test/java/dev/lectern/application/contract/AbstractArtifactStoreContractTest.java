@@ -181,4 +181,26 @@ public abstract class AbstractArtifactStoreContractTest {
     assertThat(found).doesNotContainKey(key("org2", "c1", "many0"));
     assertThat(store.findAll(List.of())).isEmpty();
   }
+
+  @Test
+  void findPublishedGivesTheVersionReadersSeeOfPopulatedArtifactsOnly() {
+    ArtifactKey done = key("org1", "c1", "done");
+    store.claimIngest(done, revision(1, "first"));
+    store.completeIngest(done, 1);
+    store.claimIngest(done, revision(2, "second, still being written"));
+    ArtifactKey pending = key("org1", "c1", "pending");
+    store.claimIngest(pending, revision(3, "never completed"));
+    ArtifactKey deleting = key("org1", "c1", "deleting");
+    store.claimIngest(deleting, revision(4, "being deleted"));
+    store.completeIngest(deleting, 4);
+    store.claimDelete(deleting);
+
+    var found = store.findPublished(List.of(done, pending, deleting, key("org1", "c1", "missing")));
+
+    assertThat(found).containsOnlyKeys(done);
+    assertThat(found.get(done).version()).isEqualTo(1);
+    assertThat(found.get(done).fileName())
+        .isEqualTo(store.find(done).orElseThrow().current().fileName());
+    assertThat(store.findPublished(List.of())).isEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.lectern.application.fakes;
 
 import dev.lectern.application.port.out.ArtifactStore;
+import dev.lectern.application.port.out.PublishedVersion;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.Revision;
@@ -32,6 +33,23 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     for (ArtifactKey key : keys) {
       find(key).ifPresent(artifact -> found.put(key, artifact));
     }
+    return found;
+  }
+
+  @Override
+  public synchronized Map<ArtifactKey, PublishedVersion> findPublished(
+      Collection<ArtifactKey> keys) {
+    Map<ArtifactKey, PublishedVersion> found = new HashMap<>();
+    findAll(keys)
+        .forEach(
+            (key, artifact) -> {
+              if (artifact.populated()) {
+                found.put(
+                    key,
+                    new PublishedVersion(
+                        artifact.current().version(), artifact.current().fileName()));
+              }
+            });
     return found;
   }
 

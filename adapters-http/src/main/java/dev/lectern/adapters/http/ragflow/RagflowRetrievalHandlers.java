@@ -149,8 +149,8 @@ final class RagflowRetrievalHandlers {
     ArrayNode aggs = data.putArray("doc_aggs");
     for (Retrieval.DocumentCount doc : found.documents()) {
       ObjectNode agg = aggs.addObject();
-      agg.put("doc_name", doc.artifact().current().fileName());
-      agg.put("doc_id", doc.artifact().key().artifactId().value());
+      agg.put("doc_name", doc.fileName());
+      agg.put("doc_id", doc.key().artifactId().value());
       agg.put("count", doc.count());
     }
     return data;

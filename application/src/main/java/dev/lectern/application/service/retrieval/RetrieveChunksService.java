@@ -14,6 +14,7 @@ import dev.lectern.application.port.out.ChunkQuery;
 import dev.lectern.application.port.out.ChunkSearch;
 import dev.lectern.application.port.out.CollectionStore;
 import dev.lectern.application.port.out.DocumentStore;
+import dev.lectern.application.port.out.PublishedVersion;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.collection.Collection;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Service: checks the collections, narrows to artifacts by id and metadata, asks the index for the
@@ -76,7 +78,7 @@ public final class RetrieveChunksService implements RetrieveChunksUseCase {
   }
 
   /** A match of a published version at or above the threshold; its text is not read yet. */
-  private record Kept(Artifact artifact, int position) {}
+  private record Kept(ArtifactKey key, String fileName, int position) {}
 
   /** Matches of versions readers can see, at or above the threshold. */
   private List<Kept> published(List<ChunkMatch> matches, double threshold) {
@@ -86,40 +88,51 @@ public final class RetrieveChunksService implements RetrieveChunksUseCase {
         keys.add(match.key());
       }
     }
-    Map<ArtifactKey, Artifact> found = keys.isEmpty() ? Map.of() : artifacts.findAll(keys);
+    Map<ArtifactKey, PublishedVersion> found =
+        keys.isEmpty() ? Map.of() : artifacts.findPublished(keys);
     List<Kept> kept = new ArrayList<>();
     for (int position = 0; position < matches.size(); position++) {
       ChunkMatch match = matches.get(position);
-      Artifact artifact = found.get(match.key());
+      PublishedVersion published = found.get(match.key());
       if (match.score() >= threshold
-          && artifact != null
-          && artifact.populated()
-          && artifact.current().version() == match.version()) {
-        kept.add(new Kept(artifact, position));
+          && published != null
+          && published.version() == match.version()) {
+        kept.add(new Kept(match.key(), published.fileName(), position));
       }
     }
     return kept;
   }
 
-  /** Counts every kept chunk per document, and reads the texts of the requested page only. */
-  private static Retrieval page(
-      RetrieveChunksCommand command, List<Kept> kept, ChunkSearch search) {
+  /**
+   * Counts every kept chunk per document; reads the texts, and the full artifacts, of the requested
+   * page only.
+   */
+  private Retrieval page(RetrieveChunksCommand command, List<Kept> kept, ChunkSearch search) {
     Map<ArtifactKey, DocumentCount> counts = new LinkedHashMap<>();
     for (Kept chunk : kept) {
       counts.merge(
-          chunk.artifact().key(),
-          new DocumentCount(chunk.artifact(), 1),
-          (a, b) -> new DocumentCount(a.artifact(), a.count() + 1));
+          chunk.key(),
+          new DocumentCount(chunk.key(), chunk.fileName(), 1),
+          (a, b) -> new DocumentCount(a.key(), a.fileName(), a.count() + 1));
     }
     List<DocumentCount> documents = new ArrayList<>(counts.values());
     documents.sort(Comparator.comparingInt(DocumentCount::count).reversed());
     long from = (long) (command.page() - 1) * command.pageSize();
     int start = (int) Math.min(from, kept.size());
     int end = (int) Math.min(from + command.pageSize(), kept.size());
-    List<RetrievedChunk> chunks = new ArrayList<>(end - start);
-    for (Kept chunk : kept.subList(start, end)) {
+    List<Kept> onPage = kept.subList(start, end);
+    Map<ArtifactKey, Artifact> artifactsOnPage =
+        onPage.isEmpty()
+            ? Map.of()
+            : artifacts.findAll(onPage.stream().map(Kept::key).collect(Collectors.toSet()));
+    List<RetrievedChunk> chunks = new ArrayList<>(onPage.size());
+    for (Kept chunk : onPage) {
+      Artifact artifact = artifactsOnPage.get(chunk.key());
+      if (artifact == null) {
+        continue; // deleted since the check above
+      }
       ChunkHit hit = search.hit(chunk.position());
-      chunks.add(new RetrievedChunk(chunk.artifact(), hit.chunk(), hit.score(), hit.highlighted()));
+      chunks.add(new RetrievedChunk(artifact, hit.chunk(), hit.score(), hit.highlighted()));
     }
     return new Retrieval(kept.size(), chunks, documents);
   }

@@ -1,6 +1,7 @@
 package dev.lectern.application.port.in.retrieval;
 
 import dev.lectern.domain.artifact.Artifact;
+import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
 import java.util.List;
 
@@ -27,6 +28,6 @@ public record Retrieval(int total, List<RetrievedChunk> chunks, List<DocumentCou
    */
   public record RetrievedChunk(Artifact artifact, Chunk chunk, double score, String highlighted) {}
 
-  /** An artifact and how many of the retrieved chunks are its. */
-  public record DocumentCount(Artifact artifact, int count) {}
+  /** An artifact, the file name of its published version, and how many retrieved chunks are its. */
+  public record DocumentCount(ArtifactKey key, String fileName, int count) {}
 }
