@@ -151,7 +151,9 @@ final class LuceneChunkSearch implements ChunkSearch {
             .add(scopeFilter(query.orgId(), scopes), Occur.FILTER)
             .add(new TermQuery(new Term(LuceneChunkIndex.AVAILABLE, "0")), Occur.MUST_NOT)
             .build();
-    TopDocs top = searcher.search(filtered, query.limit());
+    // A little under the caller's floor, so float rounding never drops a hit it would keep.
+    float floor = (float) (query.minScore() * bound * 0.999);
+    TopDocs top = searcher.search(filtered, new FloorCollectorManager(query.limit(), floor));
     Group group = new Group(language, text);
     List<Candidate> found = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc hit : top.scoreDocs) {

@@ -196,4 +196,32 @@ public abstract class AbstractChunkIndexContractTest {
     assertThat(search("  ?! ", List.of(scope("c1")))).isEmpty();
     assertThat(search("anything", List.of())).isEmpty();
   }
+
+  @Test
+  void aMinimumScoreKeepsExactlyTheHitsAtOrAboveItThatAPlainSearchFinds() {
+    List<Chunk> texts = new java.util.ArrayList<>();
+    String[] words = {"alpha", "beta", "gamma", "delta"};
+    for (int i = 0; i < 60; i++) {
+      StringBuilder text = new StringBuilder("chunk " + i);
+      for (int w = 0; w < words.length; w++) {
+        if ((i >> w & 1) == 1) {
+          text.append(' ').append(words[w]).append(i % 3 == 0 ? " " + words[w] : "");
+        }
+      }
+      texts.add(text(i, text.toString()));
+    }
+    index.replace(key, 1, texts, Language.ENGLISH);
+    String question = "alpha beta gamma delta";
+
+    List<ChunkHit> all =
+        index.search(new ChunkQuery("org1", List.of(scope("c1")), question, 60, false, 0));
+    List<ChunkHit> floored =
+        index.search(new ChunkQuery("org1", List.of(scope("c1")), question, 60, false, 0.3));
+
+    assertThat(all).anySatisfy(hit -> assertThat(hit.score()).isLessThan(0.3));
+    assertThat(floored.stream().filter(hit -> hit.score() >= 0.3).map(hit -> hit.chunk().id()))
+        .containsExactlyElementsOf(
+            all.stream().filter(hit -> hit.score() >= 0.3).map(hit -> hit.chunk().id()).toList())
+        .isNotEmpty();
+  }
 }

@@ -12,9 +12,16 @@ import java.util.Set;
  *
  * @param limit how many hits at most, best first
  * @param highlight whether hits carry their text with the matched terms in {@code <em>} tags
+ * @param minScore the lowest normalised score (0..1) the caller keeps; the index may skip chunks
+ *     that cannot reach it, and may still return some below it
  */
 public record ChunkQuery(
-    String orgId, List<Scope> scopes, String text, int limit, boolean highlight) {
+    String orgId, List<Scope> scopes, String text, int limit, boolean highlight, double minScore) {
+
+  /** A query that keeps every score. */
+  public ChunkQuery(String orgId, List<Scope> scopes, String text, int limit, boolean highlight) {
+    this(orgId, scopes, text, limit, highlight, 0);
+  }
 
   /**
    * One collection searched, analysed in its language.

@@ -71,7 +71,8 @@ public final class RetrieveChunksService implements RetrieveChunksUseCase {
             narrowed.get(),
             command.question(),
             command.topK(),
-            command.highlight());
+            command.highlight(),
+            command.threshold());
     try (ChunkSearch search = index.open(query)) {
       return page(command, published(search.matches(), command.threshold()), search);
     }
