@@ -18,6 +18,7 @@ import dev.lectern.adapters.http.zylon.ZylonRoutes;
 import dev.lectern.adapters.lucene.Cl100kChunker;
 import dev.lectern.adapters.lucene.LuceneChunkIndex;
 import dev.lectern.application.port.in.artifact.ReconcileStorageUseCase;
+import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.TaskEvents;
 import dev.lectern.application.service.access.AuthenticateService;
 import dev.lectern.application.service.artifact.ArtifactSelection;
@@ -31,6 +32,7 @@ import dev.lectern.application.service.artifact.IngestArtifactTaskHandler;
 import dev.lectern.application.service.artifact.IngestPolicy;
 import dev.lectern.application.service.artifact.ListArtifactsService;
 import dev.lectern.application.service.artifact.ParseDocumentTaskHandler;
+import dev.lectern.application.service.artifact.PublishedVersionCache;
 import dev.lectern.application.service.artifact.ReadChunkedContentService;
 import dev.lectern.application.service.artifact.ReadContentService;
 import dev.lectern.application.service.artifact.ReconcileStorageService;
@@ -61,6 +63,8 @@ public final class Wiring implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
   private static final Duration TASK_LEASE = Duration.ofSeconds(30);
+  private static final Duration PUBLISHED_CACHE_AGE = Duration.ofSeconds(30);
+  private static final int PUBLISHED_CACHE_SIZE = 200_000;
   private static final Duration TASK_HEARTBEAT = Duration.ofSeconds(5);
   private static final Duration TASK_IDLE_POLL = Duration.ofSeconds(1);
 
@@ -113,24 +117,27 @@ public final class Wiring implements AutoCloseable {
   /** As {@link #start(LecternConfig, MetadataStores)}, with the chunk index already open. */
   public static Wiring start(LecternConfig config, MetadataStores stores, LuceneChunkIndex index) {
     Clock clock = Clock.systemUTC();
+    // Every write to artifacts in this process goes through the cache, which forgets what it
+    // touches; the age limit bounds staleness from other processes sharing the database.
+    ArtifactStore artifacts =
+        new PublishedVersionCache(stores.artifacts(), PUBLISHED_CACHE_AGE, PUBLISHED_CACHE_SIZE);
     TaskWorkers workers = null;
     try {
       FileBlobStore blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
       blobs.removeTemporaryFiles();
       ReconcileStorageUseCase.Report report =
-          new ReconcileStorageService(
-                  stores.artifacts(), index, blobs, stores.tasks(), stores.documents())
+          new ReconcileStorageService(artifacts, index, blobs, stores.tasks(), stores.documents())
               .reconcile();
       LOG.info("storage reconciled: {}", report);
 
       var chunker = new Cl100kChunker();
-      var selection = new ArtifactSelection(stores.collections(), stores.artifacts());
+      var selection = new ArtifactSelection(stores.collections(), artifacts);
       var guard = new ArtifactTaskGuard(stores.tasks());
       var parser = new FileTypeDocumentParser(config.parseTimeout());
       var ingest =
           new IngestArtifactService(
               stores.collections(),
-              stores.artifacts(),
+              artifacts,
               index,
               chunker,
               parser,
@@ -140,12 +147,10 @@ public final class Wiring implements AutoCloseable {
               new IngestPolicy(config.maxInputBytes(), config.defaultLanguage()),
               guard,
               clock);
-      var delete = new DeleteArtifactService(stores.artifacts(), index, guard, stores.documents());
+      var delete = new DeleteArtifactService(artifacts, index, guard, stores.documents());
       var retrieve =
-          new RetrieveChunksService(
-              stores.collections(), stores.artifacts(), stores.documents(), index);
-      var catalogue =
-          new DocumentCatalogue(stores.collections(), stores.documents(), stores.artifacts());
+          new RetrieveChunksService(stores.collections(), artifacts, stores.documents(), index);
+      var catalogue = new DocumentCatalogue(stores.collections(), stores.documents(), artifacts);
       var documents =
           new DocumentService(
               stores.collections(),
@@ -157,8 +162,7 @@ public final class Wiring implements AutoCloseable {
               config.maxInputBytes(),
               clock);
       var updateDocument = new UpdateDocumentService(catalogue, delete, index, guard, clock);
-      var datasets =
-          new DatasetService(stores.collections(), stores.artifacts(), stores.documents(), index);
+      var datasets = new DatasetService(stores.collections(), artifacts, stores.documents(), index);
 
       LecternConfig.Tasks taskConfig = config.tasks();
       TaskEvents events = new LoggingTaskEvents();
@@ -167,9 +171,9 @@ public final class Wiring implements AutoCloseable {
               stores.tasks(),
               Map.of(
                   TaskKind.ARTIFACT_INGEST,
-                  new IngestArtifactTaskHandler(ingest, stores.artifacts(), blobs),
+                  new IngestArtifactTaskHandler(ingest, artifacts, blobs),
                   TaskKind.ARTIFACT_DELETE,
-                  new DeleteArtifactTaskHandler(delete, stores.artifacts()),
+                  new DeleteArtifactTaskHandler(delete, artifacts),
                   TaskKind.DOCUMENT_PARSE,
                   new ParseDocumentTaskHandler(
                       ingest,
@@ -202,8 +206,7 @@ public final class Wiring implements AutoCloseable {
       var parsing =
           new ParsingService(
               stores.documents(), catalogue, delete, submitter, taskAdmin, guard, clock);
-      var artifactTasks =
-          new ArtifactTaskService(submitter, taskAdmin, guard, stores.artifacts(), blobs);
+      var artifactTasks = new ArtifactTaskService(submitter, taskAdmin, guard, artifacts, blobs);
       var zylonUseCases =
           new ZylonArtifactHandlers.UseCases(
               ingest,
@@ -251,7 +254,7 @@ public final class Wiring implements AutoCloseable {
                           documents,
                           parsing,
                           parsing,
-                          new ChunkService(stores.artifacts(), catalogue, index, chunker, guard)),
+                          new ChunkService(artifacts, catalogue, index, chunker, guard)),
                       auth,
                       bodies,
                       clock),

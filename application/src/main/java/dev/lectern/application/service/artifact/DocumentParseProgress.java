@@ -52,8 +52,8 @@ final class DocumentParseProgress implements IngestProgress {
   }
 
   @Override
-  public void indexed(long version) {
-    task.indexed(version);
+  public void claimed(long version) {
+    task.claimed(version);
   }
 
   /** Appends {@code line} and stores the state, if the document still runs this task. */

@@ -133,6 +133,8 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
       case BUSY -> throw new Conflict(busyMessage(key), "artifact");
       case STARTED -> {}
     }
+    // Recorded before the index write: a crash after it may still be rolled forward at start-up.
+    progress.claimed(version);
     try {
       index.replace(key, version, toChunks(drafts, available), collection.language());
     } catch (RuntimeException e) {
@@ -142,7 +144,6 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
     }
     // The commit replaced any older chunks: from here on the ingest only moves forward.
     watch.done(drafts.size() + " chunks committed");
-    progress.indexed(version);
     artifacts.completeIngest(key, version);
     return artifacts.find(key);
   }

@@ -23,8 +23,9 @@ interface IngestProgress {
   void after(IngestStage stage, Duration took, String detail);
 
   /**
-   * The chunks of {@code version} are committed to the index; publishing comes next. Must not
-   * throw.
+   * The ingest claimed {@code version} and is about to write its chunks. From here a crash may
+   * leave that version published (start-up rolls it forward when the index holds it), so a rerun
+   * must look for it. Must not throw.
    */
-  default void indexed(long version) {}
+  default void claimed(long version) {}
 }

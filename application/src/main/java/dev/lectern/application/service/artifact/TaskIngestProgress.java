@@ -32,7 +32,7 @@ final class TaskIngestProgress implements IngestProgress {
   }
 
   @Override
-  public void indexed(long version) {
+  public void claimed(long version) {
     try {
       context.recordCheckpoint(Map.of(VERSION, version));
     } catch (LecternException e) {
