@@ -68,6 +68,13 @@ public final class Bench implements Callable<Integer> {
   Path workDir;
 
   @Option(
+      names = "--server-jar",
+      description =
+          "Run this Lectern JAR instead of the server classes inside the benchmark (to compare"
+              + " two builds with the same load).")
+  Path serverJar;
+
+  @Option(
       names = "--server-jvm",
       split = " ",
       description = "Extra JVM options for the Lectern process (e.g. a JFR recording).")

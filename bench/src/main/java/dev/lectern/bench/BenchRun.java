@@ -88,6 +88,7 @@ final class BenchRun {
 
   private ServerProcess start(Path data, String name) throws Exception {
     System.out.println("starting Lectern (" + name + ")");
-    return ServerProcess.start(data, work.resolve("lectern-" + name + ".log"), options.serverJvm);
+    return ServerProcess.start(
+        data, work.resolve("lectern-" + name + ".log"), options.serverJvm, options.serverJar);
   }
 }

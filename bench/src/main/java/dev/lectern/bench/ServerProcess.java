@@ -29,23 +29,25 @@ final class ServerProcess implements AutoCloseable {
     this.startupNanos = startupNanos;
   }
 
-  static ServerProcess start(Path dataDir, Path log, List<String> jvmOptions) throws Exception {
+  /**
+   * Starts Lectern from {@code jar}, or from this JAR's classes when it is null, and waits for its
+   * first 200 on /health.
+   */
+  static ServerProcess start(Path dataDir, Path log, List<String> jvmOptions, Path jar)
+      throws Exception {
     int port = freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
-    String classPath = System.getProperty("java.class.path");
+    Stream<String> program =
+        jar == null
+            ? Stream.of("-cp", System.getProperty("java.class.path"), "dev.lectern.bootstrap.Main")
+            : Stream.of("-jar", jar.toString());
     List<String> command =
         Stream.of(
                 Stream.of(java, "--add-modules", "jdk.incubator.vector"),
                 jvmOptions.stream(),
+                program,
                 Stream.of(
-                    "-cp",
-                    classPath,
-                    "dev.lectern.bootstrap.Main",
-                    "serve",
-                    "--port",
-                    String.valueOf(port),
-                    "--data-dir",
-                    dataDir.toString()))
+                    "serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString()))
             .flatMap(s -> s)
             .toList();
     ProcessBuilder builder =
