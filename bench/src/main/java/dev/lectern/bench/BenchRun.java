@@ -21,58 +21,47 @@ final class BenchRun {
     Path data = work.resolve("lectern-data");
     long chunksIndexed;
     try (ServerProcess server = start(data, "first")) {
-      report.add(
-          "footprint",
-          "start to first /health 200 (empty)",
-          "ms",
-          server.startupMillis(),
-          null,
-          "<= 3000",
-          server.startupMillis() <= 3000);
-      Thread.sleep(2000);
-      double idle = server.rssBytes() / MB;
-      report.add("footprint", "RSS idle (empty)", "MB", idle, null, "<= 300", idle <= 300);
-      Api api = new Api(server.baseUrl(), server.adminToken());
-      transportFloor(api);
-      chunksIndexed = 0;
-      if (!options.qualityOnly) {
-        SyntheticRun synthetic = new SyntheticRun(options, work, report, api, server);
-        chunksIndexed = synthetic.run();
-        report.add("footprint", "RSS after ingest + queries", "MB", server.rssBytes() / MB, null);
-        report.add(
-            "footprint",
-            "index bytes per chunk",
-            "B",
-            (double) server.indexBytes() / chunksIndexed,
-            (double) synthetic.rawIndexBytes() / chunksIndexed);
+      startAndIdle(server, "empty");
+      try (Api api = new Api(server.baseUrl(), server.adminToken())) {
+        transportFloor(api);
+        chunksIndexed = 0;
+        if (!options.qualityOnly) {
+          SyntheticRun synthetic = new SyntheticRun(options, work, report, api, server);
+          chunksIndexed = synthetic.run();
+          report.add("footprint", "RSS after ingest + queries", "MB", server.rssBytes() / MB, null);
+          report.add(
+              "footprint",
+              "index bytes per chunk",
+              "B",
+              (double) server.indexBytes() / chunksIndexed,
+              (double) synthetic.rawIndexBytes() / chunksIndexed);
+        }
+        if (Files.isDirectory(options.scifact)) {
+          new QualityRun(options, work, report, api).run();
+        } else {
+          report.note("retrieval quality skipped: no SciFact data at " + options.scifact);
+        }
       }
-      if (Files.isDirectory(options.scifact)) {
-        new QualityRun(options, work, report, api).run();
-      } else {
-        report.note("retrieval quality skipped: no SciFact data at " + options.scifact);
-      }
-      api.close();
     }
     try (ServerProcess restarted = start(data, "restart")) {
-      report.add(
-          "footprint",
-          "start to first /health 200 (" + chunksIndexed + " chunks)",
-          "ms",
-          restarted.startupMillis(),
-          null,
-          "<= 3000",
-          restarted.startupMillis() <= 3000);
-      Thread.sleep(2000);
-      double idle = restarted.rssBytes() / MB;
-      report.add(
-          "footprint",
-          "RSS idle (" + chunksIndexed + " chunks)",
-          "MB",
-          idle,
-          null,
-          "<= 300",
-          idle <= 300);
+      startAndIdle(restarted, chunksIndexed + " chunks");
     }
+  }
+
+  /** Start-up time, and RSS once the server has been idle for two seconds. */
+  private void startAndIdle(ServerProcess server, String state) throws Exception {
+    double startup = server.startupMillis();
+    report.add(
+        "footprint",
+        "start to first /health 200 (" + state + ")",
+        "ms",
+        startup,
+        null,
+        "<= 3000",
+        startup <= 3000);
+    Thread.sleep(2000);
+    double idle = server.rssBytes() / MB;
+    report.add("footprint", "RSS idle (" + state + ")", "MB", idle, null, "<= 300", idle <= 300);
   }
 
   /** GET /health from the same clients: the share of any latency that is HTTP alone. */
