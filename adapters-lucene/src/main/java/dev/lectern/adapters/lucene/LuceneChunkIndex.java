@@ -126,17 +126,25 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
       config.setRAMBufferSizeMB(64);
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       IndexWriter writer = new IndexWriter(directory, config);
-      Path journalDir = journalOf(path);
-      List<byte[]> pending = ChunkJournal.read(journalDir);
-      for (byte[] entry : pending) {
-        apply(writer, JournalEntry.decode(entry));
+      try {
+        Path journalDir = journalOf(path);
+        List<byte[]> pending = ChunkJournal.read(journalDir);
+        for (byte[] entry : pending) {
+          apply(writer, JournalEntry.decode(entry));
+        }
+        if (!pending.isEmpty()) {
+          writer.commit();
+          LOG.log(
+              System.Logger.Level.INFO, "replayed " + pending.size() + " journaled index writes");
+        }
+        return new LuceneChunkIndex(
+            directory, writer, ChunkJournal.start(journalDir), commitInterval);
+      } catch (IOException | RuntimeException e) {
+        // Nothing was acknowledged from this writer: drop it and release the index lock.
+        writer.rollback();
+        directory.close();
+        throw e;
       }
-      if (!pending.isEmpty()) {
-        writer.commit();
-        LOG.log(System.Logger.Level.INFO, "replayed " + pending.size() + " journaled index writes");
-      }
-      return new LuceneChunkIndex(
-          directory, writer, ChunkJournal.start(journalDir), commitInterval);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the chunk index at " + path, e);
     }
