@@ -5,7 +5,9 @@ import static dev.lectern.application.contract.Fixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.application.contract.AbstractChunkIndexContractTest;
+import dev.lectern.application.port.out.ChunkHit;
 import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.ChunkQuery;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.collection.Language;
@@ -136,5 +138,34 @@ class LuceneChunkIndexTest extends AbstractChunkIndexContractTest {
     try (var files = Files.list(journal)) {
       return files.mapToLong(f -> f.toFile().length()).sum();
     }
+  }
+
+  @Test
+  void anIndexWrittenBeforeTheMatchDocValuesIsStillSearched() throws Exception {
+    lucene.close();
+    Path path = dir.resolve("older");
+    ArtifactKey older = key("org1", "c1", "written-earlier");
+    try (var directory = org.apache.lucene.store.FSDirectory.open(path);
+        var writer =
+            new org.apache.lucene.index.IndexWriter(
+                directory, new org.apache.lucene.index.IndexWriterConfig(Analyzers.perField()))) {
+      for (Chunk chunk : chunks(2, "zeppelin hangar")) {
+        var doc = ChunkDocuments.of(older, 7, chunk, Language.ENGLISH);
+        // What an index of the previous release holds: no match key, version stored only.
+        doc.removeFields(LuceneChunkIndex.MATCH_KEY);
+        doc.removeFields(LuceneChunkIndex.VERSION);
+        doc.add(new org.apache.lucene.document.StoredField(LuceneChunkIndex.VERSION, 7L));
+        writer.addDocument(doc);
+      }
+    }
+
+    lucene = LuceneChunkIndex.open(path);
+    var scope = new ChunkQuery.Scope(older.collectionId(), Language.ENGLISH, null);
+    List<ChunkHit> hits =
+        lucene.search(new ChunkQuery("org1", List.of(scope), "zeppelin", 10, false));
+
+    assertThat(hits).hasSize(2);
+    assertThat(hits).allSatisfy(hit -> assertThat(hit.key()).isEqualTo(older));
+    assertThat(hits).allSatisfy(hit -> assertThat(hit.version()).isEqualTo(7L));
   }
 }
