@@ -72,7 +72,8 @@ final class DocumentParseProgress implements IngestProgress {
   }
 
   double elapsedSeconds() {
-    return Duration.between(began, clock.instant()).toMillis() / 1000.0;
+    // Nanosecond precision: a small document can finish within the millisecond it began.
+    return Duration.between(began, clock.instant()).toNanos() / 1e9;
   }
 
   static String seconds(Duration took) {
