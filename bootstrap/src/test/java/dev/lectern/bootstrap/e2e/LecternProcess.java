@@ -11,9 +11,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The fat JAR run as a separate process, as a user would run it. */
 final class LecternProcess {
+  /** Every server a test started: killed when the test JVM exits, even after a failed assertion. */
+  private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+  }
+
   private final Process process;
   final int port;
   final Path log;
@@ -54,7 +64,9 @@ final class LecternProcess {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().remove("LECTERN_ADMIN_TOKEN");
-    LecternProcess lectern = new LecternProcess(builder.start(), port, log);
+    Process started = builder.start();
+    STARTED.add(started);
+    LecternProcess lectern = new LecternProcess(started, port, log);
     lectern.awaitHealthy(Duration.ofSeconds(60));
     return lectern;
   }
