@@ -59,8 +59,12 @@ public final class Cl100kChunker implements Chunker {
 
   @Override
   public int countTokens(String text) {
-    preload();
-    return CL100K.join().countTokensOrdinary(text);
+    Encoding loaded = CL100K.getNow(null);
+    if (loaded == null) {
+      preload();
+      loaded = CL100K.join();
+    }
+    return loaded.countTokensOrdinary(text);
   }
 
   @Override

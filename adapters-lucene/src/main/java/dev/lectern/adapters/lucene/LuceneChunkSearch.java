@@ -61,8 +61,11 @@ final class LuceneChunkSearch implements ChunkSearch {
   private static final Set<String> STORED_KEY_FIELDS =
       Set.of(LuceneChunkIndex.COLLECTION_ID, LuceneChunkIndex.ARTIFACT, LuceneChunkIndex.VERSION);
 
-  /** The language query a candidate came from, for highlighting. */
-  private record Group(Language language, Query text) {}
+  /**
+   * The language query a candidate came from, and its highlighter (null when not asked for): one
+   * per query group, shared by its hits.
+   */
+  private record Group(Language language, Highlighter highlighter) {}
 
   private record Candidate(int doc, double score, Group group) {}
 
@@ -103,7 +106,7 @@ final class LuceneChunkSearch implements ChunkSearch {
     try {
       Document doc = searcher.storedFields().document(candidate.doc());
       Chunk chunk = LuceneChunkIndex.chunk(doc);
-      String highlighted = query.highlight() ? highlight(candidate.group(), chunk.text()) : null;
+      String highlighted = highlight(candidate.group(), chunk.text());
       ChunkMatch match = matches.get(position);
       return new ChunkHit(match.key(), match.version(), chunk, match.score(), highlighted);
     } catch (IOException e) {
@@ -154,7 +157,7 @@ final class LuceneChunkSearch implements ChunkSearch {
     // A little under the caller's floor, so float rounding never drops a hit it would keep.
     float floor = (float) (query.minScore() * bound * 0.999);
     TopDocs top = searcher.search(filtered, new FloorCollectorManager(query.limit(), floor));
-    Group group = new Group(language, text);
+    Group group = new Group(language, query.highlight() ? highlighter(text) : null);
     List<Candidate> found = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc hit : top.scoreDocs) {
       found.add(new Candidate(hit.doc, Math.min(1.0, hit.score / bound), group));
@@ -257,15 +260,25 @@ final class LuceneChunkSearch implements ChunkSearch {
     return bound;
   }
 
-  private String highlight(Group group, String text) throws IOException {
+  private static Highlighter highlighter(Query text) {
     Highlighter highlighter =
-        new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new QueryScorer(group.text()));
+        new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new QueryScorer(text));
     highlighter.setTextFragmenter(new NullFragmenter());
     highlighter.setMaxDocCharsToAnalyze(Integer.MAX_VALUE);
+    return highlighter;
+  }
+
+  /** The text with its matches marked, or null when the query asked for no highlighting. */
+  private static String highlight(Group group, String text) throws IOException {
+    if (group.highlighter() == null) {
+      return null;
+    }
     try {
       String marked =
-          highlighter.getBestFragment(
-              ANALYZERS.get(group.language()), Analyzers.bodyField(group.language()), text);
+          group
+              .highlighter()
+              .getBestFragment(
+                  ANALYZERS.get(group.language()), Analyzers.bodyField(group.language()), text);
       return marked == null ? text : marked;
     } catch (InvalidTokenOffsetsException e) {
       return text;
