@@ -38,7 +38,6 @@ import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.ContentHash;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.collection.Language;
-import dev.lectern.domain.task.RetrySchedule;
 import dev.lectern.domain.task.TaskId;
 import dev.lectern.domain.task.TaskKind;
 import dev.lectern.domain.task.TaskStatus;
@@ -104,13 +103,7 @@ class ArtifactTaskServiceTest {
               new DeleteArtifactTaskHandler(delete, artifacts)),
           events,
           clock,
-          new TaskEngine.Settings(
-              "n1",
-              1,
-              Duration.ofSeconds(30),
-              Duration.ofSeconds(10),
-              Duration.ofMillis(50),
-              new RetrySchedule(3, Duration.ofSeconds(1), Duration.ofSeconds(10))));
+          TestTaskSettings.oneWorker());
   private final ArtifactKey a1 = key("org1", "c1", "a1");
 
   private IngestArtifactCommand text(String artifact, String value) {

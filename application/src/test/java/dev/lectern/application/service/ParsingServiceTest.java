@@ -35,11 +35,9 @@ import dev.lectern.domain.artifact.ArtifactStatus;
 import dev.lectern.domain.artifact.DocumentEntry;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.collection.Language;
-import dev.lectern.domain.task.RetrySchedule;
 import dev.lectern.domain.task.TaskKind;
 import dev.lectern.domain.task.TaskStatus;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,13 +114,7 @@ class ParsingServiceTest {
                   clock)),
           events,
           clock,
-          new TaskEngine.Settings(
-              "n1",
-              1,
-              Duration.ofSeconds(30),
-              Duration.ofSeconds(10),
-              Duration.ofMillis(50),
-              new RetrySchedule(3, Duration.ofSeconds(1), Duration.ofSeconds(10))));
+          TestTaskSettings.oneWorker());
   private final CollectionId c1 = new CollectionId("c1");
   private final ArtifactId doc = new ArtifactId("d1");
   private final ArtifactKey key = new ArtifactKey("org1", c1, doc);
