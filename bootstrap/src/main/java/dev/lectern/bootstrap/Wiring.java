@@ -42,6 +42,7 @@ import dev.lectern.application.service.document.DocumentCatalogue;
 import dev.lectern.application.service.document.DocumentService;
 import dev.lectern.application.service.document.ParsingService;
 import dev.lectern.application.service.document.UpdateDocumentService;
+import dev.lectern.application.service.health.CheckHealthService;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.application.service.task.TaskAdminService;
 import dev.lectern.application.service.task.TaskEngine;
@@ -67,6 +68,7 @@ public final class Wiring implements AutoCloseable {
   private static final int PUBLISHED_CACHE_SIZE = 200_000;
   private static final Duration TASK_HEARTBEAT = Duration.ofSeconds(5);
   private static final Duration TASK_IDLE_POLL = Duration.ofSeconds(1);
+  private static final Duration HEALTH_REUSE = Duration.ofSeconds(1);
 
   private final LecternConfig config;
   private final MetadataStores stores;
@@ -193,8 +195,15 @@ public final class Wiring implements AutoCloseable {
                   new RetrySchedule(
                       taskConfig.maxAttempts(),
                       RetrySchedule.DEFAULT.firstDelay(),
-                      RetrySchedule.DEFAULT.maxDelay())));
+                      RetrySchedule.DEFAULT.maxDelay())),
+              (what, error) -> LOG.error("{}: {}", what, error.getMessage(), error));
       workers = new TaskWorkers(engine, e -> LOG.error("the task engine failed; retrying", e));
+      TaskWorkers started = workers;
+      var health =
+          new CheckHealthService(
+              List.of(stores.database(), index, () -> started.health().problem(clock.instant())),
+              clock,
+              HEALTH_REUSE);
       TaskSubmitter submitter =
           new TaskSubmitter(
               stores.tasks(),
@@ -239,7 +248,7 @@ public final class Wiring implements AutoCloseable {
               new LecternServer.Settings(config.host(), config.port(), config.maxBodyBytes()),
               errors,
               List.of(
-                  new ZylonRoutes(zylonUseCases, auth, bodies, config.maxInputBytes()),
+                  new ZylonRoutes(zylonUseCases, health, auth, bodies, config.maxInputBytes()),
                   new RagflowRoutes(
                       new RagflowRoutes.UseCases(
                           retrieve,

@@ -23,6 +23,29 @@ final class DocxParser implements FormatParser {
 
   @Override
   public String parse(byte[] bytes) throws IOException {
+    try {
+      return read(bytes);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(plainReason(e), e);
+    }
+  }
+
+  /** POI's messages name its classes and settings; say what they mean instead. */
+  static String plainReason(Throwable e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (message.contains("Zip bomb")) {
+      return "it expands far more than a Word document does (a zip bomb)";
+    }
+    if (message.contains("ByteArrayMaxOverride") || message.contains("maximum length")) {
+      return "it holds an element larger than this server reads";
+    }
+    if (message.contains("exceed") && message.contains("size")) {
+      return "it is larger than this server reads once unpacked";
+    }
+    return "the file is damaged or not a Word (.docx) document";
+  }
+
+  private static String read(byte[] bytes) throws IOException {
     StringBuilder out = new StringBuilder();
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes))) {
       for (IBodyElement element : document.getBodyElements()) {

@@ -52,12 +52,10 @@ public final class FileTypeDocumentParser implements DocumentParser {
       throw refused(source, "parsing took longer than " + timeLimit.toSeconds() + " s", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      String reason =
-          cause == null || cause.getMessage() == null || cause.getMessage().isBlank()
-              ? "the file is damaged or not of that type"
-              : cause.getMessage().strip();
       throw refused(
-          source, "it could not be parsed as " + type.name() + " (" + reason + ")", cause);
+          source,
+          "it could not be parsed as " + type.name() + " (" + PlainReasons.of(cause) + ")",
+          cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result.cancel(true);

@@ -4,6 +4,7 @@ import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.error.UpstreamFailure;
 import dev.lectern.application.port.out.ContentFetcher;
+import dev.lectern.domain.text.TextLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,35 +76,47 @@ public final class HttpContentFetcher implements ContentFetcher {
     URI current = uri;
     long deadline = System.nanoTime() + timeLimit.toNanos();
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      checkAllowed(current);
-      HttpResponse<InputStream> response = send(current, deadline);
+      checkAllowed(uri, current);
+      HttpResponse<InputStream> response = send(uri, current, deadline);
       int status = response.statusCode();
       if (status >= 300 && status < 400 && response.headers().firstValue("location").isPresent()) {
         close(response);
-        current = current.resolve(response.headers().firstValue("location").get().strip());
+        current = redirect(uri, current, response.headers().firstValue("location").get());
         continue;
       }
       if (status != 200) {
         close(response);
-        throw new UpstreamFailure("fetching " + current + " returned HTTP " + status, FIELD);
+        throw new UpstreamFailure("fetching " + shown(uri) + " returned HTTP " + status, FIELD);
       }
-      byte[] body = read(current, response, deadline);
+      byte[] body = read(uri, response, deadline);
       String contentType = response.headers().firstValue("content-type").orElse(null);
       return new Fetched(body, contentType, fileName(current));
     }
     throw new InvalidRequest(
-        "fetching " + uri + " followed more than " + MAX_REDIRECTS + " redirects", FIELD);
+        "fetching " + shown(uri) + " followed more than " + MAX_REDIRECTS + " redirects", FIELD);
   }
 
-  private void checkAllowed(URI uri) {
+  /**
+   * Refuses what the policy forbids. Messages name the URI the client sent, never an address it
+   * resolved to or where a redirect pointed: those would tell a caller about the internal network.
+   */
+  private void checkAllowed(URI requested, URI uri) {
+    boolean redirected = requested != uri;
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new InvalidRequest(
-          "only http and https URIs can be ingested, not '" + uri + "'", FIELD);
+          redirected
+              ? "fetching " + shown(requested) + " was redirected to a URI that is not http(s)"
+              : "only http and https URIs can be ingested, not '" + shown(uri) + "'",
+          FIELD);
     }
     String host = uri.getHost();
     if (host == null || host.isBlank()) {
-      throw new InvalidRequest("the URI '" + uri + "' has no host", FIELD);
+      throw new InvalidRequest(
+          redirected
+              ? "fetching " + shown(requested) + " was redirected to a URI without a host"
+              : "the URI '" + shown(uri) + "' has no host",
+          FIELD);
     }
     if (allowInternal) {
       return;
@@ -112,22 +125,52 @@ public final class HttpContentFetcher implements ContentFetcher {
       for (InetAddress address : InetAddress.getAllByName(host)) {
         if (UriPolicy.isInternal(address)) {
           throw new InvalidRequest(
-              "refusing to fetch '"
-                  + uri
-                  + "': "
-                  + host
-                  + " resolves to the internal address "
-                  + address.getHostAddress()
+              (redirected
+                      ? "refusing to follow a redirect of '" + shown(requested) + "'"
+                      : "refusing to fetch '" + shown(requested) + "'")
+                  + ": the host is on a loopback, private or link-local network"
                   + " (set LECTERN_ALLOW_PRIVATE_URIS=true to allow)",
               FIELD);
         }
       }
     } catch (UnknownHostException e) {
-      throw new InvalidRequest("the host '" + host + "' could not be resolved", FIELD);
+      throw new InvalidRequest(
+          redirected
+              ? "fetching " + shown(requested) + " was redirected to a host that does not resolve"
+              : "the host '" + TextLimits.cut(host, 255) + "' could not be resolved",
+          FIELD);
     }
   }
 
-  private HttpResponse<InputStream> send(URI uri, long deadline) {
+  private static URI redirect(URI requested, URI current, String location) {
+    try {
+      return current.resolve(location.strip());
+    } catch (IllegalArgumentException e) {
+      throw new UpstreamFailure(
+          "fetching " + shown(requested) + " was redirected to an invalid location", FIELD, e);
+    }
+  }
+
+  /** A URI as messages show it: the client's own, shortened if it is very long. */
+  private static String shown(URI uri) {
+    return TextLimits.cut(uri.toString(), 300);
+  }
+
+  /** A transport failure in plain words. */
+  private static String describe(IOException e) {
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "timed out";
+    }
+    if (e instanceof java.net.ConnectException) {
+      return "the connection was refused or could not be made";
+    }
+    if (e instanceof javax.net.ssl.SSLException) {
+      return "the TLS handshake failed";
+    }
+    return "the connection failed";
+  }
+
+  private HttpResponse<InputStream> send(URI requested, URI uri, long deadline) {
     long remaining = Math.max(1, deadline - System.nanoTime());
     HttpRequest request =
         HttpRequest.newBuilder(uri)
@@ -138,10 +181,11 @@ public final class HttpContentFetcher implements ContentFetcher {
     try {
       return client().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      throw new UpstreamFailure("fetching " + uri + " failed: " + e.getMessage(), FIELD, e);
+      throw new UpstreamFailure(
+          "fetching " + shown(requested) + " failed: " + describe(e), FIELD, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UpstreamFailure("fetching " + uri + " was interrupted", FIELD, e);
+      throw new UpstreamFailure("fetching " + shown(requested) + " was interrupted", FIELD, e);
     }
   }
 
@@ -168,9 +212,11 @@ public final class HttpContentFetcher implements ContentFetcher {
     } catch (IOException e) {
       if (System.nanoTime() >= deadline) {
         throw new UpstreamFailure(
-            "fetching " + uri + " took longer than " + timeLimit.toSeconds() + " s", FIELD, e);
+            "fetching " + shown(uri) + " took longer than " + timeLimit.toSeconds() + " s",
+            FIELD,
+            e);
       }
-      throw new UpstreamFailure("reading " + uri + " failed: " + e.getMessage(), FIELD, e);
+      throw new UpstreamFailure("reading " + shown(uri) + " failed: " + describe(e), FIELD, e);
     } finally {
       timer.cancel(false);
     }
@@ -178,7 +224,8 @@ public final class HttpContentFetcher implements ContentFetcher {
 
   private PayloadTooLarge tooLarge(URI uri) {
     return new PayloadTooLarge(
-        "the document at " + uri + " is larger than the limit of " + maxBytes + " bytes", FIELD);
+        "the document at " + shown(uri) + " is larger than the limit of " + maxBytes + " bytes",
+        FIELD);
   }
 
   private static String fileName(URI uri) {
@@ -186,7 +233,12 @@ public final class HttpContentFetcher implements ContentFetcher {
     if (path == null || path.isEmpty() || path.endsWith("/")) {
       return "";
     }
-    return URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    try {
+      return URLDecoder.decode(last, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return last;
+    }
   }
 
   private static void close(HttpResponse<InputStream> response) {

@@ -1,5 +1,7 @@
 package dev.lectern.adapters.jdbc;
 
+import dev.lectern.application.error.Internal;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.Unavailable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,7 +48,7 @@ final class Jdbc {
         throw e;
       }
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw failure(e);
     }
   }
 
@@ -100,8 +102,24 @@ final class Jdbc {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
   }
 
-  static Unavailable unavailable(SQLException e) {
-    return new Unavailable("the metadata database failed: " + e.getMessage(), null, e);
+  /** Whether a store failure is a unique-key violation (a row that exists already). */
+  static boolean isUniqueViolation(LecternException e) {
+    return e.getCause() instanceof SQLException sql && isUniqueViolation(sql);
+  }
+
+  /**
+   * A database failure in the error family. Data, integrity and syntax errors (SQL states 22, 23,
+   * 42) will fail again the same way: they are internal faults, not retried. Everything else (a
+   * lost connection, a lock timeout, a full pool) may pass. Either way the database's own message
+   * stays in the log; clients see an error id.
+   */
+  static LecternException failure(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String detail = "the metadata database failed (SQL state " + state + "): " + e.getMessage();
+    if (state.startsWith("22") || state.startsWith("23") || state.startsWith("42")) {
+      return new Internal(detail, e);
+    }
+    return new Unavailable(detail, null, e);
   }
 
   private static PreparedStatement prepare(Connection c, String sql, Object... params)

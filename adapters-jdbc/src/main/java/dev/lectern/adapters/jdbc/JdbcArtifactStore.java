@@ -140,9 +140,9 @@ public final class JdbcArtifactStore implements ArtifactStore {
   public Claim claimIngest(ArtifactKey key, Revision pending) {
     try {
       return jdbc.transaction(c -> claimIngest(c, key, pending));
-    } catch (dev.lectern.application.error.Unavailable e) {
+    } catch (dev.lectern.application.error.LecternException e) {
       // Two first ingests of one artifact raced to insert its row: the loser is busy.
-      if (e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql)) {
+      if (Jdbc.isUniqueViolation(e)) {
         return Claim.BUSY;
       }
       throw e;

@@ -2,17 +2,26 @@ package dev.lectern.adapters.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lectern.application.port.out.HealthIndicator;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** Adapter: the metadata database: a pooled data source, migrated to the current schema. */
-public final class JdbcDatabase implements Closeable {
+public final class JdbcDatabase implements Closeable, HealthIndicator {
+  private static final Duration PROBE_TIME = Duration.ofSeconds(5);
+
   private final HikariDataSource dataSource;
 
   /** The highest {@code V<n>__*.sql} in {@code db/migration}; a test keeps the two in step. */
@@ -85,6 +94,35 @@ public final class JdbcDatabase implements Closeable {
       }
       return latest == LATEST_MIGRATION;
     } catch (SQLException | NumberFormatException noHistoryYet) {
+      return false;
+    }
+  }
+
+  /** The database answers a trivial query within a few seconds. */
+  @Override
+  public Optional<String> problem() {
+    CompletableFuture<Boolean> answered =
+        CompletableFuture.supplyAsync(this::answers, Thread::startVirtualThread);
+    try {
+      return answered.get(PROBE_TIME.toMillis(), TimeUnit.MILLISECONDS)
+          ? Optional.empty()
+          : Optional.of("the metadata database does not answer");
+    } catch (TimeoutException e) {
+      return Optional.of("the metadata database does not answer in time");
+    } catch (ExecutionException e) {
+      return Optional.of("the metadata database does not answer");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("the metadata database check was interrupted");
+    }
+  }
+
+  private boolean answers() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT 1")) {
+      return rows.next();
+    } catch (SQLException e) {
       return false;
     }
   }

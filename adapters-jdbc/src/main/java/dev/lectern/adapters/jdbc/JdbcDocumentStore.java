@@ -1,6 +1,6 @@
 package dev.lectern.adapters.jdbc;
 
-import dev.lectern.application.error.Unavailable;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
@@ -78,8 +78,8 @@ public final class JdbcDocumentStore implements DocumentStore {
     try {
       jdbc.update(sql, params);
       return true;
-    } catch (Unavailable e) {
-      if (e.getCause() instanceof SQLException cause && Jdbc.isUniqueViolation(cause)) {
+    } catch (LecternException e) {
+      if (Jdbc.isUniqueViolation(e)) {
         return false;
       }
       throw e;

@@ -30,8 +30,8 @@ public final class JdbcOrgStore implements OrgStore {
                   org.slug().value(),
                   org.createdAt()));
       return Optional.of(org);
-    } catch (dev.lectern.application.error.Unavailable e) {
-      if (e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql)) {
+    } catch (dev.lectern.application.error.LecternException e) {
+      if (Jdbc.isUniqueViolation(e)) {
         return Optional.empty();
       }
       throw e;

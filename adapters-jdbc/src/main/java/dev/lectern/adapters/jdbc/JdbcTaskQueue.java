@@ -1,11 +1,12 @@
 package dev.lectern.adapters.jdbc;
 
-import dev.lectern.application.error.Unavailable;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.out.TaskQueue;
 import dev.lectern.domain.task.Task;
 import dev.lectern.domain.task.TaskId;
 import dev.lectern.domain.task.TaskKind;
 import dev.lectern.domain.task.TaskStatus;
+import dev.lectern.domain.text.TextLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,6 +40,11 @@ public final class JdbcTaskQueue implements TaskQueue {
   private static final String UNCLAIM = " worker = NULL, claim_id = NULL, lease_until = NULL";
   private static final int CLAIM_CANDIDATES = 8;
 
+  /** Column sizes (V2 migration); the engine keeps texts within them, the store makes sure. */
+  private static final int ERROR_CHARS = 4000;
+
+  private static final int MESSAGES_CHARS = 1_000_000;
+
   private final Jdbc jdbc;
 
   public JdbcTaskQueue(DataSource dataSource) {
@@ -49,8 +55,8 @@ public final class JdbcTaskQueue implements TaskQueue {
   public Submission submit(Task task, long maxPending) {
     try {
       return jdbc.transaction(c -> submit(c, task, maxPending));
-    } catch (Unavailable e) {
-      if (e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql)) {
+    } catch (LecternException e) {
+      if (Jdbc.isUniqueViolation(e)) {
         return Submission.SUBJECT_BUSY;
       }
       throw e;
@@ -85,7 +91,7 @@ public final class JdbcTaskQueue implements TaskQueue {
         task.subject(),
         MetadataJson.write(task.payload()),
         task.maxAttempts(),
-        MetadataJson.write(task.messages()),
+        MetadataJson.writeLines(task.messages(), MESSAGES_CHARS),
         MetadataJson.write(task.checkpoint()),
         task.runAfter(),
         task.createdAt(),
@@ -154,7 +160,7 @@ public final class JdbcTaskQueue implements TaskQueue {
                   "UPDATE tasks SET progress = ?, messages = ?, checkpoint = ?, updated_at = ?"
                       + OWNED,
                   progress,
-                  MetadataJson.write(messages),
+                  MetadataJson.writeLines(messages, MESSAGES_CHARS),
                   MetadataJson.write(checkpoint),
                   now,
                   claimed.task().id().value(),
@@ -204,8 +210,8 @@ public final class JdbcTaskQueue implements TaskQueue {
                       + OWNED,
                   status.name(),
                   result == null ? null : MetadataJson.write(result),
-                  error,
-                  MetadataJson.write(messages),
+                  TextLimits.cut(error, ERROR_CHARS),
+                  MetadataJson.writeLines(messages, MESSAGES_CHARS),
                   now,
                   now,
                   claimed.task().id().value(),
@@ -229,7 +235,7 @@ public final class JdbcTaskQueue implements TaskQueue {
                 + OWNED,
             countAttempt ? 0 : 1,
             runAfter,
-            MetadataJson.write(messages),
+            MetadataJson.writeLines(messages, MESSAGES_CHARS),
             now,
             claimed.task().id().value(),
             claimed.claimId());

@@ -24,6 +24,23 @@ final class MetadataJson {
     }
   }
 
+  /**
+   * Lines as JSON of at most {@code maxChars} characters: the oldest lines are dropped until the
+   * rest fits (the newest say what happened last).
+   */
+  static String writeLines(List<String> lines, int maxChars) {
+    String json = write(lines);
+    int from = 0;
+    while (json.length() > maxChars && from < lines.size()) {
+      // Drop about as many lines as the excess needs, at least one.
+      int excess = json.length() - maxChars;
+      int drop = Math.max(1, excess * (lines.size() - from) / json.length());
+      from = Math.min(lines.size(), from + drop);
+      json = write(lines.subList(from, lines.size()));
+    }
+    return json;
+  }
+
   static Map<String, Object> read(String json) {
     try {
       return MAPPER.readValue(json, MAP_TYPE);

@@ -4,6 +4,7 @@ import dev.lectern.application.error.Unavailable;
 import dev.lectern.application.port.out.ChunkIndex;
 import dev.lectern.application.port.out.ChunkQuery;
 import dev.lectern.application.port.out.ChunkSearch;
+import dev.lectern.application.port.out.HealthIndicator;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,7 +57,7 @@ import org.apache.lucene.util.BytesRef;
  * last commit, so an acknowledged write survives a killed process. Any read that starts after a
  * write returns sees it (near-real-time readers).
  */
-public final class LuceneChunkIndex implements ChunkIndex, Closeable {
+public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Closeable {
   static final String ID = "id";
   static final String ORG = "org";
   static final String COLLECTION = "collection";
@@ -255,6 +257,15 @@ public final class LuceneChunkIndex implements ChunkIndex, Closeable {
           }
           return versions;
         });
+  }
+
+  /** The index can take writes: its writer is open and has not hit a fatal error. */
+  @Override
+  public Optional<String> problem() {
+    if (!writer.isOpen() || writer.getTragicException() != null) {
+      return Optional.of("the chunk index cannot be written");
+    }
+    return Optional.empty();
   }
 
   /** Number of live chunks in the index; for diagnostics and tests. */

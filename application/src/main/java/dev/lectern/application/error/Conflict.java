@@ -13,4 +13,9 @@ public final class Conflict extends LecternException {
   public Conflict(String message, String field, Throwable cause) {
     super(message, field, cause);
   }
+
+  @Override
+  public boolean retriable() {
+    return true;
+  }
 }

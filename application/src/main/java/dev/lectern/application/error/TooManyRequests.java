@@ -7,4 +7,9 @@ public final class TooManyRequests extends LecternException {
   public TooManyRequests(String message) {
     super(message, null, null);
   }
+
+  @Override
+  public boolean retriable() {
+    return true;
+  }
 }

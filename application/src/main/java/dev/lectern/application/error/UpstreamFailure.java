@@ -13,4 +13,9 @@ public final class UpstreamFailure extends LecternException {
   public UpstreamFailure(String message, String field, Throwable cause) {
     super(message, field, cause);
   }
+
+  @Override
+  public boolean retriable() {
+    return true;
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lectern.application.error.Conflict;
 import dev.lectern.application.error.NotFound;
+import dev.lectern.application.error.Unavailable;
 import dev.lectern.application.fakes.InMemoryArtifactStore;
 import dev.lectern.application.fakes.InMemoryBlobStore;
 import dev.lectern.application.fakes.InMemoryChunkIndex;
@@ -243,7 +244,7 @@ class ArtifactTaskServiceTest {
 
   @Test
   void aRerunAfterPublishingReportsTheDocumentItPublished() {
-    finishFailures.set(1);
+    finishFailures.set(3);
     TaskId id = tasks.submit(text("a1", "alpha beta"));
 
     engine.runOne();
@@ -287,7 +288,7 @@ class ArtifactTaskServiceTest {
     assertThat(ingestTask(id).error()).contains("is gone");
   }
 
-  /** A queue whose {@code finish} fails the first {@code failures} times, like a crash would. */
+  /** A queue whose {@code finish} fails the first {@code failures} times, as a store outage. */
   private static TaskQueue failingFinish(TaskQueue queue, AtomicInteger failures) {
     return (TaskQueue)
         Proxy.newProxyInstance(
@@ -295,7 +296,7 @@ class ArtifactTaskServiceTest {
             new Class<?>[] {TaskQueue.class},
             (proxy, method, args) -> {
               if (method.getName().equals("finish") && failures.getAndDecrement() > 0) {
-                throw new IllegalStateException("simulated crash before the task was finished");
+                throw new Unavailable("simulated: the store is down when the task is finished");
               }
               try {
                 return method.invoke(queue, args);

@@ -128,8 +128,9 @@ class ZylonErrorsHttpTest {
       value = {
         "malformed JSON | {\"collection\": | body: malformed JSON",
         "not an object | [1,2] | body: expected a JSON object but got an array",
-        "duplicate key | {\"artifact\":\"a\",\"artifact\":\"b\"} | body: malformed JSON at line 1",
-        "trailing garbage | {\"artifact\":\"a\"} x | body: malformed JSON",
+        "duplicate key | {\"artifact\":\"a\",\"artifact\":\"b\"} | body: malformed JSON: duplicate field 'artifact' at line 1",
+        "trailing garbage | {\"artifact\":\"a\"} x | body: malformed JSON: unrecognised word 'x'",
+        "trailing value | {\"artifact\":\"a\"} {} | body: malformed JSON: unexpected data after the JSON value",
         "empty body | '' | body: a JSON object is required",
         "missing artifact | {\"collection\":\"c\",\"input\":{\"type\":\"text\",\"value\":\"x\"}} | artifact: field required",
         "missing input | {\"collection\":\"c\",\"artifact\":\"a\"} | input: field required",
@@ -145,8 +146,8 @@ class ZylonErrorsHttpTest {
         "unpadded base64 | {\"collection\":\"c\",\"artifact\":\"a\",\"input\":{\"type\":\"file\",\"value\":\"aGVsbG8\"}} | input.value: base64 must be canonical",
         "non-canonical base64 | {\"collection\":\"c\",\"artifact\":\"a\",\"input\":{\"type\":\"file\",\"value\":\"aGVsbG9=\"}} | input.value: base64 must be canonical",
         "ftp uri | {\"collection\":\"c\",\"artifact\":\"a\",\"input\":{\"type\":\"uri\",\"value\":\"ftp://example.org/x\"}} | input.value: only http and https",
-        "loopback uri | {\"collection\":\"c\",\"artifact\":\"a\",\"input\":{\"type\":\"uri\",\"value\":\"http://127.0.0.1:9/secret\"}} | resolves to the internal address 127.0.0.1",
-        "metadata service uri | {\"collection\":\"c\",\"artifact\":\"a\",\"input\":{\"type\":\"uri\",\"value\":\"http://169.254.169.254/latest/meta-data\"}} | internal address 169.254.169.254",
+        "loopback uri | {\"collection\":\"c\",\"artifact\":\"a\",\"input\":{\"type\":\"uri\",\"value\":\"http://127.0.0.1:9/secret\"}} | the host is on a loopback, private or link-local network",
+        "metadata service uri | {\"collection\":\"c\",\"artifact\":\"a\",\"input\":{\"type\":\"uri\",\"value\":\"http://169.254.169.254/latest/meta-data\"}} | the host is on a loopback, private or link-local network",
       })
   void badIngestBodiesAre422NamingTheField(String name, String body, String message) {
     assertError(lectern.post(BASE + "ingest", ADMIN, body), 422, "invalid_request_error", message);

@@ -1,5 +1,6 @@
 package dev.lectern.domain.artifact;
 
+import dev.lectern.domain.text.TextLimits;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,6 +20,12 @@ public record ParseState(
     Instant beganAt,
     double durationSeconds,
     String taskId) {
+
+  /** The longest parse log kept; a longer one keeps its first and last lines. */
+  public static final int MAX_MESSAGE_LENGTH = 100_000;
+
+  /** The longest single line of the log. */
+  public static final int MAX_LINE_LENGTH = 4000;
 
   public static final ParseState UNSTARTED =
       new ParseState(ArtifactStatus.UNSTART, 0, "", null, 0, null);
@@ -40,7 +47,9 @@ public record ParseState(
 
   /** The next state: {@code line} appended to the log. */
   public ParseState then(ArtifactStatus next, double nextProgress, String line, double duration) {
-    String log = message.isEmpty() ? line : message + "\n" + line;
+    String cutLine = TextLimits.cut(line, MAX_LINE_LENGTH);
+    String log =
+        TextLimits.cut(message.isEmpty() ? cutLine : message + "\n" + cutLine, MAX_MESSAGE_LENGTH);
     return new ParseState(next, nextProgress, log, beganAt, duration, taskId);
   }
 }

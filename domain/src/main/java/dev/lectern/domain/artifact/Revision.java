@@ -23,6 +23,9 @@ public record Revision(
     long tokenCount,
     Instant createdAt) {
 
+  /** The longest file name a revision keeps. */
+  public static final int MAX_FILE_NAME_LENGTH = 1024;
+
   public Revision {
     Objects.requireNonNull(contentHash, "contentHash");
     Objects.requireNonNull(textHash, "textHash");

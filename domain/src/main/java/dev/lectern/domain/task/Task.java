@@ -41,6 +41,12 @@ public record Task(
     Instant finishedAt,
     Instant runAfter) {
 
+  /** The longest error text a task keeps; longer ones are cut, head and tail kept. */
+  public static final int MAX_ERROR_LENGTH = 4000;
+
+  /** The longest progress line a task keeps. */
+  public static final int MAX_MESSAGE_LENGTH = 1000;
+
   public Task {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(orgId, "orgId");

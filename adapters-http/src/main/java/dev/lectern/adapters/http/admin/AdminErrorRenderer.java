@@ -5,6 +5,7 @@ import dev.lectern.adapters.http.common.ErrorRenderer;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.error.Conflict;
 import dev.lectern.application.error.Forbidden;
+import dev.lectern.application.error.Internal;
 import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.NotFound;
@@ -37,11 +38,17 @@ public final class AdminErrorRenderer implements ErrorRenderer {
           case TooManyRequests e -> new Status(429, "too_many_requests");
           case UpstreamFailure e -> new Status(502, "upstream_failure");
           case Unavailable e -> new Status(503, "unavailable");
+          case Internal e -> new Status(500, "internal");
         };
     if (status.code() == 401) {
       ctx.header("WWW-Authenticate", "Bearer");
     }
-    write(ctx, status.code(), status.name(), error.getMessage(), error.field().orElse(null));
+    write(
+        ctx,
+        status.code(),
+        status.name(),
+        error.publicMessage(),
+        error.serverFault() ? null : error.field().orElse(null));
   }
 
   @Override

@@ -14,12 +14,15 @@ import java.util.Map;
 
 /** The JSON mapper every dialect shares, and helpers to answer with JSON. */
 public final class Json {
+  /** How deeply a request body may nest objects and arrays. */
+  static final int MAX_NESTING_DEPTH = 200;
+
   public static final ObjectMapper MAPPER =
       new ObjectMapper(
               JsonFactory.builder()
                   .streamReadConstraints(
                       StreamReadConstraints.builder()
-                          .maxNestingDepth(200)
+                          .maxNestingDepth(MAX_NESTING_DEPTH)
                           .maxStringLength(Integer.MAX_VALUE)
                           .build())
                   .build())

@@ -63,6 +63,9 @@ public final class JsonFields {
       throw new InvalidRequest(
           pathOf(name) + ": must be between 1 and " + maxLength + " characters long", pathOf(name));
     }
+    if (value.indexOf('\u0000') >= 0) {
+      throw new InvalidRequest(pathOf(name) + ": must not contain NUL characters", pathOf(name));
+    }
   }
 
   public JsonFields requiredObject(String name) {

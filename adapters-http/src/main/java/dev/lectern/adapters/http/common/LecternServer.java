@@ -44,7 +44,7 @@ public final class LecternServer implements AutoCloseable {
               config.jetty.port = settings.port();
               dialects.forEach(dialect -> dialect.accept(config.routes));
               config.routes.exception(
-                  LecternException.class, (e, ctx) -> errors.forPath(ctx.path()).render(ctx, e));
+                  LecternException.class, (e, ctx) -> renderLectern(errors, e, ctx));
               config.routes.exception(
                   HttpResponseException.class, (e, ctx) -> renderFrameworkError(errors, e, ctx));
               config.routes.exception(
@@ -79,6 +79,19 @@ public final class LecternServer implements AutoCloseable {
     } else {
       renderer.render(ctx, new dev.lectern.application.error.InvalidRequest(e.getMessage(), null));
     }
+  }
+
+  private static void renderLectern(ErrorRouting errors, LecternException e, Context ctx) {
+    if (e.serverFault()) {
+      LOG.error(
+          "server fault on {} {} (error id {}): {}",
+          ctx.method(),
+          ctx.path(),
+          e.errorId(),
+          e.getMessage(),
+          e.getCause());
+    }
+    errors.forPath(ctx.path()).render(ctx, e);
   }
 
   private static void renderUnexpected(ErrorRouting errors, Exception e, Context ctx) {

@@ -17,6 +17,11 @@ public final class RequestBodies {
     this.maxBytes = maxBytes;
   }
 
+  /** The largest body accepted, in bytes. */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
   public byte[] bytes(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBytes) {
@@ -33,7 +38,7 @@ public final class RequestBodies {
       }
       return out.toByteArray();
     } catch (IOException e) {
-      throw new InvalidRequest("body: could not be read: " + e.getMessage(), "body");
+      throw new InvalidRequest("body: could not be read", "body");
     }
   }
 
@@ -47,17 +52,9 @@ public final class RequestBodies {
       JsonNode tree = Json.MAPPER.readTree(bytes);
       return JsonFields.root(tree);
     } catch (JsonProcessingException e) {
-      String location =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw new InvalidRequest(
-          "body: malformed JSON" + location + ": " + e.getOriginalMessage(), "body");
+      throw new InvalidRequest("body: malformed JSON: " + JsonErrors.describe(e), "body");
     } catch (IOException e) {
-      throw new InvalidRequest("body: could not be read: " + e.getMessage(), "body");
+      throw new InvalidRequest("body: could not be read", "body");
     }
   }
 

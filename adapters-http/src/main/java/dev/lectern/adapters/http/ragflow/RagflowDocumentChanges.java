@@ -51,6 +51,9 @@ final class RagflowDocumentChanges {
       if (text.getBytes(StandardCharsets.UTF_8).length > RagflowDocumentHandlers.NAME_BYTES) {
         throw RagflowFailure.argument("File name must be 255 bytes or less.");
       }
+      if (text.chars().anyMatch(Character::isISOControl)) {
+        throw RagflowFailure.argument("File name must not contain control characters.");
+      }
       if (!suffix(text).equals(suffix(entry.name()))) {
         throw RagflowFailure.argument("The extension of file can't be changed");
       }

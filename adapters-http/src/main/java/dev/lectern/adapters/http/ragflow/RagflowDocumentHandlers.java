@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.ragflow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.MultipartErrors;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.UnsupportedContent;
 import dev.lectern.application.port.in.access.Caller;
@@ -41,22 +42,20 @@ final class RagflowDocumentHandlers {
   private final UseCases useCases;
   private final RagflowAuth auth;
   private final RagflowBodies bodies;
+  private final long maxBodyBytes;
 
-  RagflowDocumentHandlers(UseCases useCases, RagflowAuth auth, RagflowBodies bodies) {
+  RagflowDocumentHandlers(
+      UseCases useCases, RagflowAuth auth, RagflowBodies bodies, long maxBodyBytes) {
     this.useCases = useCases;
     this.auth = auth;
     this.bodies = bodies;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   void upload(Context ctx) {
     Caller caller = auth.tenant(ctx);
     String dataset = ctx.pathParam("dataset_id");
-    List<UploadedFile> files;
-    try {
-      files = ctx.uploadedFiles("file");
-    } catch (RuntimeException e) {
-      files = List.of();
-    }
+    List<UploadedFile> files = uploadedFiles(ctx);
     if (files.isEmpty()) {
       throw RagflowFailure.argument("No file part!");
     }
@@ -68,6 +67,9 @@ final class RagflowDocumentHandlers {
       }
       if (name.getBytes(StandardCharsets.UTF_8).length > NAME_BYTES) {
         throw RagflowFailure.argument("File name must be 255 bytes or less.");
+      }
+      if (name.chars().anyMatch(Character::isISOControl)) {
+        throw RagflowFailure.argument("File name must not contain control characters.");
       }
       uploads.add(
           new UploadDocumentsUseCase.Upload(new ArtifactId(RagflowIds.next()), name, read(file)));
@@ -199,6 +201,21 @@ final class RagflowDocumentHandlers {
   static CollectionId datasetId(String dataset) {
     return new CollectionId(
         dataset.isEmpty() || dataset.length() > CollectionId.MAX_LENGTH ? " " : dataset);
+  }
+
+  /**
+   * The uploaded files; a body that is not multipart has none. The container throws its checked
+   * exception undeclared when the body cannot be split into parts.
+   */
+  private List<UploadedFile> uploadedFiles(Context ctx) {
+    if (!ctx.isMultipartFormData()) {
+      return List.of();
+    }
+    try {
+      return ctx.uploadedFiles("file");
+    } catch (Exception e) {
+      throw RagflowErrorRenderer.translate(MultipartErrors.describe(e, maxBodyBytes));
+    }
   }
 
   private static byte[] read(UploadedFile file) {

@@ -5,6 +5,7 @@ import dev.lectern.adapters.http.common.ErrorRenderer;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.error.Conflict;
 import dev.lectern.application.error.Forbidden;
+import dev.lectern.application.error.Internal;
 import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.NotFound;
@@ -39,7 +40,8 @@ public final class RagflowErrorRenderer implements ErrorRenderer {
       case Conflict e -> RagflowFailure.data(e.getMessage());
       case TooManyRequests e -> RagflowFailure.data(e.getMessage());
       case UpstreamFailure e -> RagflowFailure.of(RagflowFailure.EXCEPTION, e.getMessage());
-      case Unavailable e -> RagflowFailure.of(RagflowFailure.EXCEPTION, e.getMessage());
+      case Unavailable e -> RagflowFailure.of(RagflowFailure.EXCEPTION, e.publicMessage());
+      case Internal e -> RagflowFailure.of(RagflowFailure.EXCEPTION, e.publicMessage());
     };
   }
 

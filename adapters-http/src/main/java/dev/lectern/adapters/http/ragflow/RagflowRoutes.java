@@ -73,7 +73,8 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
                 useCases.downloadDocument(),
                 useCases.deleteDocuments()),
             auth,
-            bodies);
+            bodies,
+            requestBodies.maxBytes());
     this.parsing =
         new RagflowParsingHandlers(
             useCases.parseDocuments(),

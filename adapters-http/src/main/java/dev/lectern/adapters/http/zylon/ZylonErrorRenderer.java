@@ -5,6 +5,7 @@ import dev.lectern.adapters.http.common.ErrorRenderer;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.error.Conflict;
 import dev.lectern.application.error.Forbidden;
+import dev.lectern.application.error.Internal;
 import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.NotFound;
@@ -39,6 +40,7 @@ public final class ZylonErrorRenderer implements ErrorRenderer {
           case PayloadTooLarge e -> new Status(413, "request_too_large");
           case UpstreamFailure e -> new Status(502, "api_error");
           case Unavailable e -> new Status(503, "api_error");
+          case Internal e -> new Status(500, "api_error");
           case TooManyRequests e -> new Status(429, "rate_limit_error");
         };
     if (status.code() == 401) {
@@ -47,7 +49,7 @@ public final class ZylonErrorRenderer implements ErrorRenderer {
     if (status.code() == 429) {
       ctx.header("Retry-After", RETRY_AFTER_SECONDS);
     }
-    write(ctx, status.code(), status.type(), error.getMessage());
+    write(ctx, status.code(), status.type(), error.publicMessage());
   }
 
   @Override

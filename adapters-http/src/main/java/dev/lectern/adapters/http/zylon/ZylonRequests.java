@@ -11,6 +11,7 @@ import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.MetadataCondition;
+import dev.lectern.domain.artifact.Revision;
 import dev.lectern.domain.collection.CollectionId;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -161,6 +162,18 @@ final class ZylonRequests {
     }
   }
 
+  /** A file name fits the store and is a name: no control characters. */
+  private static void checkFileName(String name) {
+    String field = "metadata.file_name";
+    if (name.length() > Revision.MAX_FILE_NAME_LENGTH) {
+      throw new InvalidRequest(
+          field + ": must be at most " + Revision.MAX_FILE_NAME_LENGTH + " characters long", field);
+    }
+    if (name.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidRequest(field + ": must not contain control characters", field);
+    }
+  }
+
   private static Map<String, Object> metadata(JsonFields body) {
     JsonNode raw = body.raw("metadata");
     if (raw == null || raw.isNull()) {
@@ -172,6 +185,9 @@ final class ZylonRequests {
     JsonNode fileName = raw.get("file_name");
     if (fileName != null && !fileName.isNull() && !fileName.isTextual()) {
       throw new InvalidRequest("metadata.file_name: expected a string", "metadata.file_name");
+    }
+    if (fileName != null && fileName.isTextual()) {
+      checkFileName(fileName.textValue());
     }
     if (raw.toString().getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
       throw new PayloadTooLarge(

@@ -2,6 +2,7 @@ package dev.lectern.adapters.http.zylon;
 
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.application.port.in.health.CheckHealthUseCase;
 import io.javalin.config.RoutesConfig;
 import java.util.function.Consumer;
 
@@ -20,13 +21,14 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
 
   public ZylonRoutes(
       ZylonArtifactHandlers.UseCases useCases,
+      CheckHealthUseCase health,
       BearerAuth auth,
       RequestBodies bodies,
       long maxInputBytes) {
     ZylonRequests requests = new ZylonRequests(maxInputBytes);
     this.artifacts = new ZylonArtifactHandlers(useCases, auth, bodies, requests);
     this.search = new ZylonSearchHandlers(useCases.retrieve(), auth, bodies, requests);
-    this.workspace = new ZylonWorkspaceHandlers(auth);
+    this.workspace = new ZylonWorkspaceHandlers(auth, health);
   }
 
   @Override

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.in.access.Caller;
+import dev.lectern.application.port.in.health.CheckHealthUseCase;
+import dev.lectern.application.port.in.health.HealthReport;
 import dev.lectern.domain.token.ApiToken;
 import dev.lectern.domain.token.TokenScope;
 import io.javalin.http.Context;
@@ -13,9 +15,11 @@ import java.util.Locale;
 /** Zylon workspace endpoints: who is calling, and the health probe. */
 final class ZylonWorkspaceHandlers {
   private final BearerAuth auth;
+  private final CheckHealthUseCase health;
 
-  ZylonWorkspaceHandlers(BearerAuth auth) {
+  ZylonWorkspaceHandlers(BearerAuth auth, CheckHealthUseCase health) {
     this.auth = auth;
+    this.health = health;
   }
 
   void me(Context ctx) {
@@ -42,8 +46,16 @@ final class ZylonWorkspaceHandlers {
     Json.respond(ctx, 200, body);
   }
 
+  /** {@code {"status":"ok"}}, or 503 with what is wrong, so that a supervisor can act on it. */
   void health(Context ctx) {
-    Json.respond(ctx, 200, Json.object().put("status", "ok"));
+    HealthReport report = health.check();
+    if (report.healthy()) {
+      Json.respond(ctx, 200, Json.object().put("status", "ok"));
+      return;
+    }
+    ObjectNode body = Json.object().put("status", "unavailable");
+    report.problems().forEach(body.putArray("problems")::add);
+    Json.respond(ctx, 503, body);
   }
 
   /** Tokens have no mailbox; a stable, clearly synthetic address identifies them. */

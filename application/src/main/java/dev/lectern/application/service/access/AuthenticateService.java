@@ -10,7 +10,9 @@ import dev.lectern.application.port.out.OrgStore;
 import dev.lectern.application.port.out.TokenStore;
 import dev.lectern.domain.org.OrgSlug;
 import dev.lectern.domain.org.Organization;
+import dev.lectern.domain.text.TextLimits;
 import dev.lectern.domain.token.ApiToken;
+import dev.lectern.domain.token.TokenScope;
 import dev.lectern.domain.token.TokenSecret;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,19 +47,36 @@ public final class AuthenticateService implements AuthenticateUseCase {
             .filter(found -> !found.revoked())
             .orElseThrow(
                 () -> new Unauthenticated("invalid or revoked API token", "Authorization"));
-    Organization org =
-        command.tokenOrgByDefault() && (command.orgSlug() == null || command.orgSlug().isBlank())
-            ? orgs.findById(token.orgId())
-                .orElseThrow(() -> new NotFound("the token's org no longer exists", "x-org"))
-            : resolveOrg(command.orgSlug());
-    if (!token.mayActIn(org.id())) {
-      throw new Forbidden("this token may not act in org '" + org.slug() + "'", "x-org");
-    }
+    Organization org = organization(token, command);
     Instant now = clock.instant();
     if (token.lastUsedAt() == null || token.lastUsedAt().plus(USE_RECORD_INTERVAL).isBefore(now)) {
       tokens.recordUse(token.id(), now);
     }
     return new Caller(token, org);
+  }
+
+  /**
+   * The organization the caller acts in. A token bound to one organization learns nothing about
+   * others: naming any other one, existing or not, is forbidden alike.
+   */
+  private Organization organization(ApiToken token, AuthenticateCommand command) {
+    String wanted = command.orgSlug() == null ? "" : command.orgSlug().strip();
+    if (wanted.isEmpty() && command.tokenOrgByDefault()) {
+      return orgs.findById(token.orgId())
+          .orElseThrow(() -> new NotFound("the token's org no longer exists", "x-org"));
+    }
+    if (token.scope() == TokenScope.SUPER) {
+      return resolveOrg(wanted);
+    }
+    Organization own =
+        orgs.findById(token.orgId())
+            .orElseThrow(() -> new NotFound("the token's org no longer exists", "x-org"));
+    String asked = wanted.isEmpty() ? OrgSlug.DEFAULT.value() : wanted;
+    if (!asked.equals(own.slug().value()) && !asked.equals(own.id())) {
+      throw new Forbidden(
+          "this token may not act in org '" + TextLimits.cut(asked, 100) + "'", "x-org");
+    }
+    return own;
   }
 
   private Organization resolveOrg(String slug) {
@@ -71,6 +90,7 @@ public final class AuthenticateService implements AuthenticateUseCase {
             ? orgs.findBySlug(new OrgSlug(wanted))
             : Optional.<Organization>empty())
         .or(() -> orgs.findById(wanted))
-        .orElseThrow(() -> new NotFound("org '" + wanted + "' not found", "x-org"));
+        .orElseThrow(
+            () -> new NotFound("org '" + TextLimits.cut(wanted, 100) + "' not found", "x-org"));
   }
 }

@@ -4,6 +4,7 @@ import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.out.ContentFetcher;
 import dev.lectern.application.port.out.DocumentParser;
+import dev.lectern.domain.artifact.Revision;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -18,6 +19,19 @@ final class DocumentSource {
   DocumentSource(ContentFetcher fetcher, long maxBytes) {
     this.fetcher = fetcher;
     this.maxBytes = maxBytes;
+  }
+
+  /**
+   * A name taken from a download (the last path segment) fits the store: control characters are
+   * dropped and a long one keeps its end, where the extension is.
+   */
+  static String serverName(String name) {
+    if (name == null) {
+      return null;
+    }
+    String clean = name.replaceAll("\\p{Cntrl}", "");
+    int max = Revision.MAX_FILE_NAME_LENGTH;
+    return clean.length() <= max ? clean : clean.substring(clean.length() - max);
   }
 
   DocumentParser.Source resolve(ArtifactInput input, Map<String, Object> metadata) {
@@ -35,7 +49,7 @@ final class DocumentSource {
                   file.bytes(), givenName != null ? givenName : DEFAULT_FILE_NAME, null);
           case ArtifactInput.Uri uri -> {
             ContentFetcher.Fetched fetched = fetcher.fetch(uri.uri());
-            String name = givenName != null ? givenName : fetched.fileName();
+            String name = givenName != null ? givenName : serverName(fetched.fileName());
             yield new DocumentParser.Source(
                 fetched.bytes(),
                 name == null || name.isBlank() ? DEFAULT_FILE_NAME : name,

@@ -1,6 +1,5 @@
 package dev.lectern.application.service.artifact;
 
-import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.UnsupportedContent;
@@ -109,15 +108,11 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
       }
       throw stopped;
     } catch (LecternException e) {
-      boolean last =
-          e instanceof UnsupportedContent
-              || e instanceof InvalidRequest
-              || e instanceof NotFound
-              || task.attempts() >= task.maxAttempts();
+      boolean last = !e.retriable() || task.attempts() >= task.maxAttempts();
       progress.record(
           last ? ArtifactStatus.FAIL : ArtifactStatus.RUNNING,
           last ? -1 : 0,
-          (last ? "[ERROR]" : "[WARNING] retrying:") + " " + e.getMessage());
+          (last ? "[ERROR]" : "[WARNING] retrying:") + " " + e.publicMessage());
       throw e;
     }
   }

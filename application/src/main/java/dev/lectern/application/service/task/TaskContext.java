@@ -2,6 +2,7 @@ package dev.lectern.application.service.task;
 
 import dev.lectern.application.port.out.TaskQueue;
 import dev.lectern.domain.task.Task;
+import dev.lectern.domain.text.TextLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -90,7 +91,10 @@ public final class TaskContext {
 
   synchronized void note(String message) {
     LocalTime time = LocalTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    messages.add(TIME.format(time.truncatedTo(ChronoUnit.SECONDS)) + " " + message);
+    messages.add(
+        TIME.format(time.truncatedTo(ChronoUnit.SECONDS))
+            + " "
+            + TextLimits.cut(message, Task.MAX_MESSAGE_LENGTH));
     if (messages.size() > MAX_MESSAGES) {
       messages.subList(0, messages.size() - MAX_MESSAGES).clear();
     }

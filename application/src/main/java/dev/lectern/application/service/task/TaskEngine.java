@@ -1,11 +1,6 @@
 package dev.lectern.application.service.task;
 
-import dev.lectern.application.error.Forbidden;
-import dev.lectern.application.error.InvalidRequest;
-import dev.lectern.application.error.NotFound;
-import dev.lectern.application.error.PayloadTooLarge;
-import dev.lectern.application.error.Unauthenticated;
-import dev.lectern.application.error.UnsupportedContent;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.out.TaskEvents;
 import dev.lectern.application.port.out.TaskQueue;
 import dev.lectern.domain.task.RetrySchedule;
@@ -13,13 +8,16 @@ import dev.lectern.domain.task.Task;
 import dev.lectern.domain.task.TaskId;
 import dev.lectern.domain.task.TaskKind;
 import dev.lectern.domain.task.TaskStatus;
+import dev.lectern.domain.text.TextLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Service: the task engine. Workers claim tasks from the persisted queue, run them with the handler
@@ -28,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * asked; back to the queue, attempt not counted, when the server stops.
  */
 public final class TaskEngine {
+  private static final int RECORD_ATTEMPTS = 3;
 
   /**
    * How the engine runs.
@@ -56,6 +55,7 @@ public final class TaskEngine {
   private final TaskEvents events;
   private final Clock clock;
   private final Settings settings;
+  private final BiConsumer<String, Throwable> faults;
   private final Map<TaskId, TaskContext> running = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
@@ -65,11 +65,25 @@ public final class TaskEngine {
       TaskEvents events,
       Clock clock,
       Settings settings) {
+    this(queue, handlers, events, clock, settings, (what, error) -> {});
+  }
+
+  /**
+   * @param faults told, with a description, about failures whose details belong in the log only
+   */
+  public TaskEngine(
+      TaskQueue queue,
+      Map<TaskKind, TaskHandler> handlers,
+      TaskEvents events,
+      Clock clock,
+      Settings settings,
+      BiConsumer<String, Throwable> faults) {
     this.queue = queue;
     this.handlers = Map.copyOf(handlers);
     this.events = events;
     this.clock = clock;
     this.settings = settings;
+    this.faults = faults;
   }
 
   public Settings settings() {
@@ -133,31 +147,83 @@ public final class TaskEngine {
     Instant started = clock.instant();
     emit(task, TaskStatus.PENDING, TaskStatus.RUNNING, Duration.ZERO, Map.of(), "");
     try {
-      context.note("Attempt " + task.attempts() + " of " + task.maxAttempts() + " started.");
-      TaskHandler handler = handlers.get(task.kind());
-      if (handler == null) {
-        fail(context, started, "no handler for task kind " + task.kind().code());
+      Map<String, Object> result;
+      try {
+        context.note("Attempt " + task.attempts() + " of " + task.maxAttempts() + " started.");
+        TaskHandler handler = handlers.get(task.kind());
+        if (handler == null) {
+          fail(context, started, "no handler for task kind " + task.kind().code());
+          return;
+        }
+        result = handler.run(task, context);
+      } catch (TaskStopped stop) {
+        stopped(context, started, stop.reason());
+        return;
+      } catch (LecternException e) {
+        if (e.retriable()) {
+          retryOrFail(context, started, e);
+        } else {
+          fail(context, started, describe(e));
+        }
+        return;
+      } catch (RuntimeException | Error e) {
+        // A bug or a resource exhausted for a moment (a stack, the heap): this attempt failed.
+        retryOrFail(context, started, e);
         return;
       }
-      Map<String, Object> result = handler.run(task, context);
       context.note("Task finished.");
-      if (queue.finish(
-          claimed, TaskStatus.SUCCESS, result, null, context.messages(), clock.instant())) {
-        emit(task, TaskStatus.RUNNING, TaskStatus.SUCCESS, since(started), context.stages(), "");
-      }
-    } catch (TaskStopped stop) {
-      stopped(context, started, stop.reason());
-    } catch (InvalidRequest
-        | UnsupportedContent
-        | NotFound
-        | PayloadTooLarge
-        | Forbidden
-        | Unauthenticated e) {
-      fail(context, started, e.getMessage());
-    } catch (RuntimeException | StackOverflowError e) {
-      retryOrFail(context, started, e);
+      succeed(context, started, result);
     } finally {
       running.remove(task.id());
+    }
+  }
+
+  /**
+   * Records a success. A store that fails for a moment is asked again, and if it still fails the
+   * task goes back to the queue without counting the attempt (its rerun finds its work done); a
+   * result the store refuses fails the task with that reason. Neither is taken for a worker that
+   * died.
+   */
+  private void succeed(TaskContext context, Instant started, Map<String, Object> result) {
+    Task task = context.task();
+    LecternException refused = null;
+    for (int attempt = 1; attempt <= RECORD_ATTEMPTS; attempt++) {
+      try {
+        if (queue.finish(
+            context.claimed(),
+            TaskStatus.SUCCESS,
+            result,
+            null,
+            context.messages(),
+            clock.instant())) {
+          emit(task, TaskStatus.RUNNING, TaskStatus.SUCCESS, since(started), context.stages(), "");
+        }
+        return;
+      } catch (LecternException e) {
+        refused = e;
+        faults.accept("recording the result of task " + task.id().value() + " failed", e);
+        if (!e.retriable()) {
+          break;
+        }
+        pause(attempt);
+      }
+    }
+    if (refused.retriable()) {
+      context.note("The result could not be recorded; task returned to the queue.");
+      Instant now = clock.instant();
+      if (queue.release(context.claimed(), now, false, context.messages(), now)) {
+        emit(task, TaskStatus.RUNNING, TaskStatus.PENDING, since(started), context.stages(), "");
+      }
+      return;
+    }
+    fail(context, started, "its result could not be recorded: " + refused.publicMessage());
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(100L * attempt * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -189,7 +255,8 @@ public final class TaskEngine {
     }
   }
 
-  private void fail(TaskContext context, Instant started, String error) {
+  private void fail(TaskContext context, Instant started, String reason) {
+    String error = TextLimits.cut(reason, Task.MAX_ERROR_LENGTH);
     context.note("Failed: " + error);
     if (queue.finish(
         context.claimed(), TaskStatus.FAILURE, null, error, context.messages(), clock.instant())) {
@@ -224,12 +291,20 @@ public final class TaskEngine {
     }
   }
 
-  private static String describe(Throwable error) {
-    String message = error.getMessage();
-    if (message == null || message.isBlank()) {
-      return error.getClass().getSimpleName();
+  /**
+   * What the task records about a failure: a client mistake's message as it is; for anything else a
+   * plain message, with the details logged under an error id.
+   */
+  private String describe(Throwable error) {
+    if (error instanceof LecternException lectern) {
+      if (lectern.serverFault()) {
+        faults.accept("task failure " + lectern.errorId(), lectern);
+      }
+      return lectern.publicMessage();
     }
-    return message;
+    String id = UUID.randomUUID().toString();
+    faults.accept("task failure " + id, error);
+    return "unexpected failure (error id " + id + ")";
   }
 
   private Duration since(Instant started) {
