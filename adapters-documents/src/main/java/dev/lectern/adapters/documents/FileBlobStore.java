@@ -4,6 +4,7 @@ import dev.lectern.application.error.Unavailable;
 import dev.lectern.application.port.out.BlobStore;
 import dev.lectern.domain.artifact.ContentHash;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,6 +75,17 @@ public final class FileBlobStore implements BlobStore {
   public Optional<byte[]> get(ContentHash hash) {
     try {
       return Optional.of(Files.readAllBytes(pathOf(hash)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new Unavailable("cannot read blob " + hash + ": " + e.getMessage(), null, e);
+    }
+  }
+
+  @Override
+  public Optional<InputStream> open(ContentHash hash) {
+    try {
+      return Optional.of(Files.newInputStream(pathOf(hash)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {

@@ -137,6 +137,32 @@ public final class JdbcArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public List<Artifact> listPage(String orgId, CollectionId collectionId, Cursor after, int limit) {
+    String where =
+        "WHERE a.org_id = ? AND a.collection_id = ? AND a.current_version IS NOT NULL"
+            + " AND a.deleting = FALSE";
+    if (after == null) {
+      return jdbc.list(
+          SELECT_ARTIFACT + where + " ORDER BY a.created_at, a.id LIMIT " + limit,
+          JdbcArtifactStore::artifact,
+          orgId,
+          collectionId.value());
+    }
+    return jdbc.list(
+        SELECT_ARTIFACT
+            + where
+            + " AND (a.created_at > ? OR (a.created_at = ? AND a.id > ?))"
+            + " ORDER BY a.created_at, a.id LIMIT "
+            + limit,
+        JdbcArtifactStore::artifact,
+        orgId,
+        collectionId.value(),
+        after.createdAt(),
+        after.createdAt(),
+        after.artifactId().value());
+  }
+
+  @Override
   public Claim claimIngest(ArtifactKey key, Revision pending) {
     try {
       return jdbc.transaction(c -> claimIngest(c, key, pending));

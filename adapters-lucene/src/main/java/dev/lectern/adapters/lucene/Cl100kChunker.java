@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,35 +81,53 @@ public final class Cl100kChunker implements Chunker {
   }
 
   @Override
-  public List<ChunkDraft> regroup(List<Chunk> chunks, int maxTokens) {
+  public Regrouper regroup(int maxTokens, Consumer<Regrouped> out) {
     requirePositive(maxTokens);
-    List<ChunkDraft> pieces = new ArrayList<>();
-    for (Chunk chunk : chunks) {
-      // A stored chunk carries the exact count it was split with; only oversize ones are recounted.
-      if (chunk.tokenCount() <= maxTokens) {
-        pieces.add(new ChunkDraft(chunk.text(), chunk.tokenCount(), chunk.headingPath()));
-        continue;
-      }
-      for (Piece part : fit(chunk.text(), maxTokens, Level.PARAGRAPH)) {
-        pieces.add(new ChunkDraft(part.text(), part.tokens(), chunk.headingPath()));
-      }
-    }
-    List<ChunkDraft> merged = new ArrayList<>();
-    for (ChunkDraft piece : pieces) {
-      if (!merged.isEmpty()) {
-        ChunkDraft last = merged.get(merged.size() - 1);
-        if (last.tokenCount() + piece.tokenCount() < maxTokens) {
-          String joined = last.text() + "\n\n" + piece.text();
-          int tokens = countTokens(joined);
-          if (tokens <= maxTokens) {
-            merged.set(merged.size() - 1, new ChunkDraft(joined, tokens, last.headingPath()));
-            continue;
-          }
+    return new Regrouper() {
+      /** The result being built: merged from neighbours until the next one would not fit. */
+      private Regrouped pending;
+
+      @Override
+      public void add(Chunk chunk) {
+        // A stored chunk carries the exact count it was split with; only oversize ones are
+        // recounted.
+        if (chunk.tokenCount() <= maxTokens) {
+          offer(
+              new Regrouped(
+                  new ChunkDraft(chunk.text(), chunk.tokenCount(), chunk.headingPath()), chunk));
+          return;
+        }
+        for (Piece part : fit(chunk.text(), maxTokens, Level.PARAGRAPH)) {
+          offer(
+              new Regrouped(new ChunkDraft(part.text(), part.tokens(), chunk.headingPath()), null));
         }
       }
-      merged.add(piece);
-    }
-    return merged;
+
+      private void offer(Regrouped piece) {
+        if (pending != null
+            && pending.draft().tokenCount() + piece.draft().tokenCount() < maxTokens) {
+          String joined = pending.draft().text() + "\n\n" + piece.draft().text();
+          int tokens = countTokens(joined);
+          if (tokens <= maxTokens) {
+            pending =
+                new Regrouped(new ChunkDraft(joined, tokens, pending.draft().headingPath()), null);
+            return;
+          }
+        }
+        if (pending != null) {
+          out.accept(pending);
+        }
+        pending = piece;
+      }
+
+      @Override
+      public void finish() {
+        if (pending != null) {
+          out.accept(pending);
+          pending = null;
+        }
+      }
+    };
   }
 
   /** A piece of text and its exact token count, counted once. */

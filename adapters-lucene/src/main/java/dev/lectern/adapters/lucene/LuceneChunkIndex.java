@@ -27,6 +27,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -36,8 +37,11 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -76,6 +80,9 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
   static final String MATCH_KEY = "mkey";
 
   private static final System.Logger LOG = System.getLogger(LuceneChunkIndex.class.getName());
+
+  /** Chunks read from the index per round while paging through an artifact. */
+  private static final int CHUNK_BATCH = 256;
 
   /** Journal size that triggers a commit before the interval is up. */
   private static final long JOURNAL_COMMIT_BYTES = 64L * 1024 * 1024;
@@ -205,23 +212,64 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
   }
 
   @Override
-  public List<Chunk> chunksOf(ArtifactKey key) {
-    TermQuery query = new TermQuery(new Term(ARTIFACT_KEY, IndexKeys.artifact(key)));
+  public int chunkCount(ArtifactKey key) {
+    return read(searcher -> searcher.count(artifactQuery(key)));
+  }
+
+  /** Pages through the artifact's chunks by position, a batch of stored documents at a time. */
+  @Override
+  public void forEachChunk(ArtifactKey key, int offset, int limit, Consumer<Chunk> action) {
+    if (limit <= 0) {
+      return;
+    }
+    Query query = artifactQuery(key);
+    Sort byPosition = new Sort(new SortField(POSITION, SortField.Type.INT));
+    read(
+        searcher -> {
+          StoredFields stored = searcher.storedFields();
+          ScoreDoc after = null;
+          long skipped = 0;
+          long handed = 0;
+          while (handed < limit) {
+            TopDocs batch =
+                after == null
+                    ? searcher.search(query, CHUNK_BATCH, byPosition)
+                    : searcher.searchAfter(after, query, CHUNK_BATCH, byPosition);
+            if (batch.scoreDocs.length == 0) {
+              break;
+            }
+            for (ScoreDoc hit : batch.scoreDocs) {
+              if (skipped < offset) {
+                skipped++;
+              } else if (handed < limit) {
+                action.accept(chunk(stored.document(hit.doc)));
+                handed++;
+              }
+            }
+            after = batch.scoreDocs[batch.scoreDocs.length - 1];
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Chunk> chunk(ArtifactKey key, String chunkId) {
+    Query query =
+        new BooleanQuery.Builder()
+            .add(artifactQuery(key), BooleanClause.Occur.FILTER)
+            .add(new TermQuery(new Term(ID, chunkId)), BooleanClause.Occur.FILTER)
+            .build();
     return read(
         searcher -> {
-          int count = searcher.count(query);
-          if (count == 0) {
-            return List.of();
-          }
-          TopDocs top =
-              searcher.search(query, count, new Sort(new SortField(POSITION, SortField.Type.INT)));
-          StoredFields stored = searcher.storedFields();
-          List<Chunk> chunks = new ArrayList<>(top.scoreDocs.length);
-          for (ScoreDoc hit : top.scoreDocs) {
-            chunks.add(chunk(stored.document(hit.doc)));
-          }
-          return chunks;
+          TopDocs top = searcher.search(query, 1);
+          return top.scoreDocs.length == 0
+              ? Optional.<Chunk>empty()
+              : Optional.of(chunk(searcher.storedFields().document(top.scoreDocs[0].doc)));
         });
+  }
+
+  private static Query artifactQuery(ArtifactKey key) {
+    return new TermQuery(new Term(ARTIFACT_KEY, IndexKeys.artifact(key)));
   }
 
   @Override

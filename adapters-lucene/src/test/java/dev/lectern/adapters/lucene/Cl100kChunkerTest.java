@@ -2,6 +2,7 @@ package dev.lectern.adapters.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.application.port.out.Chunker;
 import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.chunk.ChunkDraft;
 import java.util.ArrayList;
@@ -118,17 +119,37 @@ class Cl100kChunkerTest {
       String text = "Chunk " + i + " has a few words in it.";
       stored.add(new Chunk("id" + i, i, text, chunker.countTokens(text), List.of("H")));
     }
-    List<ChunkDraft> merged = chunker.regroup(stored, 512);
+    List<Chunker.Regrouped> merged = regroup(stored, 512);
     assertThat(merged)
         .singleElement()
         .satisfies(
-            d -> {
-              assertThat(d.text()).startsWith("Chunk 0").endsWith("Chunk 5 has a few words in it.");
-              assertThat(d.headingPath()).containsExactly("H");
+            r -> {
+              assertThat(r.draft().text())
+                  .startsWith("Chunk 0")
+                  .endsWith("Chunk 5 has a few words in it.");
+              assertThat(r.draft().headingPath()).containsExactly("H");
+              assertThat(r.unchanged()).isNull();
             });
 
-    List<ChunkDraft> split = chunker.regroup(stored, 4);
-    assertThat(split).allSatisfy(d -> assertThat(d.tokenCount()).isLessThanOrEqualTo(4));
+    List<Chunker.Regrouped> split = regroup(stored, 4);
+    assertThat(split)
+        .allSatisfy(r -> assertThat(r.draft().tokenCount()).isLessThanOrEqualTo(4))
+        .allSatisfy(r -> assertThat(r.unchanged()).isNull());
     assertThat(split.size()).isGreaterThan(6);
+
+    int exact = stored.get(0).tokenCount();
+    List<Chunker.Regrouped> same = regroup(stored, exact);
+    assertThat(same)
+        .extracting(r -> r.unchanged() == null ? null : r.unchanged().id())
+        .as("chunks that already fit the budget and cannot merge stay themselves")
+        .contains("id0");
+  }
+
+  private List<Chunker.Regrouped> regroup(List<Chunk> stored, int maxTokens) {
+    List<Chunker.Regrouped> out = new ArrayList<>();
+    Chunker.Regrouper regrouper = chunker.regroup(maxTokens, out::add);
+    stored.forEach(regrouper::add);
+    regrouper.finish();
+    return out;
   }
 }

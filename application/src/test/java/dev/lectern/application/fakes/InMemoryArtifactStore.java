@@ -58,7 +58,32 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     return artifacts.values().stream()
         .filter(a -> a.key().orgId().equals(orgId) && a.key().collectionId().equals(collectionId))
         .filter(Artifact::populated)
+        .sorted(OLDEST_FIRST)
         .toList();
+  }
+
+  @Override
+  public synchronized List<Artifact> listPage(
+      String orgId, CollectionId collectionId, Cursor after, int limit) {
+    return list(orgId, collectionId).stream()
+        .filter(a -> after == null || OLDEST_FIRST.compare(a, probe(after)) > 0)
+        .limit(limit)
+        .toList();
+  }
+
+  private static final java.util.Comparator<Artifact> OLDEST_FIRST =
+      java.util.Comparator.comparing(Artifact::createdAt)
+          .thenComparing(a -> a.key().artifactId().value());
+
+  private static Artifact probe(Cursor cursor) {
+    return new Artifact(
+        new ArtifactKey("-", new CollectionId("-"), cursor.artifactId()),
+        dev.lectern.domain.artifact.ArtifactStatus.DONE,
+        null,
+        null,
+        false,
+        cursor.createdAt(),
+        cursor.createdAt());
   }
 
   @Override

@@ -24,6 +24,11 @@ public final class InMemoryBlobStore implements BlobStore {
   }
 
   @Override
+  public Optional<java.io.InputStream> open(ContentHash hash) {
+    return get(hash).map(java.io.ByteArrayInputStream::new);
+  }
+
+  @Override
   public synchronized Set<String> hashes() {
     return Set.copyOf(blobs.keySet());
   }

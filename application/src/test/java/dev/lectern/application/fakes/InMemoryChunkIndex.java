@@ -71,9 +71,32 @@ public final class InMemoryChunkIndex implements ChunkIndex {
   }
 
   @Override
-  public synchronized List<Chunk> chunksOf(ArtifactKey key) {
+  public synchronized int chunkCount(ArtifactKey key) {
     Entry entry = entries.get(key);
-    return entry == null ? List.of() : entry.chunks();
+    return entry == null ? 0 : entry.chunks().size();
+  }
+
+  @Override
+  public void forEachChunk(
+      ArtifactKey key, int offset, int limit, java.util.function.Consumer<Chunk> action) {
+    List<Chunk> chunks;
+    synchronized (this) {
+      Entry entry = entries.get(key);
+      chunks = entry == null ? List.of() : entry.chunks();
+    }
+    chunks.stream()
+        .sorted(Comparator.comparingInt(Chunk::position))
+        .skip(offset)
+        .limit(limit)
+        .forEach(action);
+  }
+
+  @Override
+  public synchronized java.util.Optional<Chunk> chunk(ArtifactKey key, String chunkId) {
+    Entry entry = entries.get(key);
+    return entry == null
+        ? java.util.Optional.empty()
+        : entry.chunks().stream().filter(c -> c.id().equals(chunkId)).findFirst();
   }
 
   /** Scores by the share of the query's distinct words a chunk contains; no stemming. */

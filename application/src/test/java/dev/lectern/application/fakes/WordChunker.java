@@ -20,11 +20,32 @@ public final class WordChunker implements Chunker {
     return drafts;
   }
 
+  /** Joins every chunk's words and packs them again; a piece equal to its chunk keeps it. */
   @Override
-  public List<ChunkDraft> regroup(List<Chunk> chunks, int maxTokens) {
-    StringBuilder all = new StringBuilder();
-    chunks.forEach(c -> all.append(c.text()).append(' '));
-    return all.isEmpty() ? List.of() : split(all.toString(), maxTokens);
+  public Regrouper regroup(int maxTokens, java.util.function.Consumer<Regrouped> out) {
+    List<Chunk> chunks = new ArrayList<>();
+    return new Regrouper() {
+      @Override
+      public void add(Chunk chunk) {
+        chunks.add(chunk);
+      }
+
+      @Override
+      public void finish() {
+        StringBuilder all = new StringBuilder();
+        chunks.forEach(c -> all.append(c.text()).append(' '));
+        if (all.isEmpty()) {
+          return;
+        }
+        List<ChunkDraft> drafts = split(all.toString(), maxTokens);
+        for (int i = 0; i < drafts.size(); i++) {
+          ChunkDraft draft = drafts.get(i);
+          Chunk same =
+              i < chunks.size() && chunks.get(i).text().equals(draft.text()) ? chunks.get(i) : null;
+          out.accept(new Regrouped(draft, same));
+        }
+      }
+    };
   }
 
   @Override

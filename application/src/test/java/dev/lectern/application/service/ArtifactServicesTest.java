@@ -13,6 +13,7 @@ import dev.lectern.application.fakes.InMemoryBlobStore;
 import dev.lectern.application.fakes.InMemoryChunkIndex;
 import dev.lectern.application.fakes.InMemoryCollectionStore;
 import dev.lectern.application.fakes.InMemoryTaskQueue;
+import dev.lectern.application.fakes.MutableClock;
 import dev.lectern.application.fakes.PlainTextParser;
 import dev.lectern.application.fakes.WordChunker;
 import dev.lectern.application.port.in.artifact.ArtifactChunk;
@@ -37,9 +38,7 @@ import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.collection.Language;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class ArtifactServicesTest {
   private final InMemoryBlobStore blobs = new InMemoryBlobStore();
   private final InMemoryTaskQueue tasks = new InMemoryTaskQueue();
   private final WordChunker chunker = new WordChunker();
-  private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private final ContentFetcher fetcher =
       uri ->
           new ContentFetcher.Fetched(
@@ -107,7 +106,7 @@ class ArtifactServicesTest {
     assertThat(list.list("org1", c1)).containsExactly(artifact);
     assertThat(content.read(all()))
         .singleElement()
-        .satisfies(c -> assertThat(c.text()).isEqualTo("one two three"));
+        .satisfies(c -> assertThat(text(c)).isEqualTo("one two three"));
   }
 
   @Test
@@ -126,7 +125,7 @@ class ArtifactServicesTest {
     ingestText("a1", "gamma delta epsilon", Map.of());
     assertThat(content.read(all()))
         .singleElement()
-        .satisfies(c -> assertThat(c.text()).isEqualTo("gamma delta epsilon"));
+        .satisfies(c -> assertThat(text(c)).isEqualTo("gamma delta epsilon"));
     assertThat(index.chunksOf(key("org1", "c1", "a1")))
         .extracting(c -> c.text())
         .containsExactly("gamma delta epsilon");
@@ -187,7 +186,7 @@ class ArtifactServicesTest {
   @Test
   void chunkedContentRegroupsAndKeepsStoredIdsWhenUnchanged() {
     ingestText("a1", "w1 w2 w3 w4 w5 w6 w7", Map.of());
-    List<ArtifactChunk> big = chunked.read(new ReadChunkedContentCommand(all(), 512));
+    List<ArtifactChunk> big = chunks(512);
     assertThat(big)
         .singleElement()
         .satisfies(
@@ -197,13 +196,42 @@ class ArtifactServicesTest {
                   .isEqualTo(index.chunksOf(key("org1", "c1", "a1")).get(0).id());
             });
 
-    List<ArtifactChunk> small = chunked.read(new ReadChunkedContentCommand(all(), 3));
+    List<ArtifactChunk> small = chunks(3);
     assertThat(small)
         .extracting(c -> c.chunk().text())
         .containsExactly("w1 w2 w3", "w4 w5 w6", "w7");
-    assertThat(chunked.read(new ReadChunkedContentCommand(all(), 3)))
+    assertThat(chunks(3))
         .extracting(c -> c.chunk().id())
         .isEqualTo(small.stream().map(c -> c.chunk().id()).toList());
+  }
+
+  private static String text(dev.lectern.application.port.in.artifact.ArtifactContent content) {
+    try (var in = content.text().open()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private List<ArtifactChunk> chunks(int maxTokens) {
+    List<ArtifactChunk> read = new java.util.ArrayList<>();
+    chunked.read(new ReadChunkedContentCommand(all(), maxTokens)).forEach(read::add);
+    return read;
+  }
+
+  @Test
+  void aWholeCollectionIsReadPageByPageInCreationOrder() {
+    int count = 2 * 200 + 7;
+    for (int i = 0; i < count; i++) {
+      ingestText(String.format("a%04d", i), "words of artifact " + i, Map.of());
+      clock.advance(java.time.Duration.ofMillis(1));
+    }
+    assertThat(list.list("org1", c1))
+        .extracting(a -> a.key().artifactId().value())
+        .hasSize(count)
+        .startsWith("a0000", "a0001")
+        .endsWith(String.format("a%04d", count - 1));
+    assertThat(content.read(all())).hasSize(count);
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.JsonStream;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.Unavailable;
 import dev.lectern.application.port.in.access.Caller;
@@ -103,14 +103,24 @@ final class RagflowChunkHandlers {
       throw RagflowFailure.of(
           INVALID_CHUNK_ID, "Chunk not found: " + key.collectionId() + "/" + id);
     }
-    ObjectNode data = Json.object();
-    data.put("total", found.total());
-    ArrayNode list = data.putArray("chunks");
-    for (ChunkPage.Item item : found.chunks()) {
-      list.add(listed(item, key, found.document()));
-    }
-    data.set("doc", RagflowWire.document(found.document()));
-    RagflowReply.ok(ctx, data);
+    ChunkPage listing = found;
+    JsonStream.respond(
+        ctx,
+        200,
+        json -> {
+          json.writeStartObject();
+          json.writeNumberField("code", 0);
+          json.writeObjectFieldStart("data");
+          json.writeNumberField("total", listing.total());
+          json.writeArrayFieldStart("chunks");
+          JsonStream.forEach(
+              json, listing.chunks()::forEach, item -> listed(item, key, listing.document()));
+          json.writeEndArray();
+          json.writeFieldName("doc");
+          json.writeTree(RagflowWire.document(listing.document()));
+          json.writeEndObject();
+          json.writeEndObject();
+        });
   }
 
   void update(Context ctx) {

@@ -135,15 +135,15 @@ final class RagflowDocumentHandlers {
             .download(key(caller, dataset, document))
             .orElseThrow(
                 () -> RagflowFailure.data("The dataset not own the document " + document + "."));
-    if (download.bytes().length == 0) {
+    if (download.size() == 0) {
       throw RagflowFailure.data("This file is empty.");
     }
     ctx.status(200)
         .contentType("application/octet-stream")
         .header(
             "Content-Disposition",
-            "attachment; filename=\"" + download.name().replace("\"", "") + "\"")
-        .result(download.bytes());
+            "attachment; filename=\"" + download.name().replaceAll("[\"\\p{Cntrl}]", "") + "\"")
+        .result(download.bytes().open());
   }
 
   void delete(Context ctx) {

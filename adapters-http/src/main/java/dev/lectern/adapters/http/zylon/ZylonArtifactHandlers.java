@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.JsonFields;
+import dev.lectern.adapters.http.common.JsonStream;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.port.in.access.Caller;
@@ -18,6 +19,7 @@ import dev.lectern.application.port.in.artifact.ReadContentUseCase;
 import dev.lectern.application.port.in.artifact.SubmitDeleteTaskUseCase;
 import dev.lectern.application.port.in.artifact.SubmitIngestTaskUseCase;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
+import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.task.TaskKind;
 import io.javalin.http.Context;
@@ -69,11 +71,18 @@ public final class ZylonArtifactHandlers {
       throw new InvalidRequest(
           "collection: query parameter required (1-255 characters)", "collection");
     }
-    var documents =
-        useCases.list().list(caller.org().id(), new CollectionId(collection)).stream()
-            .map(ZylonWire::listedDocument)
-            .toList();
-    Json.respond(ctx, 200, ZylonWire.list(documents));
+    Iterable<Artifact> artifacts =
+        useCases.list().list(caller.org().id(), new CollectionId(collection));
+    JsonStream.respond(
+        ctx,
+        200,
+        json ->
+            ZylonWire.writeList(
+                json,
+                () ->
+                    java.util.stream.StreamSupport.stream(artifacts.spliterator(), false)
+                        .map(ZylonWire::listedDocument)
+                        .iterator()));
   }
 
   void content(Context ctx) {
@@ -84,11 +93,8 @@ public final class ZylonArtifactHandlers {
       throw new InvalidRequest(
           "format: only 'markdown' is supported, got '" + format + "'", "format");
     }
-    Json.respond(
-        ctx,
-        200,
-        ZylonWire.content(
-            useCases.content().read(requests.contextFilter(body, caller.org().id()))));
+    var contents = useCases.content().read(requests.contextFilter(body, caller.org().id()));
+    JsonStream.respond(ctx, 200, json -> ZylonWire.writeContent(json, contents));
   }
 
   void chunkedContent(Context ctx) {
@@ -99,7 +105,8 @@ public final class ZylonArtifactHandlers {
             .orElse(ReadChunkedContentCommand.DEFAULT_MAX_TOKENS);
     var command =
         new ReadChunkedContentCommand(requests.contextFilter(body, caller.org().id()), maxTokens);
-    Json.respond(ctx, 200, ZylonWire.chunkedContent(useCases.chunkedContent().read(command)));
+    var chunks = useCases.chunkedContent().read(command);
+    JsonStream.respond(ctx, 200, json -> ZylonWire.writeChunkedContent(json, chunks));
   }
 
   void delete(Context ctx) {

@@ -1,17 +1,23 @@
 package dev.lectern.adapters.http.zylon;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.JsonStream;
 import dev.lectern.application.port.in.artifact.ArtifactChunk;
 import dev.lectern.application.port.in.artifact.ArtifactContent;
 import dev.lectern.application.port.in.artifact.ArtifactTask;
 import dev.lectern.application.port.in.artifact.IngestedDocument;
+import dev.lectern.application.port.in.artifact.ReadChunkedContentUseCase;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.task.TaskId;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -94,41 +100,67 @@ final class ZylonWire {
     return document(artifact.key(), metadata);
   }
 
-  static ObjectNode content(List<ArtifactContent> contents) {
-    ObjectNode body = Json.object();
-    ArrayNode data = body.putArray("data");
-    for (ArtifactContent content : contents) {
-      data.addObject()
-          .put("artifact_id", content.artifact().key().artifactId().value())
-          .put("content", content.text());
+  /** {@link #list}, written as the documents come. */
+  static void writeList(JsonGenerator json, Iterable<ObjectNode> documents) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("object", "list");
+    json.writeStringField("model", MODEL);
+    json.writeArrayFieldStart("data");
+    for (ObjectNode document : documents) {
+      json.writeTree(document);
     }
-    return body;
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
-  /** One {@code data} entry per chunk: a {@code source} block, then the formatted text. */
-  static ObjectNode chunkedContent(List<ArtifactChunk> chunks) {
-    ObjectNode body = Json.object();
-    ArrayNode data = body.putArray("data");
-    for (ArtifactChunk item : chunks) {
-      String citation = citationId(item.chunk().id());
-      ObjectNode entry = data.addObject();
-      entry.put("artifact_id", item.artifact().key().artifactId().value());
-      ArrayNode content = entry.putArray("content");
-      ObjectNode source = content.addObject();
-      source.put("type", "source");
-      source.putArray("sources").add(contextChunk(item, citation));
-      content
-          .addObject()
-          .put("type", "text")
-          .put(
-              "text",
-              "**Context Information**:\nCitation identifier ["
-                  + citation
-                  + "]\n---\nContent:\n"
-                  + item.chunk().text()
-                  + "\n===\n");
+  /** {@code {"data":[{"artifact_id","content"}…]}}, each text streamed from its store. */
+  static void writeContent(JsonGenerator json, Iterable<ArtifactContent> contents)
+      throws IOException {
+    json.writeStartObject();
+    json.writeArrayFieldStart("data");
+    for (ArtifactContent content : contents) {
+      json.writeStartObject();
+      json.writeStringField("artifact_id", content.artifact().key().artifactId().value());
+      json.writeFieldName("content");
+      try (Reader text = new InputStreamReader(content.text().open(), StandardCharsets.UTF_8)) {
+        json.writeString(text, -1);
+      }
+      json.writeEndObject();
     }
-    return body;
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** {@code {"data":[…]}} with one entry per chunk, written as the chunks come. */
+  static void writeChunkedContent(
+      JsonGenerator json, ReadChunkedContentUseCase.ChunkedContent chunks) throws IOException {
+    json.writeStartObject();
+    json.writeArrayFieldStart("data");
+    JsonStream.forEach(json, chunks::forEach, ZylonWire::chunkedEntry);
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** One {@code data} entry of chunked content: a {@code source} block, then the text. */
+  static ObjectNode chunkedEntry(ArtifactChunk item) {
+    String citation = citationId(item.chunk().id());
+    ObjectNode entry = Json.object();
+    entry.put("artifact_id", item.artifact().key().artifactId().value());
+    ArrayNode content = entry.putArray("content");
+    ObjectNode source = content.addObject();
+    source.put("type", "source");
+    source.putArray("sources").add(contextChunk(item, citation));
+    content
+        .addObject()
+        .put("type", "text")
+        .put(
+            "text",
+            "**Context Information**:\nCitation identifier ["
+                + citation
+                + "]\n---\nContent:\n"
+                + item.chunk().text()
+                + "\n===\n");
+    return entry;
   }
 
   /** A {@code context.chunk} source item. */

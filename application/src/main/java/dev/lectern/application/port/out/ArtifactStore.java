@@ -1,9 +1,11 @@
 package dev.lectern.application.port.out;
 
 import dev.lectern.domain.artifact.Artifact;
+import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.Revision;
 import dev.lectern.domain.collection.CollectionId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,22 @@ public interface ArtifactStore {
 
   /** Populated artifacts of a collection, oldest first. */
   List<Artifact> list(String orgId, CollectionId collectionId);
+
+  /**
+   * Where a page of {@link #listPage} starts: after the artifact created at {@code createdAt} with
+   * id {@code artifactId}.
+   */
+  record Cursor(Instant createdAt, ArtifactId artifactId) {
+    public static Cursor after(Artifact artifact) {
+      return new Cursor(artifact.createdAt(), artifact.key().artifactId());
+    }
+  }
+
+  /**
+   * Up to {@code limit} populated artifacts of a collection in the order of {@link #list}, after
+   * {@code after} (null for the first page): for reading a large collection page by page.
+   */
+  List<Artifact> listPage(String orgId, CollectionId collectionId, Cursor after, int limit);
 
   /**
    * Atomically registers {@code pending} as the artifact's pending revision, creating the artifact

@@ -1,6 +1,7 @@
 package dev.lectern.application.port.out;
 
 import dev.lectern.domain.artifact.ContentHash;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,6 +11,9 @@ public interface BlobStore {
   ContentHash put(byte[] bytes);
 
   Optional<byte[]> get(ContentHash hash);
+
+  /** The blob as a stream, for reading it without holding it in memory; close it when done. */
+  Optional<InputStream> open(ContentHash hash);
 
   Set<String> hashes();
 

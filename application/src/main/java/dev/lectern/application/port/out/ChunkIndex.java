@@ -7,7 +7,9 @@ import dev.lectern.domain.collection.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Port: the searchable store of chunks. Every write is durable when the method returns, and
@@ -26,8 +28,25 @@ public interface ChunkIndex {
   /** Removes the artifact's chunks of one version only. */
   void deleteVersion(ArtifactKey key, long version);
 
-  /** The artifact's chunks in document order. */
-  List<Chunk> chunksOf(ArtifactKey key);
+  /** The artifact's chunks in document order, all in memory: for artifacts being edited. */
+  default List<Chunk> chunksOf(ArtifactKey key) {
+    List<Chunk> chunks = new ArrayList<>();
+    forEachChunk(key, 0, Integer.MAX_VALUE, chunks::add);
+    return chunks;
+  }
+
+  /** How many chunks the artifact has. */
+  int chunkCount(ArtifactKey key);
+
+  /**
+   * Hands the artifact's chunks at positions {@code offset} to {@code offset + limit - 1} of
+   * document order to {@code action}, one at a time and from one point-in-time view, so that memory
+   * does not grow with the artifact.
+   */
+  void forEachChunk(ArtifactKey key, int offset, int limit, Consumer<Chunk> action);
+
+  /** The artifact's chunk with that id. */
+  Optional<Chunk> chunk(ArtifactKey key, String chunkId);
 
   /**
    * The best matching available chunks, best first, as a point-in-time result whose chunk texts are

@@ -10,11 +10,19 @@ import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.MetadataCondition;
 import dev.lectern.domain.collection.CollectionId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 
-/** Resolves a context filter to populated artifacts: listed ids intersected with metadata. */
+/**
+ * Resolves a context filter to populated artifacts: listed ids intersected with metadata. What can
+ * be wrong with a filter (an unknown collection or listed artifact) is checked when it is resolved;
+ * a whole collection is then read page by page as it is iterated, so that its size does not matter.
+ */
 public final class ArtifactSelection {
+  static final int PAGE = 200;
+
   private final CollectionStore collections;
   private final ArtifactStore artifacts;
 
@@ -23,29 +31,28 @@ public final class ArtifactSelection {
     this.artifacts = artifacts;
   }
 
-  /** Populated artifacts of an existing collection, or {@link NotFound}. */
-  public List<Artifact> all(String orgId, CollectionId collectionId) {
+  /** Populated artifacts of an existing collection, or {@link NotFound}; read page by page. */
+  public Iterable<Artifact> all(String orgId, CollectionId collectionId) {
     requireCollection(orgId, collectionId);
-    return artifacts.list(orgId, collectionId);
+    return () -> new Pages(orgId, collectionId, List.of());
   }
 
-  public List<Artifact> select(ContextFilter filter) {
-    List<Artifact> candidates;
+  public Iterable<Artifact> select(ContextFilter filter) {
     if (filter.artifactIds() == null) {
-      candidates = all(filter.orgId(), filter.collectionId());
-    } else {
       requireCollection(filter.orgId(), filter.collectionId());
-      candidates = new ArrayList<>();
-      for (ArtifactId id : new LinkedHashSet<>(filter.artifactIds())) {
-        ArtifactKey key = new ArtifactKey(filter.orgId(), filter.collectionId(), id);
-        candidates.add(
-            artifacts
-                .find(key)
-                .filter(Artifact::populated)
-                .orElseThrow(() -> artifactNotFound(key)));
+      return () -> new Pages(filter.orgId(), filter.collectionId(), filter.conditions());
+    }
+    requireCollection(filter.orgId(), filter.collectionId());
+    List<Artifact> listed = new ArrayList<>();
+    for (ArtifactId id : new LinkedHashSet<>(filter.artifactIds())) {
+      ArtifactKey key = new ArtifactKey(filter.orgId(), filter.collectionId(), id);
+      Artifact artifact =
+          artifacts.find(key).filter(Artifact::populated).orElseThrow(() -> artifactNotFound(key));
+      if (matches(artifact, filter.conditions())) {
+        listed.add(artifact);
       }
     }
-    return candidates.stream().filter(a -> matches(a, filter.conditions())).toList();
+    return List.copyOf(listed);
   }
 
   static NotFound artifactNotFound(ArtifactKey key) {
@@ -67,5 +74,55 @@ public final class ArtifactSelection {
       }
     }
     return true;
+  }
+
+  /** The matching artifacts of a collection, one page of the store in memory at a time. */
+  private final class Pages implements Iterator<Artifact> {
+    private final String orgId;
+    private final CollectionId collectionId;
+    private final List<MetadataCondition> conditions;
+    private Iterator<Artifact> page = List.<Artifact>of().iterator();
+    private ArtifactStore.Cursor cursor;
+    private boolean exhausted;
+    private Artifact next;
+
+    Pages(String orgId, CollectionId collectionId, List<MetadataCondition> conditions) {
+      this.orgId = orgId;
+      this.collectionId = collectionId;
+      this.conditions = conditions;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null) {
+        if (!page.hasNext()) {
+          if (exhausted) {
+            return false;
+          }
+          List<Artifact> read = artifacts.listPage(orgId, collectionId, cursor, PAGE);
+          exhausted = read.size() < PAGE;
+          if (!read.isEmpty()) {
+            cursor = ArtifactStore.Cursor.after(read.get(read.size() - 1));
+          }
+          page = read.iterator();
+          continue;
+        }
+        Artifact candidate = page.next();
+        if (matches(candidate, conditions)) {
+          next = candidate;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public Artifact next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Artifact result = next;
+      next = null;
+      return result;
+    }
   }
 }

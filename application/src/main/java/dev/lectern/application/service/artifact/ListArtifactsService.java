@@ -3,7 +3,6 @@ package dev.lectern.application.service.artifact;
 import dev.lectern.application.port.in.artifact.ListArtifactsUseCase;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.collection.CollectionId;
-import java.util.List;
 
 /** Service: lists the populated artifacts of an existing collection. */
 public final class ListArtifactsService implements ListArtifactsUseCase {
@@ -14,7 +13,7 @@ public final class ListArtifactsService implements ListArtifactsUseCase {
   }
 
   @Override
-  public List<Artifact> list(String orgId, CollectionId collectionId) {
+  public Iterable<Artifact> list(String orgId, CollectionId collectionId) {
     return selection.all(orgId, collectionId);
   }
 }

@@ -100,6 +100,11 @@ public final class PublishedVersionCache implements ArtifactStore {
   }
 
   @Override
+  public List<Artifact> listPage(String orgId, CollectionId collectionId, Cursor after, int limit) {
+    return store.listPage(orgId, collectionId, after, limit);
+  }
+
+  @Override
   public Claim claimIngest(ArtifactKey key, Revision pending) {
     return write(key, () -> store.claimIngest(key, pending));
   }

@@ -9,14 +9,13 @@ import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.chunk.ChunkDraft;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Service: reads the indexed chunks of the selected artifacts and regroups them to the requested
- * budget. A regrouped chunk keeps the id of the stored chunk it equals, or gets a stable id derived
- * from the artifact, version, budget and position.
+ * budget, one chunk at a time. A regrouped chunk that is exactly a stored chunk keeps its id;
+ * others get a stable id derived from the artifact, version, budget and position.
  */
 public final class ReadChunkedContentService implements ReadChunkedContentUseCase {
   private final ArtifactSelection selection;
@@ -30,27 +29,37 @@ public final class ReadChunkedContentService implements ReadChunkedContentUseCas
   }
 
   @Override
-  public List<ArtifactChunk> read(ReadChunkedContentCommand command) {
-    List<ArtifactChunk> result = new ArrayList<>();
-    for (Artifact artifact : selection.select(command.filter())) {
-      List<Chunk> stored = index.chunksOf(artifact.key());
-      List<ChunkDraft> regrouped = chunker.regroup(stored, command.maxTokens());
-      for (int i = 0; i < regrouped.size(); i++) {
-        ChunkDraft draft = regrouped.get(i);
-        String id = idFor(artifact, stored, draft, i, command.maxTokens());
-        result.add(
-            new ArtifactChunk(
-                artifact, new Chunk(id, i, draft.text(), draft.tokenCount(), draft.headingPath())));
+  public ChunkedContent read(ReadChunkedContentCommand command) {
+    Iterable<Artifact> selected = selection.select(command.filter());
+    return sink -> {
+      for (Artifact artifact : selected) {
+        regroup(artifact, command.maxTokens(), sink);
       }
-    }
-    return result;
+    };
   }
 
-  private static String idFor(
-      Artifact artifact, List<Chunk> stored, ChunkDraft draft, int position, int maxTokens) {
-    if (position < stored.size() && stored.get(position).text().equals(draft.text())) {
-      return stored.get(position).id();
-    }
+  private void regroup(Artifact artifact, int maxTokens, Consumer<ArtifactChunk> sink) {
+    int[] position = {0};
+    Chunker.Regrouper regrouper =
+        chunker.regroup(
+            maxTokens,
+            piece -> {
+              int at = position[0]++;
+              ChunkDraft draft = piece.draft();
+              String id =
+                  piece.unchanged() != null
+                      ? piece.unchanged().id()
+                      : derivedId(artifact, maxTokens, at);
+              sink.accept(
+                  new ArtifactChunk(
+                      artifact,
+                      new Chunk(id, at, draft.text(), draft.tokenCount(), draft.headingPath())));
+            });
+    index.forEachChunk(artifact.key(), 0, Integer.MAX_VALUE, regrouper::add);
+    regrouper.finish();
+  }
+
+  private static String derivedId(Artifact artifact, int maxTokens, int position) {
     String seed =
         artifact.key() + "|" + artifact.current().version() + "|" + maxTokens + "|" + position;
     return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();

@@ -6,10 +6,10 @@ import dev.lectern.application.port.in.artifact.ContextFilter;
 import dev.lectern.application.port.in.artifact.ReadContentUseCase;
 import dev.lectern.application.port.out.BlobStore;
 import dev.lectern.domain.artifact.Artifact;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.io.InputStream;
+import java.util.Iterator;
 
-/** Service: reads the extracted text of the selected artifacts from the blob store. */
+/** Service: reads the extracted text of the selected artifacts from the blob store, streamed. */
 public final class ReadContentService implements ReadContentUseCase {
   private final ArtifactSelection selection;
   private final BlobStore blobs;
@@ -20,22 +20,33 @@ public final class ReadContentService implements ReadContentUseCase {
   }
 
   @Override
-  public List<ArtifactContent> read(ContextFilter filter) {
-    return selection.select(filter).stream()
-        .map(artifact -> new ArtifactContent(artifact, text(artifact)))
-        .toList();
+  public Iterable<ArtifactContent> read(ContextFilter filter) {
+    Iterable<Artifact> selected = selection.select(filter);
+    return () -> {
+      Iterator<Artifact> artifacts = selected.iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return artifacts.hasNext();
+        }
+
+        @Override
+        public ArtifactContent next() {
+          Artifact artifact = artifacts.next();
+          return new ArtifactContent(artifact, () -> text(artifact));
+        }
+      };
+    };
   }
 
-  private String text(Artifact artifact) {
-    byte[] bytes =
-        blobs
-            .get(artifact.current().textHash())
-            .orElseThrow(
-                () ->
-                    new Unavailable(
-                        "the stored text of artifact '"
-                            + artifact.key().artifactId()
-                            + "' is missing from the blob store"));
-    return new String(bytes, StandardCharsets.UTF_8);
+  private InputStream text(Artifact artifact) {
+    return blobs
+        .open(artifact.current().textHash())
+        .orElseThrow(
+            () ->
+                new Unavailable(
+                    "the stored text of artifact '"
+                        + artifact.key().artifactId()
+                        + "' is missing from the blob store"));
   }
 }

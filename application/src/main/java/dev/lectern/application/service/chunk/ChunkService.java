@@ -10,6 +10,7 @@ import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.ChunkHit;
 import dev.lectern.application.port.out.ChunkIndex;
 import dev.lectern.application.port.out.ChunkQuery;
+import dev.lectern.application.port.out.ChunkSearch;
 import dev.lectern.application.port.out.Chunker;
 import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.application.service.document.DocumentCatalogue;
@@ -30,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * one atomic index replace, one edit per document at a time, and keeps the counts in step.
  */
 public final class ChunkService implements ManageChunksUseCase {
+  /** The most matches a keyword listing ranks. */
+  static final int KEYWORD_HITS = 10_000;
+
   private final ArtifactStore artifacts;
   private final DocumentCatalogue catalogue;
   private final ChunkIndex index;
@@ -99,34 +103,57 @@ public final class ChunkService implements ManageChunksUseCase {
       if (chunkId != null) {
         throw unknownChunk(chunkId);
       }
-      return new ChunkPage(0, List.of(), view);
+      return new ChunkPage(0, sink -> {}, view);
     }
     Parsed parsed = parsed(document);
-    List<ChunkPage.Item> items = new ArrayList<>();
-    if (keywords != null && !keywords.isBlank()) {
-      var scope =
-          new ChunkQuery.Scope(
-              document.collectionId(),
-              parsed.collection().language(),
-              Set.of(document.artifactId()));
-      for (ChunkHit hit :
-          index.search(new ChunkQuery(document.orgId(), List.of(scope), keywords, 10_000, true))) {
-        items.add(new ChunkPage.Item(hit.chunk(), hit.highlighted()));
-      }
-    } else {
-      for (Chunk chunk : index.chunksOf(document)) {
-        if (chunkId == null || chunk.id().equals(chunkId)) {
-          items.add(new ChunkPage.Item(chunk, null));
-        }
-      }
-      if (chunkId != null && items.isEmpty()) {
-        throw unknownChunk(chunkId);
-      }
-    }
     long from = (long) Math.max(page - 1, 0) * Math.max(pageSize, 0);
-    int start = (int) Math.min(from, items.size());
-    int end = (int) Math.min(from + Math.max(pageSize, 0), items.size());
-    return new ChunkPage(items.size(), items.subList(start, end), parsed.view());
+    int offset = (int) Math.min(from, Integer.MAX_VALUE);
+    int limit = Math.max(pageSize, 0);
+    if (keywords != null && !keywords.isBlank()) {
+      return keywordPage(document, parsed, keywords, offset, limit);
+    }
+    if (chunkId != null) {
+      Chunk chunk = index.chunk(document, chunkId).orElseThrow(() -> unknownChunk(chunkId));
+      ChunkPage.Item item = new ChunkPage.Item(chunk, null);
+      return new ChunkPage(1, sink -> sink.accept(item), parsed.view());
+    }
+    return new ChunkPage(
+        index.chunkCount(document),
+        sink -> index.forEachChunk(document, offset, limit, c -> sink.accept(item(c))),
+        parsed.view());
+  }
+
+  /**
+   * The best matches first. The search runs once for the total and again, on a fresh view, when the
+   * page is read; only the page's texts are ever read.
+   */
+  private ChunkPage keywordPage(
+      ArtifactKey document, Parsed parsed, String keywords, int offset, int limit) {
+    var scope =
+        new ChunkQuery.Scope(
+            document.collectionId(), parsed.collection().language(), Set.of(document.artifactId()));
+    ChunkQuery query =
+        new ChunkQuery(document.orgId(), List.of(scope), keywords, KEYWORD_HITS, true);
+    int total;
+    try (ChunkSearch search = index.open(query)) {
+      total = search.matches().size();
+    }
+    return new ChunkPage(
+        total,
+        sink -> {
+          try (ChunkSearch search = index.open(query)) {
+            int end = (int) Math.min((long) offset + limit, search.matches().size());
+            for (int i = offset; i < end; i++) {
+              ChunkHit hit = search.hit(i);
+              sink.accept(new ChunkPage.Item(hit.chunk(), hit.highlighted()));
+            }
+          }
+        },
+        parsed.view());
+  }
+
+  private static ChunkPage.Item item(Chunk chunk) {
+    return new ChunkPage.Item(chunk, null);
   }
 
   @Override

@@ -20,6 +20,7 @@ import dev.lectern.domain.artifact.DocumentEntry;
 import dev.lectern.domain.artifact.ParseState;
 import dev.lectern.domain.collection.Collection;
 import dev.lectern.domain.collection.CollectionId;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,7 +124,12 @@ public final class DocumentService
         .map(
             view ->
                 new Download(
-                    view.entry().name(), blobs.get(view.entry().source()).orElse(new byte[0])));
+                    view.entry().name(),
+                    view.entry().sizeBytes(),
+                    () ->
+                        blobs
+                            .open(view.entry().source())
+                            .orElseGet(() -> InputStream.nullInputStream())));
   }
 
   @Override

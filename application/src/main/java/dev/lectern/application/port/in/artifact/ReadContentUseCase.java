@@ -1,8 +1,9 @@
 package dev.lectern.application.port.in.artifact;
 
-import java.util.List;
-
-/** Use case: reading the full text of the artifacts a filter selects. */
+/**
+ * Use case: reading the full text of the artifacts a filter selects. The filter is checked at once
+ * (unknown collection or listed artifact); the artifacts are read as the result is iterated.
+ */
 public interface ReadContentUseCase {
-  List<ArtifactContent> read(ContextFilter filter);
+  Iterable<ArtifactContent> read(ContextFilter filter);
 }
