@@ -146,7 +146,8 @@ public final class Wiring implements AutoCloseable {
               blobs,
               new HttpContentFetcher(
                   config.allowPrivateUris(), config.maxInputBytes(), config.fetchTimeout()),
-              new IngestPolicy(config.maxInputBytes(), config.defaultLanguage()),
+              new IngestPolicy(
+                  config.maxInputBytes(), config.defaultLanguage(), config.parseTimeout()),
               guard,
               clock);
       var delete = new DeleteArtifactService(artifacts, index, guard, stores.documents());

@@ -7,6 +7,7 @@ import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.chunk.ChunkDraft;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class Cl100kChunkerTest {
@@ -151,5 +152,81 @@ class Cl100kChunkerTest {
     stored.forEach(regrouper::add);
     regrouper.finish();
     return out;
+  }
+
+  @Test
+  void everyPieceCountsExactlyAndStaysWithinTheCapOnAwkwardText() {
+    String[] atoms = {
+      "word",
+      "Word",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\n\n",
+      " \n",
+      "\n ",
+      "\n  - item",
+      "    - deep",
+      ".",
+      "!?",
+      "'s",
+      "'ll",
+      "123",
+      "45678",
+      "中文字",
+      "🙂",
+      "\u00A0",
+      "\r\n",
+      "\r",
+      "--",
+      "##",
+      "# Heading\n",
+      "```\n",
+      "a",
+      "é",
+      "ß",
+      ":",
+      "\u2003",
+      "\u0085",
+      "x'",
+      " '",
+      "\n\t",
+      "\n.\n"
+    };
+    Random random = new Random(7);
+    for (int round = 0; round < 3000; round++) {
+      StringBuilder text = new StringBuilder();
+      int length = 5 + random.nextInt(300);
+      for (int i = 0; i < length; i++) {
+        text.append(atoms[random.nextInt(atoms.length)]);
+      }
+      int max = 1 + random.nextInt(40);
+      for (ChunkDraft draft : chunker.split(text.toString(), max)) {
+        assertThat(draft.tokenCount())
+            .as("count of %s", draft.text())
+            .isEqualTo(chunker.countTokens(draft.text()));
+        if (draft.text().codePointCount(0, draft.text().length()) > 1) {
+          assertThat(draft.tokenCount()).isLessThanOrEqualTo(max);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aLongWordIsCutIntoNearlyFullPieces() {
+    Random random = new Random(3);
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < 200_000; i++) {
+      word.append((char) ('a' + random.nextInt(26)));
+    }
+    List<ChunkDraft> pieces = chunker.split(word.toString(), 512);
+    assertThat(String.join("", pieces.stream().map(ChunkDraft::text).toList()))
+        .isEqualTo(word.toString());
+    assertThat(pieces)
+        .allSatisfy(p -> assertThat(p.tokenCount()).isEqualTo(chunker.countTokens(p.text())));
+    assertThat(pieces.subList(0, pieces.size() - 1))
+        .as("every piece but the last is nearly full")
+        .allSatisfy(p -> assertThat(p.tokenCount()).isBetween(460, 512));
   }
 }

@@ -1,6 +1,8 @@
 package dev.lectern.domain.chunk;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,21 +29,37 @@ public final class TextPieces {
    */
   public static List<String> split(String text, String spec) {
     Set<String> delimiters = delimiters(spec);
+    // Single characters are looked up; longer delimiters are tried longest first, so the
+    // longest one that matches wins.
+    Set<Character> singles = new HashSet<>();
+    List<String> longer = new ArrayList<>();
+    for (String delimiter : delimiters) {
+      if (delimiter.length() == 1) {
+        singles.add(delimiter.charAt(0));
+      } else {
+        longer.add(delimiter);
+      }
+    }
+    longer.sort(Comparator.comparingInt(String::length).reversed());
     List<String> pieces = new ArrayList<>();
     int start = 0;
     int i = 0;
     while (i < text.length()) {
-      String hit = null;
-      for (String delimiter : delimiters) {
-        if (text.startsWith(delimiter, i) && (hit == null || delimiter.length() > hit.length())) {
-          hit = delimiter;
+      int hit = 0;
+      for (String delimiter : longer) {
+        if (text.startsWith(delimiter, i)) {
+          hit = delimiter.length();
+          break;
         }
       }
-      if (hit == null) {
+      if (hit == 0 && singles.contains(text.charAt(i))) {
+        hit = 1;
+      }
+      if (hit == 0) {
         i++;
         continue;
       }
-      i += hit.length();
+      i += hit;
       add(pieces, text.substring(start, i));
       start = i;
     }

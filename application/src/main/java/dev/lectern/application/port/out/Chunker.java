@@ -32,4 +32,13 @@ public interface Chunker {
   record Regrouped(ChunkDraft draft, Chunk unchanged) {}
 
   int countTokens(String text);
+
+  /**
+   * The token count of {@code text} when it is at most {@code max}, else -1; may stop reading a
+   * text as soon as it is known to be over.
+   */
+  default int countTokensWithin(String text, int max) {
+    int tokens = countTokens(text);
+    return tokens <= max ? tokens : -1;
+  }
 }

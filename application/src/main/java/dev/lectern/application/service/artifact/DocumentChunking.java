@@ -62,8 +62,8 @@ public final class DocumentChunking {
     StringBuilder current = new StringBuilder();
     int tokens = 0;
     for (String piece : TextPieces.split(text, spec)) {
-      int size = chunker.countTokens(piece);
-      if (size > max) {
+      int size = chunker.countTokensWithin(piece, max);
+      if (size < 0) {
         flush(drafts, current, max);
         tokens = 0;
         drafts.addAll(chunker.split(piece, max));
@@ -87,11 +87,11 @@ public final class DocumentChunking {
     if (text.isEmpty()) {
       return;
     }
-    ChunkDraft draft = draft(text);
-    if (draft.tokenCount() > max) {
+    int tokens = chunker.countTokensWithin(text, max);
+    if (tokens < 0) {
       drafts.addAll(chunker.split(text, max));
     } else {
-      drafts.add(draft);
+      drafts.add(new ChunkDraft(text, tokens, List.of()));
     }
   }
 

@@ -20,6 +20,7 @@ import dev.lectern.domain.chunk.ChunkDraft;
 import dev.lectern.domain.collection.Collection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +112,7 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
       return Optional.empty();
     }
     watch.start(IngestStage.PARSE);
+    long parseStarted = System.nanoTime();
     String text = parser.parse(source);
     if (text.isBlank()) {
       throw new UnsupportedContent(
@@ -119,7 +121,20 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
     watch.done(text.length() + " characters of text");
     watch.start(IngestStage.CHUNK);
     Collection collection = collections.findOrCreate(implicitCollection(command));
-    List<ChunkDraft> drafts = chunking.split(text, collection);
+    Duration left =
+        policy.processingLimit().minus(Duration.ofNanos(System.nanoTime() - parseStarted));
+    List<ChunkDraft> drafts =
+        TimeLimit.call(
+            left,
+            () -> chunking.split(text, collection),
+            () ->
+                new UnsupportedContent(
+                    "'"
+                        + source.fileName()
+                        + "' was not ingested: parsing and chunking it took longer than "
+                        + policy.processingLimit().toSeconds()
+                        + " s",
+                    "input.value"));
     watch.done(drafts.size() + " chunks");
     watch.start(IngestStage.INDEX);
     blobs.put(source.bytes());

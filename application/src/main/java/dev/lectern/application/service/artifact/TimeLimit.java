@@ -1,0 +1,39 @@
+package dev.lectern.application.service.artifact;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Policy: runs a piece of work on its own virtual thread and gives up on it after a time limit,
+ * interrupting it (work that checks its thread's interrupt flag then stops).
+ */
+final class TimeLimit {
+  private TimeLimit() {}
+
+  static <T> T call(Duration limit, Supplier<T> work, Supplier<RuntimeException> overrun) {
+    FutureTask<T> task = new FutureTask<>(work::get);
+    Thread thread = Thread.ofVirtual().name("lectern-limited-work").start(task);
+    try {
+      return task.get(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      thread.interrupt();
+      throw overrun.get();
+    } catch (InterruptedException e) {
+      thread.interrupt();
+      Thread.currentThread().interrupt();
+      throw overrun.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("limited work failed", e.getCause());
+    }
+  }
+}
