@@ -1,7 +1,9 @@
 package dev.lectern.adapters.lucene;
 
 import dev.lectern.application.error.Unavailable;
+import dev.lectern.application.port.out.ChunkHit;
 import dev.lectern.application.port.out.ChunkIndex;
+import dev.lectern.application.port.out.ChunkMatch;
 import dev.lectern.application.port.out.ChunkQuery;
 import dev.lectern.application.port.out.ChunkSearch;
 import dev.lectern.application.port.out.HealthIndicator;
@@ -13,6 +15,7 @@ import dev.lectern.domain.collection.Language;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,15 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
@@ -43,23 +45,19 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Adapter: the chunk index as one Lucene index on disk. A write is applied to the index writer and
- * appended to a {@link ChunkJournal} that is forced to disk before the write returns (concurrent
- * writers share a force); Lucene commits in the background every {@code commitInterval}, after
- * which the journal is trimmed. Opening the index replays whatever the journal holds beyond the
- * last commit, so an acknowledged write survives a killed process. Any read that starts after a
- * write returns sees it (near-real-time readers).
+ * Adapter: the chunk index as one Lucene index per organization on disk, each with its own
+ * write-ahead journal ({@link OrgIndex}), so that one organization's documents never change the
+ * scores (term statistics) another sees. An organization's index opens on first use; Lucene commits
+ * every open one in the background every {@code commitInterval}. An index of every organization, as
+ * earlier releases kept it, is split once when the index is opened.
  */
 public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Closeable {
   static final String ID = "id";
@@ -84,34 +82,31 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
   /** Chunks read from the index per round while paging through an artifact. */
   private static final int CHUNK_BATCH = 256;
 
-  /** Journal size that triggers a commit before the interval is up. */
-  private static final long JOURNAL_COMMIT_BYTES = 64L * 1024 * 1024;
+  private static final ChunkSearch NO_MATCHES =
+      new ChunkSearch() {
+        @Override
+        public List<ChunkMatch> matches() {
+          return List.of();
+        }
 
-  private final Directory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
-  private final ChunkJournal journal;
+        @Override
+        public ChunkHit hit(int position) {
+          throw new IndexOutOfBoundsException(position);
+        }
+
+        @Override
+        public void close() {}
+      };
+
+  private final Path root;
+  private final Path journalRoot;
+  private final Map<String, OrgIndex> open = new ConcurrentHashMap<>();
   private final ScheduledExecutorService committer;
-  private final Object commitLock = new Object();
-  private final AtomicLong journaled = new AtomicLong();
-  private long committedJournaled;
+  private volatile boolean closed;
 
-  /**
-   * Readers are refreshed lazily: a write only bumps {@code writeGeneration}; the next read reopens
-   * the searcher if a write finished since the last reopen. Many writes between two reads cost one
-   * reopen, and a read after a write still sees it.
-   */
-  private final AtomicLong writeGeneration = new AtomicLong();
-
-  private final AtomicLong refreshedGeneration = new AtomicLong();
-
-  private LuceneChunkIndex(
-      Directory directory, IndexWriter writer, ChunkJournal journal, Duration commitInterval)
-      throws IOException {
-    this.directory = directory;
-    this.writer = writer;
-    this.searchers = new SearcherManager(writer, null);
-    this.journal = journal;
+  private LuceneChunkIndex(Path root, Duration commitInterval) {
+    this.root = root;
+    this.journalRoot = journalOf(root);
     this.committer =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -123,133 +118,97 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
     committer.scheduleWithFixedDelay(this::commitQuietly, millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  /** Opens (or creates) the index at {@code path}; its journal lives beside it. */
+  /** Opens (or creates) the indexes under {@code path}; their journals live beside it. */
   public static LuceneChunkIndex open(Path path) {
     return open(path, Duration.ofSeconds(1));
   }
 
   static LuceneChunkIndex open(Path path, Duration commitInterval) {
     try {
-      Directory directory = FSDirectory.open(path);
-      IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
-      config.setRAMBufferSizeMB(64);
-      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      IndexWriter writer = new IndexWriter(directory, config);
-      try {
-        Path journalDir = journalOf(path);
-        List<byte[]> pending = ChunkJournal.read(journalDir);
-        for (byte[] entry : pending) {
-          apply(writer, JournalEntry.decode(entry));
-        }
-        if (!pending.isEmpty()) {
-          writer.commit();
-          LOG.log(
-              System.Logger.Level.INFO, "replayed " + pending.size() + " journaled index writes");
-        }
-        return new LuceneChunkIndex(
-            directory, writer, ChunkJournal.start(journalDir), commitInterval);
-      } catch (IOException | RuntimeException e) {
-        // Nothing was acknowledged from this writer: drop it and release the index lock.
-        writer.rollback();
-        directory.close();
-        throw e;
-      }
+      Files.createDirectories(path);
+      LegacyIndexMigration.migrateIfPresent(path, journalOf(path));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the chunk index at " + path, e);
     }
+    return new LuceneChunkIndex(path, commitInterval);
   }
 
   static Path journalOf(Path index) {
     return index.resolveSibling(index.getFileName() + "-journal");
   }
 
+  /** Where the journal of one organization's index lives; for tests of recovery. */
+  static Path journalOf(Path index, String orgId) {
+    return journalOf(index).resolve(OrgDirectories.name(orgId));
+  }
+
   @Override
   public void replace(ArtifactKey key, long version, List<Chunk> chunks, Language language) {
-    write(new JournalEntry.Replace(key, version, List.copyOf(chunks), language));
+    forWrite(key.orgId())
+        .write(new JournalEntry.Replace(key, version, List.copyOf(chunks), language));
   }
 
   @Override
   public void delete(ArtifactKey key) {
-    write(new JournalEntry.Delete(key));
+    forRead(key.orgId()).ifPresent(index -> index.write(new JournalEntry.Delete(key)));
   }
 
   @Override
   public void deleteCollection(String orgId, CollectionId collectionId) {
-    write(new JournalEntry.DeleteCollection(orgId, collectionId));
+    forRead(orgId)
+        .ifPresent(index -> index.write(new JournalEntry.DeleteCollection(orgId, collectionId)));
   }
 
   @Override
   public void deleteVersion(ArtifactKey key, long version) {
-    write(new JournalEntry.DeleteVersion(key, version));
-  }
-
-  /** Applies one write to the index writer; the same code serves live writes and replay. */
-  private static void apply(IndexWriter writer, JournalEntry entry) throws IOException {
-    switch (entry) {
-      case JournalEntry.Replace replace -> {
-        Term artifact = new Term(ARTIFACT_KEY, IndexKeys.artifact(replace.key()));
-        List<Document> documents = new ArrayList<>(replace.chunks().size());
-        for (Chunk chunk : replace.chunks()) {
-          documents.add(
-              ChunkDocuments.of(replace.key(), replace.version(), chunk, replace.language()));
-        }
-        // An update with no documents upsets IndexWriter's flush accounting: delete instead.
-        if (documents.isEmpty()) {
-          writer.deleteDocuments(artifact);
-        } else {
-          writer.updateDocuments(artifact, documents);
-        }
-      }
-      case JournalEntry.Delete delete ->
-          writer.deleteDocuments(new Term(ARTIFACT_KEY, IndexKeys.artifact(delete.key())));
-      case JournalEntry.DeleteVersion delete ->
-          writer.deleteDocuments(
-              new Term(VERSION_KEY, IndexKeys.version(delete.key(), delete.version())));
-      case JournalEntry.DeleteCollection delete ->
-          writer.deleteDocuments(
-              new Term(COLLECTION, IndexKeys.collection(delete.orgId(), delete.collectionId())));
-    }
+    forRead(key.orgId())
+        .ifPresent(index -> index.write(new JournalEntry.DeleteVersion(key, version)));
   }
 
   @Override
   public int chunkCount(ArtifactKey key) {
-    return read(searcher -> searcher.count(artifactQuery(key)));
+    return forRead(key.orgId())
+        .map(index -> index.read(searcher -> searcher.count(artifactQuery(key))))
+        .orElse(0);
   }
 
   /** Pages through the artifact's chunks by position, a batch of stored documents at a time. */
   @Override
   public void forEachChunk(ArtifactKey key, int offset, int limit, Consumer<Chunk> action) {
-    if (limit <= 0) {
+    Optional<OrgIndex> found = forRead(key.orgId());
+    if (limit <= 0 || found.isEmpty()) {
       return;
     }
     Query query = artifactQuery(key);
     Sort byPosition = new Sort(new SortField(POSITION, SortField.Type.INT));
-    read(
-        searcher -> {
-          StoredFields stored = searcher.storedFields();
-          ScoreDoc after = null;
-          long skipped = 0;
-          long handed = 0;
-          while (handed < limit) {
-            TopDocs batch =
-                after == null
-                    ? searcher.search(query, CHUNK_BATCH, byPosition)
-                    : searcher.searchAfter(after, query, CHUNK_BATCH, byPosition);
-            if (batch.scoreDocs.length == 0) {
-              break;
-            }
-            for (ScoreDoc hit : batch.scoreDocs) {
-              if (skipped < offset) {
-                skipped++;
-              } else if (handed < limit) {
-                action.accept(chunk(stored.document(hit.doc)));
-                handed++;
+    found
+        .get()
+        .read(
+            searcher -> {
+              StoredFields stored = searcher.storedFields();
+              ScoreDoc after = null;
+              long skipped = 0;
+              long handed = 0;
+              while (handed < limit) {
+                TopDocs batch =
+                    after == null
+                        ? searcher.search(query, CHUNK_BATCH, byPosition)
+                        : searcher.searchAfter(after, query, CHUNK_BATCH, byPosition);
+                if (batch.scoreDocs.length == 0) {
+                  break;
+                }
+                for (ScoreDoc hit : batch.scoreDocs) {
+                  if (skipped < offset) {
+                    skipped++;
+                  } else if (handed < limit) {
+                    action.accept(chunk(stored.document(hit.doc)));
+                    handed++;
+                  }
+                }
+                after = batch.scoreDocs[batch.scoreDocs.length - 1];
               }
-            }
-            after = batch.scoreDocs[batch.scoreDocs.length - 1];
-          }
-          return null;
-        });
+              return null;
+            });
   }
 
   @Override
@@ -259,13 +218,17 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
             .add(artifactQuery(key), BooleanClause.Occur.FILTER)
             .add(new TermQuery(new Term(ID, chunkId)), BooleanClause.Occur.FILTER)
             .build();
-    return read(
-        searcher -> {
-          TopDocs top = searcher.search(query, 1);
-          return top.scoreDocs.length == 0
-              ? Optional.<Chunk>empty()
-              : Optional.of(chunk(searcher.storedFields().document(top.scoreDocs[0].doc)));
-        });
+    return forRead(key.orgId())
+        .flatMap(
+            index ->
+                index.read(
+                    searcher -> {
+                      TopDocs top = searcher.search(query, 1);
+                      return top.scoreDocs.length == 0
+                          ? Optional.<Chunk>empty()
+                          : Optional.of(
+                              chunk(searcher.storedFields().document(top.scoreDocs[0].doc)));
+                    }));
   }
 
   private static Query artifactQuery(ArtifactKey key) {
@@ -274,9 +237,14 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
 
   @Override
   public ChunkSearch open(ChunkQuery query) {
+    Optional<OrgIndex> found = forRead(query.orgId());
+    if (found.isEmpty()) {
+      return NO_MATCHES;
+    }
+    OrgIndex index = found.get();
     try {
-      IndexSearcher searcher = acquire();
-      return LuceneChunkSearch.open(searcher, () -> release(searcher), query);
+      IndexSearcher searcher = index.acquire();
+      return LuceneChunkSearch.open(searcher, () -> index.release(searcher), query);
     } catch (IOException e) {
       throw new Unavailable("the chunk index could not be read: " + e.getMessage(), null, e);
     }
@@ -284,60 +252,77 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
 
   @Override
   public Map<ArtifactKey, Set<Long>> versions() {
-    return read(
-        searcher -> {
-          Map<ArtifactKey, Set<Long>> versions = new HashMap<>();
-          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Terms terms = leaf.reader().terms(VERSION_KEY);
-            if (terms == null) {
-              continue;
-            }
-            Bits live = leaf.reader().getLiveDocs();
-            TermsEnum termsEnum = terms.iterator();
-            PostingsEnum postings = null;
-            for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
-              postings = termsEnum.postings(postings, PostingsEnum.NONE);
-              if (hasLiveDoc(postings, live)) {
-                IndexKeys.Versioned parsed = IndexKeys.parseVersion(term.utf8ToString());
-                versions.computeIfAbsent(parsed.key(), k -> new HashSet<>()).add(parsed.version());
-              }
-            }
-          }
-          return versions;
-        });
+    Map<ArtifactKey, Set<Long>> versions = new HashMap<>();
+    for (String orgId : orgsOnDisk()) {
+      forRead(orgId).ifPresent(index -> versions.putAll(index.read(LuceneChunkIndex::versionsOf)));
+    }
+    return versions;
   }
 
-  /** The index can take writes: its writer is open and has not hit a fatal error. */
+  private static Map<ArtifactKey, Set<Long>> versionsOf(IndexSearcher searcher) throws IOException {
+    Map<ArtifactKey, Set<Long>> versions = new HashMap<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Terms terms = leaf.reader().terms(VERSION_KEY);
+      if (terms == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      TermsEnum termsEnum = terms.iterator();
+      PostingsEnum postings = null;
+      for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
+        postings = termsEnum.postings(postings, PostingsEnum.NONE);
+        if (hasLiveDoc(postings, live)) {
+          IndexKeys.Versioned parsed = IndexKeys.parseVersion(term.utf8ToString());
+          versions.computeIfAbsent(parsed.key(), k -> new HashSet<>()).add(parsed.version());
+        }
+      }
+    }
+    return versions;
+  }
+
+  /** Number of live chunks in all indexes; for diagnostics and tests. */
+  public int size() {
+    int size = 0;
+    for (String orgId : orgsOnDisk()) {
+      size +=
+          forRead(orgId)
+              .map(index -> index.read(searcher -> searcher.getIndexReader().numDocs()))
+              .orElse(0);
+    }
+    return size;
+  }
+
+  /** Every open index can take writes. */
   @Override
   public Optional<String> problem() {
-    if (!writer.isOpen() || writer.getTragicException() != null) {
-      return Optional.of("the chunk index cannot be written");
+    if (closed) {
+      return Optional.of("the chunk index is closed");
+    }
+    for (OrgIndex index : open.values()) {
+      Optional<String> problem = index.problem();
+      if (problem.isPresent()) {
+        return problem;
+      }
     }
     return Optional.empty();
   }
 
-  /** Number of live chunks in the index; for diagnostics and tests. */
-  public int size() {
-    return read(searcher -> searcher.getIndexReader().numDocs());
-  }
-
-  /** Makes every journaled write part of a Lucene commit and trims the journal. */
+  /** Makes every journaled write of every open index part of a Lucene commit. */
   void commit() throws IOException {
-    synchronized (commitLock) {
-      long upTo = journaled.get();
-      if (upTo == committedJournaled) {
-        return;
-      }
-      long generation = journal.rotate();
-      writer.commit();
-      committedJournaled = upTo;
-      journal.deleteBefore(generation + 1);
+    for (OrgIndex index : open.values()) {
+      index.commit();
     }
   }
 
   private void commitQuietly() {
+    for (Map.Entry<String, OrgIndex> entry : open.entrySet()) {
+      commitQuietly(entry.getValue());
+    }
+  }
+
+  private static void commitQuietly(OrgIndex index) {
     try {
-      commit();
+      index.commit();
     } catch (IOException | RuntimeException e) {
       // The journal still holds every write; the next attempt (or a restart) commits them.
       LOG.log(System.Logger.Level.WARNING, "chunk index commit failed: " + e.getMessage(), e);
@@ -345,30 +330,96 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     committer.shutdown();
     try {
       committer.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    commit();
-    journal.close();
-    searchers.close();
-    writer.close();
-    directory.close();
+    IOException first = null;
+    for (OrgIndex index : open.values()) {
+      try {
+        index.close();
+      } catch (IOException e) {
+        first = first == null ? e : first;
+      }
+    }
+    open.clear();
+    if (first != null) {
+      throw first;
+    }
   }
 
   /**
-   * Stops as a killed process would: uncommitted index changes are dropped, the journal stays. For
+   * Stops as a killed process would: uncommitted index changes are dropped, the journals stay. For
    * tests of recovery.
    */
   void crash() throws IOException {
+    closed = true;
     committer.shutdownNow();
-    journal.close();
-    searchers.close();
-    writer.rollback();
-    directory.close();
+    for (OrgIndex index : open.values()) {
+      index.crash();
+    }
+    open.clear();
+  }
+
+  private OrgIndex forWrite(String orgId) {
+    if (closed) {
+      throw new Unavailable("the chunk index is closed");
+    }
+    return open.computeIfAbsent(
+        orgId,
+        id ->
+            OrgIndex.open(
+                root.resolve(OrgDirectories.name(id)),
+                journalRoot.resolve(OrgDirectories.name(id)),
+                () -> commitSoon(id)));
+  }
+
+  /** The organization's index if it has one; an organization never written to has none. */
+  private Optional<OrgIndex> forRead(String orgId) {
+    OrgIndex index = open.get(orgId);
+    if (index != null) {
+      return Optional.of(index);
+    }
+    if (Files.isDirectory(root.resolve(OrgDirectories.name(orgId)))) {
+      return Optional.of(forWrite(orgId));
+    }
+    return Optional.empty();
+  }
+
+  private void commitSoon(String orgId) {
+    try {
+      committer.execute(
+          () -> {
+            OrgIndex index = open.get(orgId);
+            if (index != null) {
+              commitQuietly(index);
+            }
+          });
+    } catch (RejectedExecutionException closing) {
+      // close() commits everything anyway
+    }
+  }
+
+  /** The organizations that have an index, open or on disk. */
+  private List<String> orgsOnDisk() {
+    Set<String> orgs = new java.util.LinkedHashSet<>(open.keySet());
+    try (Stream<Path> listed = Files.list(root)) {
+      listed
+          .filter(Files::isDirectory)
+          .map(p -> OrgDirectories.orgOf(p.getFileName().toString()))
+          .flatMap(Optional::stream)
+          .forEach(orgs::add);
+    } catch (IOException e) {
+      throw new Unavailable("the chunk index could not be listed: " + e.getMessage(), null, e);
+    }
+    return new ArrayList<>(orgs);
   }
 
   private static boolean hasLiveDoc(PostingsEnum postings, Bits live) throws IOException {
@@ -398,60 +449,5 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
   static ArtifactKey keyOf(Document doc, String orgId) {
     return new ArtifactKey(
         orgId, new CollectionId(doc.get(COLLECTION_ID)), new ArtifactId(doc.get(ARTIFACT)));
-  }
-
-  @FunctionalInterface
-  private interface SearcherFunction<T> {
-    T apply(IndexSearcher searcher) throws IOException;
-  }
-
-  /** Applies the change and makes it durable in the journal; readers see it from then on. */
-  private void write(JournalEntry entry) {
-    try {
-      apply(writer, entry);
-      journal.append(JournalEntry.encode(entry));
-      journaled.incrementAndGet();
-      writeGeneration.incrementAndGet();
-      if (journal.size() > JOURNAL_COMMIT_BYTES && !committer.isShutdown()) {
-        try {
-          committer.execute(this::commitQuietly);
-        } catch (RejectedExecutionException closing) {
-          // close() commits everything anyway
-        }
-      }
-    } catch (IOException e) {
-      throw new Unavailable("the chunk index could not be written: " + e.getMessage(), null, e);
-    }
-  }
-
-  private <T> T read(SearcherFunction<T> function) {
-    try {
-      IndexSearcher searcher = acquire();
-      try {
-        return function.apply(searcher);
-      } finally {
-        release(searcher);
-      }
-    } catch (IOException e) {
-      throw new Unavailable("the chunk index could not be read: " + e.getMessage(), null, e);
-    }
-  }
-
-  /** A searcher that sees every write that finished before this call; release it when done. */
-  private IndexSearcher acquire() throws IOException {
-    long written = writeGeneration.get();
-    if (refreshedGeneration.get() < written) {
-      searchers.maybeRefreshBlocking();
-      refreshedGeneration.accumulateAndGet(written, Math::max);
-    }
-    return searchers.acquire();
-  }
-
-  private void release(IndexSearcher searcher) {
-    try {
-      searchers.release(searcher);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the chunk index could not release a searcher", e);
-    }
   }
 }

@@ -26,10 +26,8 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -40,7 +38,6 @@ import org.apache.lucene.search.highlight.NullFragmenter;
 import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * One BM25 search over one acquired searcher, released on {@link #close}. Scopes are grouped by
@@ -140,12 +137,11 @@ final class LuceneChunkSearch implements ChunkSearch {
   private List<Candidate> searchGroup(Language language, List<ChunkQuery.Scope> scopes)
       throws IOException {
     String field = Analyzers.bodyField(language);
-    Query text = new QueryBuilder(ANALYZERS.get(language)).createBooleanQuery(field, query.text());
-    if (text == null) {
-      return List.of();
-    }
-    double bound = maximumScore(text, field);
-    if (bound <= 0) {
+    QueryTerms.Built built =
+        QueryTerms.build(ANALYZERS.get(language), field, query.text(), searcher);
+    Query text = built.query();
+    double bound = built.bound();
+    if (text == null || bound <= 0) {
       return List.of();
     }
     Query filtered =
@@ -228,36 +224,6 @@ final class LuceneChunkSearch implements ChunkSearch {
       filter.add(new TermInSetQuery(LuceneChunkIndex.ARTIFACT_KEY, artifacts), Occur.SHOULD);
     }
     return filter.build();
-  }
-
-  /** Sum over the query's terms (repeats included) of their BM25 IDF; unseen terms add nothing. */
-  private double maximumScore(Query text, String field) throws IOException {
-    CollectionStatistics stats = searcher.collectionStatistics(field);
-    if (stats == null) {
-      return 0;
-    }
-    long docCount = stats.docCount();
-    List<Term> terms = new ArrayList<>();
-    text.visit(
-        new QueryVisitor() {
-          @Override
-          public void consumeTerms(Query query, Term... found) {
-            terms.addAll(List.of(found));
-          }
-
-          @Override
-          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-            return this;
-          }
-        });
-    double bound = 0;
-    for (Term term : terms) {
-      int docFreq = searcher.getIndexReader().docFreq(term);
-      if (docFreq > 0) {
-        bound += Math.log(1 + (docCount - docFreq + 0.5D) / (docFreq + 0.5D));
-      }
-    }
-    return bound;
   }
 
   private static Highlighter highlighter(Query text) {

@@ -39,6 +39,28 @@ public abstract class AbstractChunkIndexContractTest {
   }
 
   @Test
+  void chunksArePagedInDocumentOrderAndFoundById() {
+    List<Chunk> written = chunks(600, "paged");
+    index.replace(key, 3, written, Language.ENGLISH);
+
+    assertThat(index.chunkCount(key)).isEqualTo(600);
+    List<Chunk> page = new java.util.ArrayList<>();
+    index.forEachChunk(key, 250, 300, page::add);
+    assertThat(page).containsExactlyElementsOf(written.subList(250, 550));
+    List<Chunk> tail = new java.util.ArrayList<>();
+    index.forEachChunk(key, 590, 1000, tail::add);
+    assertThat(tail).containsExactlyElementsOf(written.subList(590, 600));
+    List<Chunk> none = new java.util.ArrayList<>();
+    index.forEachChunk(key, 0, 0, none::add);
+    assertThat(none).isEmpty();
+
+    assertThat(index.chunk(key, written.get(417).id())).contains(written.get(417));
+    assertThat(index.chunk(key, "no such chunk")).isEmpty();
+    assertThat(index.chunk(key("org1", "c1", "other"), written.get(1).id())).isEmpty();
+    assertThat(index.chunkCount(key("org1", "c1", "other"))).isZero();
+  }
+
+  @Test
   void replaceSwapsAllChunksOfTheArtifact() {
     index.replace(key, 1, chunks(5, "old"), Language.ENGLISH);
     List<Chunk> fresh = chunks(2, "new");
