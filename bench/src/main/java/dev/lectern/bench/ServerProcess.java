@@ -43,7 +43,8 @@ final class ServerProcess implements AutoCloseable {
             : Stream.of("-jar", jar.toString());
     List<String> command =
         Stream.of(
-                Stream.of(java, "--add-modules", "jdk.incubator.vector"),
+                Stream.of(
+                    java, "-XX:+ExitOnOutOfMemoryError", "--add-modules", "jdk.incubator.vector"),
                 jvmOptions.stream(),
                 program,
                 Stream.of(

@@ -83,12 +83,15 @@ final class ChunkJournal implements Closeable {
 
   /** Appends an entry and returns once it is on disk. */
   void append(byte[] payload) throws IOException {
-    ByteBuffer frame = ByteBuffer.allocate(8 + payload.length);
-    frame.putInt(payload.length).putInt(checksum(payload)).put(payload).flip();
+    // Header and payload go out in one gathering write: a large entry is not copied again.
+    ByteBuffer[] frame = {
+      ByteBuffer.allocate(8).putInt(payload.length).putInt(checksum(payload)).flip(),
+      ByteBuffer.wrap(payload)
+    };
     long myGeneration;
     long end;
     synchronized (appendLock) {
-      while (frame.hasRemaining()) {
+      while (frame[0].hasRemaining() || frame[1].hasRemaining()) {
         channel.write(frame);
       }
       appended += 8 + payload.length;

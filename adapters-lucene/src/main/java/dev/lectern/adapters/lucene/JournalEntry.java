@@ -6,10 +6,10 @@ import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.collection.Language;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,39 +31,50 @@ sealed interface JournalEntry {
   byte DELETE_VERSION = 3;
   byte DELETE_COLLECTION = 4;
 
+  /**
+   * The entry's bytes, written once into an array of exactly their size (measured first): a large
+   * entry is not copied while a growing buffer doubles.
+   */
   static byte[] encode(JournalEntry entry) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      switch (entry) {
-        case Replace replace -> {
-          out.writeByte(REPLACE);
-          writeKey(out, replace.key());
-          out.writeLong(replace.version());
-          writeString(out, replace.language().name());
-          out.writeInt(replace.chunks().size());
-          for (Chunk chunk : replace.chunks()) {
-            writeChunk(out, chunk);
-          }
-        }
-        case Delete delete -> {
-          out.writeByte(DELETE);
-          writeKey(out, delete.key());
-        }
-        case DeleteVersion delete -> {
-          out.writeByte(DELETE_VERSION);
-          writeKey(out, delete.key());
-          out.writeLong(delete.version());
-        }
-        case DeleteCollection delete -> {
-          out.writeByte(DELETE_COLLECTION);
-          writeString(out, delete.orgId());
-          writeString(out, delete.collectionId().value());
-        }
-      }
+    try {
+      DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
+      write(counter, entry);
+      ExactBytes exact = new ExactBytes(counter.size());
+      write(new DataOutputStream(exact), entry);
+      return exact.bytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+  }
+
+  private static void write(DataOutputStream out, JournalEntry entry) throws IOException {
+    switch (entry) {
+      case Replace replace -> {
+        out.writeByte(REPLACE);
+        writeKey(out, replace.key());
+        out.writeLong(replace.version());
+        writeString(out, replace.language().name());
+        out.writeInt(replace.chunks().size());
+        for (Chunk chunk : replace.chunks()) {
+          writeChunk(out, chunk);
+        }
+      }
+      case Delete delete -> {
+        out.writeByte(DELETE);
+        writeKey(out, delete.key());
+      }
+      case DeleteVersion delete -> {
+        out.writeByte(DELETE_VERSION);
+        writeKey(out, delete.key());
+        out.writeLong(delete.version());
+      }
+      case DeleteCollection delete -> {
+        out.writeByte(DELETE_COLLECTION);
+        writeString(out, delete.orgId());
+        writeString(out, delete.collectionId().value());
+      }
+    }
+    out.flush();
   }
 
   static JournalEntry decode(byte[] payload) throws IOException {

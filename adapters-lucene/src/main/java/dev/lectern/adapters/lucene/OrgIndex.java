@@ -9,7 +9,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +31,12 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class OrgIndex implements Closeable {
   private static final System.Logger LOG = System.getLogger(OrgIndex.class.getName());
+
+  /**
+   * Index writes held in memory before Lucene flushes a segment. Commits every second flush it
+   * anyway; a small bound keeps a large document (and many organizations) from filling the heap.
+   */
+  private static final double RAM_BUFFER_MB = 32;
 
   /** Journal size that asks for a commit before the interval is up. */
   private static final long JOURNAL_COMMIT_BYTES = 64L * 1024 * 1024;
@@ -77,7 +82,7 @@ final class OrgIndex implements Closeable {
     try {
       Directory directory = FSDirectory.open(path);
       IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
-      config.setRAMBufferSizeMB(64);
+      config.setRAMBufferSizeMB(RAM_BUFFER_MB);
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       IndexWriter writer = new IndexWriter(directory, config);
       try {
@@ -107,15 +112,19 @@ final class OrgIndex implements Closeable {
     switch (entry) {
       case JournalEntry.Replace replace -> {
         Term artifact = new Term(ARTIFACT_KEY, IndexKeys.artifact(replace.key()));
-        List<Document> documents = new ArrayList<>(replace.chunks().size());
-        for (var chunk : replace.chunks()) {
-          documents.add(
-              ChunkDocuments.of(replace.key(), replace.version(), chunk, replace.language()));
-        }
         // An update with no documents upsets IndexWriter's flush accounting: delete instead.
-        if (documents.isEmpty()) {
+        if (replace.chunks().isEmpty()) {
           writer.deleteDocuments(artifact);
         } else {
+          // Documents are made as the writer takes them, not all held at once.
+          Iterable<Document> documents =
+              () ->
+                  replace.chunks().stream()
+                      .map(
+                          chunk ->
+                              ChunkDocuments.of(
+                                  replace.key(), replace.version(), chunk, replace.language()))
+                      .iterator();
           writer.updateDocuments(artifact, documents);
         }
       }

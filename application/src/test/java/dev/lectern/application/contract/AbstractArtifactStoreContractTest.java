@@ -43,6 +43,32 @@ public abstract class AbstractArtifactStoreContractTest {
   }
 
   @Test
+  void aCollectionIsListedPageByPageInTheOrderOfTheWholeList() {
+    CollectionId c1 = new CollectionId("c1");
+    for (int i = 0; i < 7; i++) {
+      ArtifactKey page = key("org1", "c1", "p" + i);
+      long version = i % 3 + 1; // artifacts created at the same instant are ordered by id
+      store.claimIngest(page, revision(version, "page " + i));
+      store.completeIngest(page, version);
+    }
+    List<Artifact> all = store.list("org1", c1);
+    List<Artifact> paged = new java.util.ArrayList<>();
+    ArtifactStore.Cursor cursor = null;
+    List<Artifact> page;
+    do {
+      page = store.listPage("org1", c1, cursor, 3);
+      paged.addAll(page);
+      if (!page.isEmpty()) {
+        cursor = ArtifactStore.Cursor.after(page.get(page.size() - 1));
+      }
+    } while (page.size() == 3);
+
+    assertThat(all).hasSize(7);
+    assertThat(paged).containsExactlyElementsOf(all);
+    assertThat(store.listPage("org2", c1, null, 3)).isEmpty();
+  }
+
+  @Test
   void metadataRoundTripsInOrderWithTypes() {
     store.claimIngest(key, revision(1, "hello"));
     store.completeIngest(key, 1);

@@ -309,4 +309,94 @@ class TaskEngineTest {
     assertThatThrownBy(() -> admin.cancel("org1", TaskId.random().value()))
         .hasMessageContaining("not found");
   }
+
+  @Test
+  void aLongErrorTextIsCutToItsHeadAndTailAndNotRetried() {
+    String reason = "BEGIN " + "x".repeat(6000) + " END";
+    handler =
+        (task, context) -> {
+          throw new dev.lectern.application.error.UnsupportedContent(reason, "input.value");
+        };
+    TaskId id = submit("a");
+    engine("n1").runOne();
+
+    Task failed = task(id);
+    assertThat(failed.status()).isEqualTo(TaskStatus.FAILURE);
+    assertThat(failed.attempts()).as("a damaged document is not retried").isEqualTo(1);
+    assertThat(failed.error())
+        .hasSizeLessThanOrEqualTo(Task.MAX_ERROR_LENGTH)
+        .startsWith("BEGIN ")
+        .endsWith(" END")
+        .contains("characters cut");
+    assertThat(failed.messages()).allSatisfy(m -> assertThat(m).hasSizeLessThan(1100));
+  }
+
+  @Test
+  void aResultTheStoreRefusesFailsTheTaskAtOnceInsteadOfLookingLikeACrash() {
+    dev.lectern.application.port.out.TaskQueue refusing =
+        (dev.lectern.application.port.out.TaskQueue)
+            java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {dev.lectern.application.port.out.TaskQueue.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("finish") && args[1] == TaskStatus.SUCCESS) {
+                    throw new dev.lectern.application.error.Internal(
+                        "value too long for column RESULT", null);
+                  }
+                  try {
+                    return method.invoke(queue, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    List<String> logged = new ArrayList<>();
+    TaskEngine engine =
+        new TaskEngine(
+            refusing,
+            Map.of(TaskKind.ARTIFACT_INGEST, handler),
+            events,
+            clock,
+            new TaskEngine.Settings(
+                "n1",
+                1,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                Duration.ofMillis(50),
+                new RetrySchedule(3, Duration.ofSeconds(2), Duration.ofSeconds(60))),
+            (what, error) -> logged.add(what + ": " + error.getMessage()));
+    TaskId id = submit("a");
+    engine.runOne();
+
+    Task failed = task(id);
+    assertThat(failed.status()).isEqualTo(TaskStatus.FAILURE);
+    assertThat(failed.attempts()).isEqualTo(1);
+    assertThat(failed.error())
+        .startsWith("its result could not be recorded")
+        .contains("error id")
+        .doesNotContain("column");
+    assertThat(logged).anySatisfy(line -> assertThat(line).contains("value too long"));
+  }
+
+  @Test
+  void anErrorThrownByAHandlerEndsItsAttemptAndTheWorkerGoesOn() {
+    AtomicInteger runs = new AtomicInteger();
+    handler =
+        (task, context) -> {
+          if (runs.incrementAndGet() == 1) {
+            throw new OutOfMemoryError("simulated: the heap ran out");
+          }
+          return Map.of("ok", true);
+        };
+    TaskId first = submit("a");
+    TaskId second = submit("b");
+    TaskEngine engine = engine("n1");
+
+    engine.runOne();
+    assertThat(task(first).status()).isEqualTo(TaskStatus.PENDING);
+    assertThat(task(first).error()).isNull();
+    assertThat(engine.runOne()).isTrue();
+    assertThat(task(second).status()).isEqualTo(TaskStatus.SUCCESS);
+    assertThat(task(first).messages())
+        .anySatisfy(m -> assertThat(m).contains("unexpected failure (error id"));
+  }
 }

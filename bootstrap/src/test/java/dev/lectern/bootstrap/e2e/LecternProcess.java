@@ -43,8 +43,17 @@ final class LecternProcess {
   }
 
   static List<String> java(String... args) {
+    return java(List.of(), args);
+  }
+
+  /**
+   * The README's launch: a JVM that exits on running out of memory, for a supervisor to restart.
+   */
+  static List<String> java(List<String> jvmOptions, String... args) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-XX:+ExitOnOutOfMemoryError");
+    command.addAll(jvmOptions);
     command.add("--add-modules");
     command.add("jdk.incubator.vector");
     command.add("-jar");
@@ -54,13 +63,18 @@ final class LecternProcess {
   }
 
   static LecternProcess start(Path dataDir, String... extraArgs) throws Exception {
+    return start(List.of(), dataDir, extraArgs);
+  }
+
+  static LecternProcess start(List<String> jvmOptions, Path dataDir, String... extraArgs)
+      throws Exception {
     int port = freePort();
     Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
     List<String> args =
         new ArrayList<>(List.of("--port", String.valueOf(port), "--data-dir", dataDir.toString()));
     args.addAll(List.of(extraArgs));
     ProcessBuilder builder =
-        new ProcessBuilder(java(args.toArray(String[]::new)))
+        new ProcessBuilder(java(jvmOptions, args.toArray(String[]::new)))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().remove("LECTERN_ADMIN_TOKEN");
@@ -83,6 +97,10 @@ final class LecternProcess {
       throw new AssertionError("CLI " + command + " failed:\n" + output);
     }
     return output;
+  }
+
+  boolean alive() {
+    return process.isAlive();
   }
 
   void kill() throws InterruptedException {

@@ -30,6 +30,9 @@ public record DocumentEntry(
     Instant createdAt,
     Instant updatedAt) {
 
+  /** The largest metadata a document keeps, as UTF-8 JSON; the same bound as ingest metadata. */
+  public static final int MAX_META_FIELDS_BYTES = 64 * 1024;
+
   public DocumentEntry {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(name, "name");

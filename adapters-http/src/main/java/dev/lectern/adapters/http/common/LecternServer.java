@@ -40,6 +40,7 @@ public final class LecternServer implements AutoCloseable {
               config.jetty.multipartConfig.maxTotalRequestSize(
                   settings.maxBodyBytes(), SizeUnit.BYTES);
               config.router.ignoreTrailingSlashes = true;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPage()));
               config.jetty.host = settings.host();
               config.jetty.port = settings.port();
               dialects.forEach(dialect -> dialect.accept(config.routes));

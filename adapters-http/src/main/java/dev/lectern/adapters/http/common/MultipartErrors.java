@@ -20,7 +20,10 @@ public final class MultipartErrors {
   public static LecternException describe(Throwable failure, long maxBodyBytes) {
     String detail = innermostMessage(failure).toLowerCase(Locale.ROOT);
     LecternException error;
-    if (detail.contains("max length exceeded") || detail.contains("max file size")) {
+    boolean tooBig =
+        !detail.contains("headers max length")
+            && (detail.contains("max length exceeded") || detail.contains("max file size"));
+    if (tooBig) {
       error =
           new PayloadTooLarge(
               "file: the upload is larger than the limit of " + maxBodyBytes + " bytes", "file");

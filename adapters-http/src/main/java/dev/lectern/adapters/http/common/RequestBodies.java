@@ -28,7 +28,15 @@ public final class RequestBodies {
       throw tooLarge();
     }
     try (InputStream in = ctx.bodyInputStream()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+      if (declared >= 0) {
+        // The declared length is read into an array of that size: a large body is not copied.
+        byte[] body = in.readNBytes((int) declared);
+        if (in.read() >= 0) {
+          throw new InvalidRequest("body: longer than its Content-Length", "body");
+        }
+        return body;
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
       byte[] buffer = new byte[64 * 1024];
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         out.write(buffer, 0, n);

@@ -42,6 +42,14 @@ final class RagflowDocumentChanges {
       if (!body.get("meta_fields").isObject()) {
         throw RagflowFailure.data("meta_fields must be a dictionary");
       }
+      int size = body.get("meta_fields").toString().getBytes(StandardCharsets.UTF_8).length;
+      if (size > DocumentEntry.MAX_META_FIELDS_BYTES) {
+        throw RagflowFailure.argument(
+            "meta_fields must be at most "
+                + DocumentEntry.MAX_META_FIELDS_BYTES
+                + " bytes as JSON, got "
+                + size);
+      }
       metaFields = Json.toMap(body.get("meta_fields"));
     }
     String name = entry.name();
@@ -80,6 +88,11 @@ final class RagflowDocumentChanges {
                     ? RagflowParserConfigs.deepMerge(base, suppliedConfig)
                     : base);
       }
+    }
+    int configSize = Json.MAPPER.valueToTree(config).toString().length();
+    if (configSize > RagflowParserConfigs.MAX_JSON) {
+      throw RagflowFailure.argument(
+          "Parser config exceeds size limit (max 65,535 characters). Current size: " + configSize);
     }
     boolean enabled = entry.enabled();
     if (body.has("enabled")) {

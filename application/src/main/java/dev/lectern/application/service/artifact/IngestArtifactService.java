@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Service: parse, chunk, store the blobs, claim the artifact, commit the chunks, then publish. The
@@ -111,36 +112,18 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
     if (alreadyHolds(key, hash)) {
       return Optional.empty();
     }
-    watch.start(IngestStage.PARSE);
-    long parseStarted = System.nanoTime();
-    String text = parser.parse(source);
-    if (text.isBlank()) {
-      throw new UnsupportedContent(
-          "'" + source.fileName() + "' contains no text to ingest", "input.value");
-    }
-    watch.done(text.length() + " characters of text");
-    watch.start(IngestStage.CHUNK);
-    Collection collection = collections.findOrCreate(implicitCollection(command));
-    Duration left =
-        policy.processingLimit().minus(Duration.ofNanos(System.nanoTime() - parseStarted));
-    List<ChunkDraft> drafts =
-        TimeLimit.call(
-            left,
-            () -> chunking.split(text, collection),
-            () ->
-                new UnsupportedContent(
-                    "'"
-                        + source.fileName()
-                        + "' was not ingested: parsing and chunking it took longer than "
-                        + policy.processingLimit().toSeconds()
-                        + " s",
-                    "input.value"));
-    watch.done(drafts.size() + " chunks");
+    Prepared prepared =
+        prepare(
+            source, () -> collections.findOrCreate(implicitCollection(command)), chunking, watch);
+    Collection collection = prepared.collection();
+    String fileName = source.fileName();
+    long sizeBytes = source.bytes().length;
+    source = null; // the bytes are stored: let a large document's memory go before indexing
+    List<ChunkDraft> drafts = prepared.drafts();
     watch.start(IngestStage.INDEX);
-    blobs.put(source.bytes());
-    ContentHash textHash = blobs.put(text.getBytes(StandardCharsets.UTF_8));
     long version = versions.next();
-    Revision revision = revision(version, hash, textHash, source, command, drafts);
+    Revision revision =
+        revision(version, hash, prepared.textHash(), fileName, sizeBytes, command, drafts);
     switch (artifacts.claimIngest(key, revision)) {
       case UNCHANGED, MISSING -> {
         return Optional.empty();
@@ -161,6 +144,49 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
     watch.done(drafts.size() + " chunks committed");
     artifacts.completeIngest(key, version);
     return artifacts.find(key);
+  }
+
+  /** What parsing and chunking made of a document, its blobs already stored. */
+  private record Prepared(ContentHash textHash, List<ChunkDraft> drafts, Collection collection) {}
+
+  /**
+   * Parses and chunks within the processing limit and stores the original and text blobs; the text
+   * itself is not kept beyond this step. The collection is created (when Zylon ingests into a new
+   * one) only once the document has parsed.
+   */
+  private Prepared prepare(
+      DocumentParser.Source source,
+      Supplier<Collection> target,
+      Chunking chunking,
+      Stopwatch watch) {
+    watch.start(IngestStage.PARSE);
+    long parseStarted = System.nanoTime();
+    String text = parser.parse(source);
+    if (text.isBlank()) {
+      throw new UnsupportedContent(
+          "'" + source.fileName() + "' contains no text to ingest", "input.value");
+    }
+    watch.done(text.length() + " characters of text");
+    blobs.put(source.bytes());
+    ContentHash textHash = blobs.put(text.getBytes(StandardCharsets.UTF_8));
+    watch.start(IngestStage.CHUNK);
+    Collection collection = target.get();
+    Duration left =
+        policy.processingLimit().minus(Duration.ofNanos(System.nanoTime() - parseStarted));
+    List<ChunkDraft> drafts =
+        TimeLimit.call(
+            left,
+            () -> chunking.split(text, collection),
+            () ->
+                new UnsupportedContent(
+                    "'"
+                        + source.fileName()
+                        + "' was not ingested: parsing and chunking it took longer than "
+                        + policy.processingLimit().toSeconds()
+                        + " s",
+                    "input.value"));
+    watch.done(drafts.size() + " chunks");
+    return new Prepared(textHash, drafts, collection);
   }
 
   static String busyMessage(ArtifactKey key) {
@@ -192,20 +218,21 @@ public final class IngestArtifactService implements IngestArtifactUseCase {
       long version,
       ContentHash hash,
       ContentHash textHash,
-      DocumentParser.Source source,
+      String fileName,
+      long sizeBytes,
       IngestArtifactCommand command,
       List<ChunkDraft> drafts) {
     // file_name always leads and is the name the parser went by; other keys keep their order.
     Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("file_name", source.fileName());
+    metadata.put("file_name", fileName);
     command.metadata().forEach((key, value) -> metadata.putIfAbsent(key, value));
     long tokens = drafts.stream().mapToLong(ChunkDraft::tokenCount).sum();
     return new Revision(
         version,
         hash,
         textHash,
-        source.fileName(),
-        source.bytes().length,
+        fileName,
+        sizeBytes,
         metadata,
         drafts.size(),
         tokens,

@@ -17,6 +17,7 @@ import dev.lectern.application.service.document.DocumentCatalogue;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.collection.Collection;
+import dev.lectern.domain.text.WellFormed;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,7 +69,10 @@ public final class ChunkService implements ManageChunksUseCase {
 
   @Override
   public Chunk add(
-      ArtifactKey document, String content, List<String> keywords, List<String> questions) {
+      ArtifactKey document, String text, List<String> keywordList, List<String> questionList) {
+    String content = WellFormed.text(text);
+    List<String> keywords = wellFormed(keywordList);
+    List<String> questions = wellFormed(questionList);
     return edit(
         document,
         (parsed, chunks) -> {
@@ -166,7 +170,7 @@ public final class ChunkService implements ManageChunksUseCase {
             throw unknownChunk(chunkId);
           }
           Chunk old = chunks.get(at);
-          String text = change.content() == null ? old.text() : change.content();
+          String text = change.content() == null ? old.text() : WellFormed.text(change.content());
           Chunk updated =
               new Chunk(
                   old.id(),
@@ -174,8 +178,10 @@ public final class ChunkService implements ManageChunksUseCase {
                   text,
                   chunker.countTokens(text),
                   old.headingPath(),
-                  change.keywords() == null ? old.keywords() : change.keywords(),
-                  change.questions() == null ? old.questions() : clean(change.questions()),
+                  change.keywords() == null ? old.keywords() : wellFormed(change.keywords()),
+                  change.questions() == null
+                      ? old.questions()
+                      : clean(wellFormed(change.questions())),
                   change.available() == null ? old.available() : change.available());
           chunks.set(at, updated);
           return new Outcome(updated, parsed.chunkCount());
@@ -253,6 +259,10 @@ public final class ChunkService implements ManageChunksUseCase {
       }
     }
     return -1;
+  }
+
+  private static List<String> wellFormed(List<String> texts) {
+    return texts == null ? null : texts.stream().map(WellFormed::text).toList();
   }
 
   private static List<String> clean(List<String> questions) {

@@ -1,0 +1,487 @@
+package dev.lectern.bootstrap.http;
+
+import static dev.lectern.bootstrap.http.RunningLectern.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fires every class of bad input at every endpoint of every dialect: malformed and trailing JSON,
+ * wrong types, over-long and hostile values, huge and deep bodies, bad query parameters and path
+ * ids, giant queries. Nothing may answer 5xx (or RAGFlow's internal-error envelope), no answer may
+ * show a class, library or SQL text, and the server must be healthy and working afterwards.
+ */
+class BadInputCorpusHttpTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Pattern INTERNALS =
+      Pattern.compile(
+          "java\\.|javax\\.|Exception|com\\.|org\\.|jakarta\\.|jetty|hikari|jdbc|<html|"
+              + "\\bSQL\\b|SELECT |INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM| WHERE |\\tat ",
+          Pattern.CASE_INSENSITIVE);
+  private static final String WORDS = words(2000);
+
+  @TempDir static Path dir;
+  static RunningLectern lectern;
+  static String dataset;
+  static String document;
+  static String chunk;
+  static String spareDataset;
+  static String spareDocument;
+  static String task;
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
+  static final List<String> failures = new ArrayList<>();
+  static int probes;
+
+  /** An endpoint and a valid body (null: none) whose fields are spoiled one by one. */
+  private record Endpoint(String method, String path, String body) {}
+
+  @BeforeAll
+  static void start() throws Exception {
+    lectern = RunningLectern.start(dir);
+    assertThat(
+            lectern
+                .post(
+                    "/api/gpt/v1/artifacts/ingest",
+                    ADMIN,
+                    ZylonArtifactsHttpTest.textIngest(
+                        "hz", "a1", "hello glaciers of the north", "{}"))
+                .status())
+        .isEqualTo(200);
+    task =
+        lectern
+            .post(
+                "/api/gpt/v1/artifacts/ingest/async",
+                ADMIN,
+                "{\"ingest_body\":"
+                    + ZylonArtifactsHttpTest.textIngest("hz", "a2", "async hello", "{}")
+                    + "}")
+            .json()
+            .get("task_id")
+            .asText();
+    String[] first = parsedDocument("corpus");
+    dataset = first[0];
+    document = first[1];
+    chunk =
+        lectern.get(chunksPath(dataset, document), ADMIN).json().at("/data/chunks/0/id").asText();
+    String[] spare = parsedDocument("spare");
+    spareDataset = spare[0];
+    spareDocument = spare[1];
+  }
+
+  @AfterAll
+  static void stop() {
+    lectern.close();
+  }
+
+  private static String[] parsedDocument(String name) throws InterruptedException {
+    String id =
+        lectern
+            .post("/api/v1/datasets", ADMIN, "{\"name\":\"" + name + "\"}")
+            .json()
+            .at("/data/id")
+            .asText();
+    String doc =
+        lectern
+            .upload(
+                "/api/v1/datasets/" + id + "/documents",
+                ADMIN,
+                "file",
+                List.of(
+                    Map.entry(
+                        "doc.txt",
+                        "Hello glaciers. Ice moves slowly.".getBytes(StandardCharsets.UTF_8))))
+            .json()
+            .at("/data/0/id")
+            .asText();
+    lectern.post(
+        "/api/v1/datasets/" + id + "/chunks", ADMIN, "{\"document_ids\":[\"" + doc + "\"]}");
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!lectern
+        .get("/api/v1/datasets/" + id + "/documents?id=" + doc, ADMIN)
+        .json()
+        .at("/data/docs/0/run")
+        .asText()
+        .equals("DONE")) {
+      assertThat(Instant.now()).isBefore(deadline);
+      Thread.sleep(50);
+    }
+    return new String[] {id, doc};
+  }
+
+  private static String chunksPath(String ds, String doc) {
+    return "/api/v1/datasets/" + ds + "/documents/" + doc + "/chunks";
+  }
+
+  /** Endpoints that change or read data but never destroy the fixtures the others rely on. */
+  private static List<Endpoint> endpoints() {
+    String gpt = "/api/gpt/v1/artifacts/";
+    String ingest =
+        "{\"collection\":\"hz\",\"artifact\":\"x1\",\"input\":{\"type\":\"text\",\"value\":\"hi\"},"
+            + "\"metadata\":{\"file_name\":\"a.txt\"}}";
+    String docs = "/api/v1/datasets/" + dataset + "/documents";
+    return List.of(
+        new Endpoint("GET", "/health", null),
+        new Endpoint("GET", "/api/v1/account/me", null),
+        new Endpoint("GET", "/api/v1/app/me", null),
+        new Endpoint("POST", gpt + "ingest", ingest),
+        new Endpoint("GET", gpt + "list?collection=hz", null),
+        new Endpoint("POST", gpt + "content", "{\"context_filter\":{\"collection\":\"hz\"}}"),
+        new Endpoint(
+            "POST",
+            gpt + "chunked-content",
+            "{\"context_filter\":{\"collection\":\"hz\",\"artifacts\":[\"a1\"]},\"max_tokens\":50}"),
+        new Endpoint("POST", gpt + "delete", "{\"collection\":\"hz\",\"artifact\":\"nope\"}"),
+        new Endpoint("POST", gpt + "ingest/async", "{\"ingest_body\":" + ingest + "}"),
+        new Endpoint("GET", gpt + "ingest/async/" + task, null),
+        new Endpoint(
+            "POST",
+            gpt + "delete/async",
+            "{\"delete_body\":{\"collection\":\"hz\",\"artifact\":\"nope\"}}"),
+        new Endpoint("GET", gpt + "delete/async/" + task, null),
+        new Endpoint(
+            "POST",
+            "/api/gpt/v1/primitives/search",
+            "{\"text\":\"hello\",\"context_filter\":{\"collection\":\"hz\"},\"limit\":5,"
+                + "\"score_threshold\":0.1}"),
+        new Endpoint(
+            "POST",
+            "/api/v1/retrieval",
+            "{\"question\":\"hello\",\"dataset_ids\":[\""
+                + dataset
+                + "\"],\"page\":1,\"page_size\":10,\"similarity_threshold\":0.1,\"top_k\":20,"
+                + "\"highlight\":true}"),
+        new Endpoint("POST", "/api/v1/datasets", "{\"name\":\"made\",\"description\":\"d\"}"),
+        new Endpoint("GET", "/api/v1/datasets?page=1&page_size=10&orderby=create_time", null),
+        new Endpoint("PUT", "/api/v1/datasets/" + dataset, "{\"description\":\"changed\"}"),
+        new Endpoint("GET", docs + "?page=1&page_size=10&keywords=doc", null),
+        new Endpoint("PUT", docs + "/" + document, "{\"meta_fields\":{\"team\":\"a\"}}"),
+        new Endpoint("GET", docs + "/" + document, null),
+        new Endpoint(
+            "POST", "/api/v1/datasets/" + dataset + "/chunks", "{\"document_ids\":[\"nope\"]}"),
+        new Endpoint(
+            "POST",
+            chunksPath(dataset, document),
+            "{\"content\":\"added text\",\"important_keywords\":[\"k\"],\"questions\":[\"q\"]}"),
+        new Endpoint("GET", chunksPath(dataset, document) + "?keywords=hello&page=1", null),
+        new Endpoint(
+            "PUT",
+            chunksPath(dataset, document) + "/" + chunk,
+            "{\"content\":\"changed text\",\"available\":true}"),
+        new Endpoint("GET", "/lectern/v1/tasks?status=success&limit=5", null),
+        new Endpoint("GET", "/lectern/v1/tasks/" + task, null),
+        new Endpoint("POST", "/lectern/v1/tasks/" + task + "/cancel", null));
+  }
+
+  /** Endpoints whose valid form deletes: run last, on fixtures of their own. */
+  private static List<Endpoint> destructive() {
+    return List.of(
+        new Endpoint(
+            "DELETE",
+            "/api/v1/datasets/" + spareDataset + "/chunks",
+            "{\"document_ids\":[\"" + spareDocument + "\"]}"),
+        new Endpoint(
+            "DELETE", chunksPath(spareDataset, spareDocument), "{\"chunk_ids\":[\"nope\"]}"),
+        new Endpoint(
+            "DELETE", "/api/v1/datasets/" + spareDataset + "/documents", "{\"ids\":[\"nope\"]}"),
+        new Endpoint("DELETE", "/api/v1/datasets", "{\"ids\":[\"" + spareDataset + "\"]}"));
+  }
+
+  @Test
+  void noBadInputReachesAServerErrorOrShowsInternals() throws Exception {
+    for (Endpoint endpoint : endpoints()) {
+      probe(endpoint);
+    }
+    for (Endpoint endpoint : destructive()) {
+      probe(endpoint);
+    }
+    hugeBodies();
+    assertThat(failures).as("%d probes", probes).isEmpty();
+
+    assertThat(lectern.get("/health", null).status()).isEqualTo(200);
+    var after =
+        lectern.post(
+            "/api/gpt/v1/artifacts/ingest",
+            ADMIN,
+            ZylonArtifactsHttpTest.textIngest("after", "ok", "still serving zebras", "{}"));
+    assertThat(after.status()).isEqualTo(200);
+    assertThat(
+            lectern
+                .post(
+                    "/api/gpt/v1/primitives/search",
+                    ADMIN,
+                    "{\"text\":\"zebras\",\"context_filter\":{\"collection\":\"after\"}}")
+                .json()
+                .get("data"))
+        .hasSize(1);
+    assertThat(probes).isGreaterThan(1000);
+  }
+
+  private static void probe(Endpoint endpoint) throws Exception {
+    if (endpoint.body() != null) {
+      for (byte[] body : spoiledBodies(endpoint.body())) {
+        check(endpoint.method(), endpoint.path(), body, "application/json", ADMIN);
+      }
+      check(
+          endpoint.method(),
+          endpoint.path(),
+          endpoint.body().getBytes(StandardCharsets.UTF_8),
+          "text/plain",
+          ADMIN);
+    } else {
+      check(endpoint.method(), endpoint.path(), null, null, ADMIN);
+    }
+    for (String path : spoiledPaths(endpoint.path())) {
+      check(endpoint.method(), path, bytes(endpoint.body()), "application/json", ADMIN);
+    }
+    for (String token : new String[] {null, "", "x", "Bearer", "lct_" + "z".repeat(5000)}) {
+      check(endpoint.method(), endpoint.path(), bytes(endpoint.body()), "application/json", token);
+    }
+  }
+
+  private static byte[] bytes(String body) {
+    return body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The valid body made wrong in every way a client (or an attacker) might. */
+  private static List<byte[]> spoiledBodies(String valid) throws Exception {
+    List<byte[]> bodies = new ArrayList<>();
+    for (String whole :
+        new String[] {
+          "",
+          " ",
+          "{",
+          "{\"a\":",
+          "{} {}",
+          valid + " x",
+          valid + " {}",
+          "[]",
+          "\"text\"",
+          "42",
+          "null",
+          "true",
+          "{\"a\":1,\"a\":2}",
+          "[".repeat(5000) + "]".repeat(5000),
+          "{\"a\":" + "{\"b\":".repeat(300) + "1" + "}".repeat(301),
+          "\u0000",
+          "{\"\u0000\":1}"
+        }) {
+      bodies.add(whole.getBytes(StandardCharsets.UTF_8));
+    }
+    bodies.add(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'});
+    ObjectNode root = (ObjectNode) JSON.readTree(valid);
+    ObjectNode extra = root.deepCopy();
+    extra.put("unexpected_" + "u".repeat(1000), "x".repeat(100_000));
+    bodies.add(JSON.writeValueAsBytes(extra));
+    ObjectNode wide = root.deepCopy();
+    for (int i = 0; i < 5000; i++) {
+      wide.put("f" + i, i);
+    }
+    bodies.add(JSON.writeValueAsBytes(wide));
+    for (List<String> path : fieldPaths(root, List.of())) {
+      for (JsonNode value : hostileValues()) {
+        ObjectNode copy = root.deepCopy();
+        ObjectNode parent = copy;
+        for (String step : path.subList(0, path.size() - 1)) {
+          parent = (ObjectNode) parent.get(step);
+        }
+        parent.set(path.get(path.size() - 1), value);
+        bodies.add(JSON.writeValueAsBytes(copy));
+      }
+      ObjectNode without = root.deepCopy();
+      ObjectNode parent = without;
+      for (String step : path.subList(0, path.size() - 1)) {
+        parent = (ObjectNode) parent.get(step);
+      }
+      parent.remove(path.get(path.size() - 1));
+      bodies.add(JSON.writeValueAsBytes(without));
+    }
+    return bodies;
+  }
+
+  /** Paths to every field of an object, nested objects included. */
+  private static List<List<String>> fieldPaths(ObjectNode node, List<String> prefix) {
+    List<List<String>> paths = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      List<String> path = new ArrayList<>(prefix);
+      path.add(field.getKey());
+      paths.add(path);
+      if (field.getValue().isObject()) {
+        paths.addAll(fieldPaths((ObjectNode) field.getValue(), path));
+      }
+    }
+    return paths;
+  }
+
+  private static List<JsonNode> hostileValues() {
+    List<JsonNode> values = new ArrayList<>();
+    values.add(NODES.nullNode());
+    values.add(NODES.numberNode(42));
+    values.add(NODES.numberNode(-1));
+    values.add(NODES.numberNode(new java.math.BigDecimal("1e400")));
+    values.add(NODES.numberNode(2.5));
+    values.add(NODES.booleanNode(true));
+    values.add(NODES.textNode(""));
+    values.add(NODES.textNode("x".repeat(100_000)));
+    values.add(NODES.textNode("a\u0000b"));
+    values.add(NODES.textNode("line\r\nInjected: header"));
+    values.add(NODES.textNode("../../../etc/passwd"));
+    values.add(NODES.textNode("\u202e\ud83d\ude00\ud800"));
+    values.add(NODES.textNode(WORDS));
+    values.add(NODES.arrayNode());
+    values.add(NODES.arrayNode().add("a").add(1).addNull());
+    var many = NODES.arrayNode();
+    for (int i = 0; i < 5000; i++) {
+      many.add("id" + i);
+    }
+    values.add(many);
+    values.add(NODES.objectNode());
+    values.add(NODES.objectNode().put("$where", "1=1").put("a", "x".repeat(70_000)));
+    return values;
+  }
+
+  /** The path with ids and query values replaced by hostile ones. */
+  private static List<String> spoiledPaths(String path) {
+    List<String> paths = new ArrayList<>();
+    String[] ids = {
+      "x".repeat(1500), "%00", "..%2F..%2Fetc", "%E2%80%AE", "%ZZ", "a%20b", "%F0%9F%98%80", "0"
+    };
+    for (String id : ids) {
+      for (String fixture : new String[] {dataset, document, chunk, task, spareDataset}) {
+        if (path.contains(fixture)) {
+          paths.add(path.replace(fixture, id));
+        }
+      }
+    }
+    String base = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    for (String parameter :
+        new String[] {
+          "page",
+          "page_size",
+          "orderby",
+          "desc",
+          "id",
+          "name",
+          "keywords",
+          "collection",
+          "metadata_condition",
+          "create_time_from",
+          "create_time_to",
+          "suffix",
+          "run",
+          "status",
+          "kind",
+          "limit"
+        }) {
+      for (String value :
+          new String[] {
+            "-1",
+            "0",
+            "1e100",
+            "abc",
+            "%00",
+            "",
+            "x".repeat(3000),
+            "{",
+            "[]",
+            "true",
+            "99999999999999999999",
+            URLEncoder.encode(words(700), StandardCharsets.UTF_8)
+          }) {
+        paths.add(base + "?" + parameter + "=" + value);
+      }
+    }
+    return paths;
+  }
+
+  private static void hugeBodies() throws Exception {
+    byte[] huge = new byte[70 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) 'a');
+    huge[0] = '"';
+    huge[huge.length - 1] = '"';
+    for (String path :
+        List.of("/api/gpt/v1/artifacts/ingest", "/api/v1/retrieval", "/api/v1/datasets")) {
+      check("POST", path, huge, "application/json", ADMIN);
+    }
+  }
+
+  private static void check(
+      String method, String path, byte[] body, String contentType, String token) {
+    probes++;
+    HttpRequest.Builder request;
+    try {
+      request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lectern.wiring().port() + path))
+              .timeout(Duration.ofSeconds(60))
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
+    } catch (IllegalArgumentException notAUri) {
+      return; // the client library refuses to send it at all
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (token != null) {
+      request.header("Authorization", token.isEmpty() ? "" : "Bearer " + token);
+    }
+    String what = method + " " + cut(path) + " " + cut(body == null ? "" : new String(body));
+    HttpResponse<String> response;
+    try {
+      response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      // The server may close a connection whose body it refused; that is an answer too.
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    String answer = response.body();
+    if (response.statusCode() >= 500) {
+      failures.add(response.statusCode() + " for " + what + " -> " + cut(answer));
+    }
+    if (INTERNALS.matcher(answer).find()) {
+      failures.add("internals shown for " + what + " -> " + cut(answer));
+    }
+    if (answer.contains("internal server error") || answer.contains("(error id ")) {
+      failures.add("server fault for " + what + " -> " + cut(answer));
+    }
+  }
+
+  private static String cut(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+  }
+
+  private static String words(int count) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      text.append("word").append(i).append(i % 7 == 0 ? " hello " : " ");
+    }
+    return text.toString();
+  }
+}
