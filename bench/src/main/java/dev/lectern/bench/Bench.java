@@ -61,6 +61,13 @@ public final class Bench implements Callable<Integer> {
       description = "Measure only start-up and retrieval quality (skips the synthetic corpus).")
   boolean qualityOnly;
 
+  @Option(
+      names = "--hostile",
+      description =
+          "Measure hostile inputs instead: ingest time of pathological documents, and chunked"
+              + " content over 5 x 45 MiB read from a server on a 512 MiB heap.")
+  boolean hostile;
+
   @Option(names = "--out", defaultValue = "bench-results.json", description = "JSON output.")
   Path out;
 
@@ -104,7 +111,11 @@ public final class Bench implements Callable<Integer> {
     report.parameter("java", System.getProperty("java.version"));
     report.parameter("work_dir", work.toString());
     System.out.println("lectern-bench: work directory " + work);
-    new BenchRun(this, work, report).run();
+    if (hostile) {
+      new HostileRun(this, work, report).run();
+    } else {
+      new BenchRun(this, work, report).run();
+    }
     System.out.println();
     report.print(System.out);
     report.write(out);
