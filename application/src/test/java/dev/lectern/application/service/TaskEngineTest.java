@@ -356,13 +356,7 @@ class TaskEngineTest {
             Map.of(TaskKind.ARTIFACT_INGEST, handler),
             events,
             clock,
-            new TaskEngine.Settings(
-                "n1",
-                1,
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(10),
-                Duration.ofMillis(50),
-                new RetrySchedule(3, Duration.ofSeconds(2), Duration.ofSeconds(60))),
+            TestTaskSettings.oneWorker(),
             (what, error) -> logged.add(what + ": " + error.getMessage()));
     TaskId id = submit("a");
     engine.runOne();

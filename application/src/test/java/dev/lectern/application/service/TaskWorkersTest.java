@@ -58,13 +58,7 @@ class TaskWorkersTest {
                 }),
             events,
             clock,
-            new TaskEngine.Settings(
-                "n1",
-                2,
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(10),
-                Duration.ofMillis(20),
-                new RetrySchedule(3, Duration.ZERO, Duration.ZERO)));
+            TestTaskSettings.workers(2, new RetrySchedule(3, Duration.ZERO, Duration.ZERO)));
     CopyOnWriteArrayList<Throwable> crashes = new CopyOnWriteArrayList<>();
     TaskWorkers workers =
         new TaskWorkers(

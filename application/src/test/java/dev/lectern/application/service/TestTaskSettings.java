@@ -9,12 +9,11 @@ final class TestTaskSettings {
   private TestTaskSettings() {}
 
   static TaskEngine.Settings oneWorker() {
+    return workers(1, new RetrySchedule(3, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+  }
+
+  static TaskEngine.Settings workers(int count, RetrySchedule retry) {
     return new TaskEngine.Settings(
-        "n1",
-        1,
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(10),
-        Duration.ofMillis(50),
-        new RetrySchedule(3, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        "n1", count, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(20), retry);
   }
 }
