@@ -1,5 +1,6 @@
 package dev.lectern.adapters.jdbc;
 
+import dev.lectern.application.error.Conflict;
 import dev.lectern.application.error.Internal;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.Unavailable;
@@ -108,15 +109,20 @@ final class Jdbc {
   }
 
   /**
-   * A database failure in the error family. Data, integrity and syntax errors (SQL states 22, 23,
-   * 42) will fail again the same way: they are internal faults, not retried. Everything else (a
-   * lost connection, a lock timeout, a full pool) may pass. Either way the database's own message
-   * stays in the log; clients see an error id.
+   * A database failure in the error family. An integrity violation (SQL state 23) is a conflict
+   * with a concurrent request, worth retrying; data and syntax errors (22, 42) will fail again the
+   * same way: they are internal faults, not retried. Everything else (a lost connection, a lock
+   * timeout, a full pool) may pass. Either way the database's own message stays in the log; clients
+   * see an error id.
    */
   static LecternException failure(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String detail = "the metadata database failed (SQL state " + state + "): " + e.getMessage();
-    if (state.startsWith("22") || state.startsWith("23") || state.startsWith("42")) {
+    if (state.startsWith("23")) {
+      // A row another request changed or removed meanwhile (a foreign key, a check): retry.
+      return new Conflict("the data changed while the request ran; try again", null, e);
+    }
+    if (state.startsWith("22") || state.startsWith("42")) {
       return new Internal(detail, e);
     }
     return new Unavailable(detail, null, e);

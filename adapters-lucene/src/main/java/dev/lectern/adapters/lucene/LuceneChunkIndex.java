@@ -292,11 +292,19 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
     return size;
   }
 
-  /** Every open index can take writes. */
+  /**
+   * The indexes can take writes: their directories accept a new file, and no open index has hit a
+   * fatal error or failed its last write.
+   */
   @Override
   public Optional<String> problem() {
     if (closed) {
       return Optional.of("the chunk index is closed");
+    }
+    for (Path directory : List.of(root, journalRoot)) {
+      if (!writable(directory)) {
+        return Optional.of("the chunk index cannot be written");
+      }
     }
     for (OrgIndex index : open.values()) {
       Optional<String> problem = index.problem();
@@ -305,6 +313,17 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean writable(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      Path probe = Files.createTempFile(directory, ".probe-", ".tmp");
+      Files.delete(probe);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** Makes every journaled write of every open index part of a Lucene commit. */
@@ -369,16 +388,24 @@ public final class LuceneChunkIndex implements ChunkIndex, HealthIndicator, Clos
   }
 
   private OrgIndex forWrite(String orgId) {
-    if (closed) {
-      throw new Unavailable("the chunk index is closed");
+    OrgIndex index = open.get(orgId);
+    if (index != null && !closed) {
+      return index;
     }
-    return open.computeIfAbsent(
-        orgId,
-        id ->
-            OrgIndex.open(
-                root.resolve(OrgDirectories.name(id)),
-                journalRoot.resolve(OrgDirectories.name(id)),
-                () -> commitSoon(id)));
+    // Opening (which replays a journal) and closing take the same lock: no index is opened
+    // while the whole is being closed, nor left open after it.
+    synchronized (this) {
+      if (closed) {
+        throw new Unavailable("the chunk index is closed");
+      }
+      return open.computeIfAbsent(
+          orgId,
+          id ->
+              OrgIndex.open(
+                  root.resolve(OrgDirectories.name(id)),
+                  journalRoot.resolve(OrgDirectories.name(id)),
+                  () -> commitSoon(id)));
+    }
   }
 
   /** The organization's index if it has one; an organization never written to has none. */

@@ -2,7 +2,6 @@ package dev.lectern.adapters.lucene;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
  * are found by index, so the text is copied once, into its sections.
  */
 final class MarkdownSections {
-  private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.+?)[ \\t#]*$");
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
 
   record Section(List<String> headingPath, String text) {}
@@ -33,20 +31,20 @@ final class MarkdownSections {
       if (startsFence(markdown, lineStart, lineEnd)) {
         inFence = !inFence;
       }
-      Matcher heading = inFence ? null : heading(markdown, lineStart, lineEnd);
+      Heading heading = inFence ? null : heading(markdown, lineStart, lineEnd);
       if (heading != null) {
         if (bodyHasContent) {
           sections.add(new Section(bodyPath, markdown.substring(sectionStart, lineStart).strip()));
           sectionStart = lineStart;
           bodyHasContent = false;
         }
-        int level = heading.group(1).length();
+        int level = heading.level();
         while (!levels.isEmpty() && levels.get(levels.size() - 1) >= level) {
           levels.remove(levels.size() - 1);
           path.remove(path.size() - 1);
         }
         levels.add(level);
-        path.add(heading.group(2).strip());
+        path.add(heading.title());
         bodyPath = List.copyOf(path);
       } else if (!isBlank(markdown, lineStart, lineEnd)) {
         bodyHasContent = true;
@@ -63,14 +61,52 @@ final class MarkdownSections {
     return sections;
   }
 
-  /** The heading match of a line, if it is one; only lines that start like one are matched. */
-  private static Matcher heading(String text, int start, int end) {
+  /** An ATX heading: its level and its title. */
+  private record Heading(int level, String title) {}
+
+  /**
+   * The heading a line is, read by hand in one pass (a pattern for it backtracks over long runs of
+   * spaces): up to three spaces, one to six {@code #}, a space or tab, the title, and any closing
+   * run of spaces, tabs and {@code #} dropped.
+   */
+  private static Heading heading(String text, int start, int end) {
     int first = firstNonSpace(text, start, end);
     if (first < 0 || first - start > 3 || text.charAt(first) != '#') {
       return null;
     }
-    Matcher matcher = HEADING.matcher(text.substring(start, end));
-    return matcher.matches() ? matcher : null;
+    int hashes = first;
+    while (hashes < end && text.charAt(hashes) == '#') {
+      hashes++;
+    }
+    int level = hashes - first;
+    if (level > 6 || hashes >= end || (text.charAt(hashes) != ' ' && text.charAt(hashes) != '\t')) {
+      return null;
+    }
+    int titleStart = hashes;
+    while (titleStart < end && isBlankChar(text.charAt(titleStart))) {
+      titleStart++;
+    }
+    int titleEnd = end;
+    while (titleEnd > titleStart && isClosing(text.charAt(titleEnd - 1))) {
+      titleEnd--;
+    }
+    if (titleStart >= end) {
+      return null;
+    }
+    if (titleEnd <= titleStart) {
+      // Only closing characters: like the CommonMark-ish pattern before, the first one is the
+      // title.
+      titleEnd = titleStart + 1;
+    }
+    return new Heading(level, text.substring(titleStart, titleEnd).strip());
+  }
+
+  private static boolean isBlankChar(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private static boolean isClosing(char c) {
+    return c == ' ' || c == '\t' || c == '#' || c == '\r';
   }
 
   private static boolean startsFence(String text, int start, int end) {

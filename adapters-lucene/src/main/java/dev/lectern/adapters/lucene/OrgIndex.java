@@ -33,8 +33,8 @@ final class OrgIndex implements Closeable {
   private static final System.Logger LOG = System.getLogger(OrgIndex.class.getName());
 
   /**
-   * Index writes held in memory before Lucene flushes a segment. Commits every second flush it
-   * anyway; a small bound keeps a large document (and many organizations) from filling the heap.
+   * Index writes held in memory before Lucene flushes a segment, per open index. Commits every
+   * second flush it anyway; the bound keeps one large document from filling the heap.
    */
   private static final double RAM_BUFFER_MB = 32;
 
@@ -63,6 +63,9 @@ final class OrgIndex implements Closeable {
   private final AtomicLong writeGeneration = new AtomicLong();
 
   private final AtomicLong refreshedGeneration = new AtomicLong();
+
+  /** Whether the last write failed; health reports it until a write succeeds again. */
+  private volatile boolean lastWriteFailed;
 
   private OrgIndex(
       Directory directory, IndexWriter writer, ChunkJournal journal, Runnable commitSoon)
@@ -146,10 +149,12 @@ final class OrgIndex implements Closeable {
       journal.append(JournalEntry.encode(entry));
       journaled.incrementAndGet();
       writeGeneration.incrementAndGet();
+      lastWriteFailed = false;
       if (journal.size() > JOURNAL_COMMIT_BYTES) {
         commitSoon.run();
       }
     } catch (IOException e) {
+      lastWriteFailed = true;
       throw new Unavailable("the chunk index could not be written: " + e.getMessage(), null, e);
     }
   }
@@ -201,7 +206,7 @@ final class OrgIndex implements Closeable {
 
   /** The index can take writes: its writer is open and has not hit a fatal error. */
   Optional<String> problem() {
-    if (!writer.isOpen() || writer.getTragicException() != null) {
+    if (lastWriteFailed || !writer.isOpen() || writer.getTragicException() != null) {
       return Optional.of("the chunk index cannot be written");
     }
     return Optional.empty();

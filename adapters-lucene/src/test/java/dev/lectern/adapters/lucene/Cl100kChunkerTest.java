@@ -231,8 +231,8 @@ class Cl100kChunkerTest {
   }
 
   /**
-   * The shapes that were quadratic: a 1 MiB word took 25 s and a 20 MiB list nested one level
-   * deeper per line 17 s; both now take about a second. The limit has twenty times that margin.
+   * The shapes that were quadratic: a 1 MiB word took 25 s, a 20 MiB list nested one level deeper
+   * per line 17 s, a heading with a 1 MiB run of spaces minutes; each now takes about a second.
    */
   @Test
   @org.junit.jupiter.api.Timeout(40)
@@ -252,5 +252,7 @@ class Cl100kChunkerTest {
       assertThat(drafts.stream().mapToInt(d -> d.text().length()).sum())
           .isGreaterThan(text.length() / 2);
     }
+    List<ChunkDraft> heading = chunker.split("# a" + " ".repeat(1 << 20) + "b\nbody", 512);
+    assertThat(heading).isNotEmpty().allSatisfy(d -> assertThat(d.tokenCount()).isBetween(1, 512));
   }
 }

@@ -244,7 +244,7 @@ class ArtifactTaskServiceTest {
 
   @Test
   void aRerunAfterPublishingReportsTheDocumentItPublished() {
-    finishFailures.set(3);
+    finishFailures.set(4);
     TaskId id = tasks.submit(text("a1", "alpha beta"));
 
     engine.runOne();

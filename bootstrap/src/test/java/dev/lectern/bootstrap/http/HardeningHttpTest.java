@@ -356,4 +356,34 @@ class HardeningHttpTest {
         .isEqualTo(expected.replaceAll("\\s+", " "));
     assertThat(lectern.get(GPT + "list?collection=stream", ADMIN).json().get("data")).hasSize(1);
   }
+
+  @Test
+  void aFailureAfterTheAnswerBeganCutsTheConnectionInsteadOfEndingItCleanly() throws Exception {
+    String big = "the first text is long enough to fill the buffers. ".repeat(8000);
+    String small = "the second text has lost its stored copy";
+    assertThat(
+            lectern.post(GPT + "ingest", ADMIN, textIngest("cut", "a-first", big, "{}")).status())
+        .isEqualTo(200);
+    assertThat(
+            lectern
+                .post(GPT + "ingest", ADMIN, textIngest("cut", "b-second", small, "{}"))
+                .status())
+        .isEqualTo(200);
+    String hash =
+        dev.lectern.domain.artifact.ContentHash.of(small.getBytes(StandardCharsets.UTF_8)).hex();
+    java.nio.file.Files.delete(dir.resolve("blobs").resolve(hash.substring(0, 2)).resolve(hash));
+
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + lectern.wiring().port() + GPT + "content"))
+            .header("Authorization", "Bearer " + ADMIN)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(ZylonArtifactsHttpTest.filter("cut")))
+            .build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()))
+        .as("a truncated answer must not look complete")
+        .isInstanceOf(java.io.IOException.class);
+    assertThat(lectern.get("/health", null).status()).isEqualTo(200);
+  }
 }

@@ -30,8 +30,8 @@ public record DocumentEntry(
     Instant createdAt,
     Instant updatedAt) {
 
-  /** The largest metadata a document keeps, as UTF-8 JSON; the same bound as ingest metadata. */
-  public static final int MAX_META_FIELDS_BYTES = 64 * 1024;
+  /** The largest metadata a document (or an ingested artifact) keeps, as UTF-8 JSON. */
+  public static final int MAX_METADATA_BYTES = 64 * 1024;
 
   public DocumentEntry {
     Objects.requireNonNull(key, "key");

@@ -29,7 +29,7 @@ public final class RequestBodies {
     }
     try (InputStream in = ctx.bodyInputStream()) {
       if (declared >= 0) {
-        // The declared length is read into an array of that size: a large body is not copied.
+        // The declared length is read at once: no buffer grows by doubling on the way.
         byte[] body = in.readNBytes((int) declared);
         if (in.read() >= 0) {
           throw new InvalidRequest("body: longer than its Content-Length", "body");

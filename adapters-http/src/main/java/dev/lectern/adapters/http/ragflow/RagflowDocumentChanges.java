@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.domain.artifact.DocumentEntry;
+import dev.lectern.domain.artifact.FileNames;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +44,10 @@ final class RagflowDocumentChanges {
         throw RagflowFailure.data("meta_fields must be a dictionary");
       }
       int size = body.get("meta_fields").toString().getBytes(StandardCharsets.UTF_8).length;
-      if (size > DocumentEntry.MAX_META_FIELDS_BYTES) {
+      if (size > DocumentEntry.MAX_METADATA_BYTES) {
         throw RagflowFailure.argument(
             "meta_fields must be at most "
-                + DocumentEntry.MAX_META_FIELDS_BYTES
+                + DocumentEntry.MAX_METADATA_BYTES
                 + " bytes as JSON, got "
                 + size);
       }
@@ -59,7 +60,7 @@ final class RagflowDocumentChanges {
       if (text.getBytes(StandardCharsets.UTF_8).length > RagflowDocumentHandlers.NAME_BYTES) {
         throw RagflowFailure.argument("File name must be 255 bytes or less.");
       }
-      if (text.chars().anyMatch(Character::isISOControl)) {
+      if (FileNames.hasControlCharacters(text)) {
         throw RagflowFailure.argument("File name must not contain control characters.");
       }
       if (!suffix(text).equals(suffix(entry.name()))) {

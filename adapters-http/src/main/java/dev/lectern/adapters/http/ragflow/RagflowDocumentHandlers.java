@@ -16,6 +16,7 @@ import dev.lectern.application.port.in.document.UpdateDocumentUseCase;
 import dev.lectern.application.port.in.document.UploadDocumentsUseCase;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.FileNames;
 import dev.lectern.domain.collection.CollectionId;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -68,7 +69,7 @@ final class RagflowDocumentHandlers {
       if (name.getBytes(StandardCharsets.UTF_8).length > NAME_BYTES) {
         throw RagflowFailure.argument("File name must be 255 bytes or less.");
       }
-      if (name.chars().anyMatch(Character::isISOControl)) {
+      if (FileNames.hasControlCharacters(name)) {
         throw RagflowFailure.argument("File name must not contain control characters.");
       }
       uploads.add(

@@ -10,9 +10,12 @@ import dev.lectern.application.port.in.artifact.ContextFilter;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.DocumentEntry;
+import dev.lectern.domain.artifact.FileNames;
 import dev.lectern.domain.artifact.MetadataCondition;
 import dev.lectern.domain.artifact.Revision;
 import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.text.TextLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +28,10 @@ import java.util.Map;
 /** Translates Zylon request bodies into commands, validating every field. */
 final class ZylonRequests {
   static final String DEFAULT_COLLECTION = "pgpt_collection";
-  static final int MAX_METADATA_BYTES = 64 * 1024;
+  static final int MAX_METADATA_BYTES = DocumentEntry.MAX_METADATA_BYTES;
+
+  /** The longest URI ingest fetches; browsers and servers refuse longer ones too. */
+  static final int MAX_URI_LENGTH = 8192;
 
   private final long maxInputBytes;
 
@@ -146,19 +152,28 @@ final class ZylonRequests {
   }
 
   private static URI uri(String value, String field) {
+    if (value.length() > MAX_URI_LENGTH) {
+      throw new InvalidRequest(
+          field + ": a URI may be at most " + MAX_URI_LENGTH + " characters long", field);
+    }
     try {
       URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
         throw new InvalidRequest(
-            field + ": only http and https URIs are supported, got '" + value + "'", field);
+            field
+                + ": only http and https URIs are supported, got '"
+                + TextLimits.cut(value, 200)
+                + "'",
+            field);
       }
       if (uri.getHost() == null) {
         throw new InvalidRequest(field + ": the URI has no host", field);
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new InvalidRequest(field + ": not a valid URI (" + e.getMessage() + ")", field);
+      throw new InvalidRequest(
+          field + ": not a valid URI (" + e.getReason() + " at index " + e.getIndex() + ")", field);
     }
   }
 
@@ -169,7 +184,7 @@ final class ZylonRequests {
       throw new InvalidRequest(
           field + ": must be at most " + Revision.MAX_FILE_NAME_LENGTH + " characters long", field);
     }
-    if (name.chars().anyMatch(Character::isISOControl)) {
+    if (FileNames.hasControlCharacters(name)) {
       throw new InvalidRequest(field + ": must not contain control characters", field);
     }
   }

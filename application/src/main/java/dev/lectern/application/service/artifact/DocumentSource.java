@@ -4,6 +4,7 @@ import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.out.ContentFetcher;
 import dev.lectern.application.port.out.DocumentParser;
+import dev.lectern.domain.artifact.FileNames;
 import dev.lectern.domain.artifact.Revision;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class DocumentSource {
     if (name == null) {
       return null;
     }
-    String clean = name.replaceAll("\\p{Cntrl}", "");
+    String clean = FileNames.hasControlCharacters(name) ? name.replaceAll("\\p{Cntrl}", "") : name;
     int max = Revision.MAX_FILE_NAME_LENGTH;
     return clean.length() <= max ? clean : clean.substring(clean.length() - max);
   }

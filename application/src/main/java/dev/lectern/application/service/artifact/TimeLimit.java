@@ -1,5 +1,6 @@
 package dev.lectern.application.service.artifact;
 
+import dev.lectern.application.error.Unavailable;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -9,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Policy: runs a piece of work on its own virtual thread and gives up on it after a time limit,
- * interrupting it (work that checks its thread's interrupt flag then stops).
+ * interrupting it. Only work that checks its thread's interrupt flag (the chunker does) then stops;
+ * other work finishes in the background, its result unused.
  */
 final class TimeLimit {
   private TimeLimit() {}
@@ -23,9 +25,10 @@ final class TimeLimit {
       thread.interrupt();
       throw overrun.get();
     } catch (InterruptedException e) {
+      // The caller is being stopped, not the work too slow: a passing trouble, not a verdict.
       thread.interrupt();
       Thread.currentThread().interrupt();
-      throw overrun.get();
+      throw new Unavailable("the work was interrupted before it finished");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;

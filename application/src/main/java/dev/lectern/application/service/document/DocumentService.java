@@ -2,6 +2,7 @@ package dev.lectern.application.service.document;
 
 import dev.lectern.application.error.Conflict;
 import dev.lectern.application.error.PayloadTooLarge;
+import dev.lectern.application.error.Unavailable;
 import dev.lectern.application.error.UnsupportedContent;
 import dev.lectern.application.port.in.artifact.DeleteArtifactUseCase;
 import dev.lectern.application.port.in.document.DeleteDocumentsUseCase;
@@ -20,7 +21,6 @@ import dev.lectern.domain.artifact.DocumentEntry;
 import dev.lectern.domain.artifact.ParseState;
 import dev.lectern.domain.collection.Collection;
 import dev.lectern.domain.collection.CollectionId;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +129,12 @@ public final class DocumentService
                     () ->
                         blobs
                             .open(view.entry().source())
-                            .orElseGet(() -> InputStream.nullInputStream())));
+                            .orElseThrow(
+                                () ->
+                                    new Unavailable(
+                                        "the uploaded file of document '"
+                                            + view.entry().key().artifactId()
+                                            + "' is missing from the blob store"))));
   }
 
   @Override

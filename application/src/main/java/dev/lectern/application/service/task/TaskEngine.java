@@ -26,7 +26,8 @@ import java.util.function.BiConsumer;
  * asked; back to the queue, attempt not counted, when the server stops.
  */
 public final class TaskEngine {
-  private static final int RECORD_ATTEMPTS = 3;
+  /** Tries at recording a result, with pauses of 0.1, 0.4 and 0.9 s between them. */
+  private static final int RECORD_ATTEMPTS = 4;
 
   /**
    * How the engine runs.
@@ -205,14 +206,22 @@ public final class TaskEngine {
         if (!e.retriable()) {
           break;
         }
-        pause(attempt);
+        if (attempt < RECORD_ATTEMPTS) {
+          pause(attempt);
+        }
       }
     }
     if (refused.retriable()) {
       context.note("The result could not be recorded; task returned to the queue.");
       Instant now = clock.instant();
-      if (queue.release(context.claimed(), now, false, context.messages(), now)) {
-        emit(task, TaskStatus.RUNNING, TaskStatus.PENDING, since(started), context.stages(), "");
+      try {
+        if (queue.release(context.claimed(), now, false, context.messages(), now)) {
+          emit(task, TaskStatus.RUNNING, TaskStatus.PENDING, since(started), context.stages(), "");
+        }
+      } catch (LecternException e) {
+        // The store is still down: the lease runs out and the task is taken up again, and its
+        // rerun finds its work done.
+        faults.accept("returning task " + task.id().value() + " to the queue failed", e);
       }
       return;
     }

@@ -204,6 +204,7 @@ public final class TaskWorkers {
   private void beat() {
     try {
       engine.heartbeat();
+      failingSince = null;
     } catch (RuntimeException | Error e) {
       if (failingSince == null) {
         failingSince = clock.instant();
