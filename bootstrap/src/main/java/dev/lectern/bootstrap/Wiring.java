@@ -164,7 +164,8 @@ public final class Wiring implements AutoCloseable {
               parser,
               config.maxInputBytes(),
               clock);
-      var updateDocument = new UpdateDocumentService(catalogue, delete, index, guard, clock);
+      var updateDocument =
+          new UpdateDocumentService(catalogue, artifacts, delete, index, guard, clock);
       var datasets = new DatasetService(stores.collections(), artifacts, stores.documents(), index);
 
       LecternConfig.Tasks taskConfig = config.tasks();

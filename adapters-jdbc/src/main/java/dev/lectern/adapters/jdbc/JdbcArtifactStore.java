@@ -286,6 +286,33 @@ public final class JdbcArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void renameRevision(ArtifactKey key, long version, String fileName) {
+    Object[] revision = append(params(key), version);
+    jdbc.transaction(
+        c -> {
+          Optional<String> stored =
+              Jdbc.one(
+                  c,
+                  "SELECT metadata FROM artifact_revisions WHERE"
+                      + REVISION_KEY
+                      + " AND version = ? FOR UPDATE",
+                  row -> row.getString(1),
+                  revision);
+          if (stored.isEmpty()) {
+            return 0;
+          }
+          Map<String, Object> metadata = new LinkedHashMap<>(MetadataJson.read(stored.get()));
+          metadata.put("file_name", fileName);
+          return Jdbc.update(
+              c,
+              "UPDATE artifact_revisions SET file_name = ?, metadata = ? WHERE"
+                  + REVISION_KEY
+                  + " AND version = ?",
+              prepend(new Object[] {fileName, MetadataJson.write(metadata)}, revision));
+        });
+  }
+
+  @Override
   public void removeCollection(String orgId, CollectionId collectionId) {
     jdbc.transaction(
         c -> {

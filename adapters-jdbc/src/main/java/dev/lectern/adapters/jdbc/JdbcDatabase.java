@@ -63,6 +63,7 @@ public final class JdbcDatabase implements Closeable, HealthIndicator {
         Flyway.configure()
             .dataSource(dataSource)
             .locations("classpath:db/migration")
+            .loggers("slf4j") // never a logging system of its own choosing
             .load()
             .migrate();
       }

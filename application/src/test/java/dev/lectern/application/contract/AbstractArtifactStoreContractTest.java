@@ -189,6 +189,25 @@ public abstract class AbstractArtifactStoreContractTest {
   }
 
   @Test
+  void aRevisionCanBeRenamedInItsMetadataToo() {
+    store.claimIngest(key, revision(1, "one"));
+    store.completeIngest(key, 1);
+    store.renameRevision(key, 1, "renamed.txt");
+    store.renameRevision(key, 2, "no such revision.txt");
+    store.renameRevision(key("org2", "c1", "a1"), 1, "other org.txt");
+
+    var current = store.find(key).orElseThrow().current();
+    assertThat(current.fileName()).isEqualTo("renamed.txt");
+    assertThat(current.metadata())
+        .containsExactly(
+            java.util.Map.entry("file_name", "renamed.txt"),
+            java.util.Map.entry("source", "tests"),
+            java.util.Map.entry("tags", List.of("a", "b")),
+            java.util.Map.entry("rank", 3));
+    assertThat(store.findPublished(List.of(key)).get(key).fileName()).isEqualTo("renamed.txt");
+  }
+
+  @Test
   void findAllReturnsTheExistingArtifactsOfManyKeys() {
     List<ArtifactKey> keys = new java.util.ArrayList<>();
     for (int i = 0; i < 600; i++) {

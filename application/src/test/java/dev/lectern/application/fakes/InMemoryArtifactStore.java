@@ -168,6 +168,29 @@ public final class InMemoryArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public synchronized void renameRevision(ArtifactKey key, long version, String fileName) {
+    Artifact artifact = artifacts.get(key);
+    if (artifact != null && artifact.current() != null && artifact.current().version() == version) {
+      Revision r = artifact.current();
+      Map<String, Object> metadata = new LinkedHashMap<>(r.metadata());
+      metadata.put("file_name", fileName);
+      artifacts.put(
+          key,
+          artifact.published(
+              new Revision(
+                  r.version(),
+                  r.contentHash(),
+                  r.textHash(),
+                  fileName,
+                  r.sizeBytes(),
+                  metadata,
+                  r.chunkCount(),
+                  r.tokenCount(),
+                  r.createdAt())));
+    }
+  }
+
+  @Override
   public synchronized void removeCollection(String orgId, CollectionId collectionId) {
     artifacts
         .keySet()

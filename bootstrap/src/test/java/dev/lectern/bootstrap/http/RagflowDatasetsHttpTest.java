@@ -6,6 +6,7 @@ import static dev.lectern.bootstrap.http.ZylonArtifactsHttpTest.textIngest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.bootstrap.http.RunningLectern.Reply;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,11 +75,11 @@ class RagflowDatasetsHttpTest {
     assertThat(data.get("create_date").asText())
         .matches("\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
     JsonNode withConfig = create("{\"name\":\"cfg\",\"parser_config\":{\"chunk_token_num\":128}}");
-    assertThat(withConfig.get("data").get("parser_config").get("chunk_token_num").asInt())
-        .isEqualTo(128);
-    assertThat(
-            withConfig.get("data").get("parser_config").get("raptor").get("use_raptor").asBoolean())
-        .isFalse();
+    ObjectNode expected = data.get("parser_config").deepCopy();
+    expected.put("chunk_token_num", 128);
+    assertThat(withConfig.get("data").get("parser_config")).isEqualTo(expected);
+    assertThat(expected.get("delimiter").asText()).isEqualTo("\n");
+    assertThat(expected.get("topn_tags").asInt()).isEqualTo(3);
   }
 
   @Test

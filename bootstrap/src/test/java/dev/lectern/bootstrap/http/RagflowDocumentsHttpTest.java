@@ -300,6 +300,41 @@ class RagflowDocumentsHttpTest {
   }
 
   @Test
+  void aNewNameIsShownEverywhereAtOnce() {
+    assertThat(
+            lectern
+                .post(
+                    BASE + "ingest",
+                    ADMIN,
+                    textIngest(dataset, "z1", "Refunds take five days.", "{\"team\":\"x\"}"))
+                .status())
+        .isEqualTo(200);
+    String retrieval = "{\"question\":\"refunds\",\"dataset_ids\":[\"" + dataset + "\"]}";
+    assertThat(call("POST", "/api/v1/retrieval", retrieval).toString())
+        .contains("\"document_keyword\":\"text_content.txt\"");
+
+    call("PUT", docs() + "/z1", "{\"name\":\"refund-policy.txt\"}");
+
+    JsonNode found = call("POST", "/api/v1/retrieval", retrieval).get("data");
+    assertThat(found.get("chunks").get(0).get("document_keyword").asText())
+        .isEqualTo("refund-policy.txt");
+    assertThat(found.get("doc_aggs").get(0).get("doc_name").asText())
+        .isEqualTo("refund-policy.txt");
+    assertThat(
+            call("GET", docs() + "/z1/chunks", null)
+                .get("data")
+                .get("chunks")
+                .get(0)
+                .get("docnm_kwd")
+                .asText())
+        .isEqualTo("refund-policy.txt");
+    JsonNode zylon =
+        lectern.get(BASE + "list?collection=" + dataset, ADMIN).json().get("data").get(0);
+    assertThat(zylon.get("doc_metadata").get("file_name").asText()).isEqualTo("refund-policy.txt");
+    assertThat(zylon.get("doc_metadata").get("team").asText()).isEqualTo("x");
+  }
+
+  @Test
   void filesOverTheLimitAreRefusedAndNothingIsStored(@TempDir Path other) {
     try (RunningLectern small = RunningLectern.start(other, c -> c.limits(64 * 1024, 100))) {
       String id =

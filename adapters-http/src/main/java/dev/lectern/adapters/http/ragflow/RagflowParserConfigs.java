@@ -151,37 +151,17 @@ final class RagflowParserConfigs {
     return config;
   }
 
-  /** The full set of pydantic defaults, merged in whenever a config is supplied. */
-  static ObjectNode schemaDefaults() {
-    ObjectNode config = Json.object();
-    config.put("auto_keywords", 0);
-    config.put("auto_questions", 0);
-    config.put("chunk_token_num", 512);
-    config.put("delimiter", "\\n");
-    ObjectNode graphrag = config.putObject("graphrag");
-    graphrag.put("use_graphrag", false);
-    entityTypes(graphrag);
-    graphrag.put("method", "light");
-    graphrag.put("community", false);
-    graphrag.put("resolution", false);
-    config.put("html4excel", false);
-    config.put("layout_recognize", "DeepDOC");
-    raptor(config, false);
-    config.putArray("tag_kb_ids");
-    config.put("topn_tags", 1);
-    config.put("filename_embd_weight", 0.1);
-    config.putNull("task_page_size");
-    config.putNull("pages");
-    return config;
-  }
-
-  /** The config to store for a method and an optional supplied config. */
+  /**
+   * The config to store for a method and an optional supplied config: the supplied keys merged over
+   * the method's defaults, so that a dataset created with a partial config differs from one created
+   * without only in the keys it names.
+   */
   static ObjectNode resolve(String method, JsonNode supplied) {
     ObjectNode base = methodDefault(method);
     if (supplied == null || supplied.isNull() || supplied.isEmpty()) {
       return base;
     }
-    return deepMerge(base, deepMerge(schemaDefaults(), supplied));
+    return deepMerge(base, supplied);
   }
 
   /** {@code target} with {@code patch} merged in, objects recursively. */

@@ -77,6 +77,12 @@ public interface ArtifactStore {
   /** Records new chunk and token counts on the artifact's current revision. */
   void recordChunkCounts(ArtifactKey key, long version, int chunkCount, long tokenCount);
 
+  /**
+   * Gives one revision a new file name, in its metadata's {@code file_name} too (where it keeps its
+   * place); nothing when the revision does not exist.
+   */
+  void renameRevision(ArtifactKey key, long version, String fileName);
+
   /** Forgets every artifact of the collection and all their revisions. */
   void removeCollection(String orgId, CollectionId collectionId);
 

@@ -135,6 +135,11 @@ public final class PublishedVersionCache implements ArtifactStore {
   }
 
   @Override
+  public void renameRevision(ArtifactKey key, long version, String fileName) {
+    write(key, () -> run(() -> store.renameRevision(key, version, fileName)));
+  }
+
+  @Override
   public void removeCollection(String orgId, CollectionId collectionId) {
     write(null, () -> run(() -> store.removeCollection(orgId, collectionId)));
   }

@@ -3,6 +3,7 @@ package dev.lectern.application.service.document;
 import dev.lectern.application.port.in.artifact.DeleteArtifactUseCase;
 import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.application.port.in.document.UpdateDocumentUseCase;
+import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.ChunkIndex;
 import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.domain.artifact.ArtifactKey;
@@ -16,10 +17,12 @@ import java.util.List;
 
 /**
  * Service: stores a document's new entry. A new chunk method drops what parsing produced and resets
- * the parse state; enabling or disabling switches the availability of all its chunks.
+ * the parse state; enabling or disabling switches the availability of all its chunks; a new name is
+ * also the file name of its published revision, so every dialect shows it at once.
  */
 public final class UpdateDocumentService implements UpdateDocumentUseCase {
   private final DocumentCatalogue catalogue;
+  private final ArtifactStore artifacts;
   private final DeleteArtifactUseCase deleteArtifact;
   private final ChunkIndex index;
   private final ArtifactTaskGuard guard;
@@ -27,11 +30,13 @@ public final class UpdateDocumentService implements UpdateDocumentUseCase {
 
   public UpdateDocumentService(
       DocumentCatalogue catalogue,
+      ArtifactStore artifacts,
       DeleteArtifactUseCase deleteArtifact,
       ChunkIndex index,
       ArtifactTaskGuard guard,
       Clock clock) {
     this.catalogue = catalogue;
+    this.artifacts = artifacts;
     this.deleteArtifact = deleteArtifact;
     this.index = index;
     this.guard = guard;
@@ -55,6 +60,11 @@ public final class UpdateDocumentService implements UpdateDocumentUseCase {
       next = next.withParse(ParseState.UNSTARTED, clock.instant());
     }
     catalogue.store(next);
+    if (!reset
+        && current.artifact() != null
+        && !changed.name().equals(current.artifact().current().fileName())) {
+      artifacts.renameRevision(key, current.artifact().current().version(), changed.name());
+    }
     if (!reset && current.artifact() != null && changed.enabled() != current.entry().enabled()) {
       List<Chunk> switched = new ArrayList<>();
       for (Chunk chunk : index.chunksOf(key)) {
