@@ -29,8 +29,8 @@ class ReadmeWalkThroughIT {
     requireTools();
     List<Step> steps = ReadmeWalkThrough.steps(Files.readString(ROOT.resolve("README.md")));
     assertThat(steps).hasSizeGreaterThan(20);
-    Files.createSymbolicLink(work.resolve("samples"), ROOT.resolve("samples"));
-    Files.createSymbolicLink(work.resolve("bin"), ROOT.resolve("bin"));
+    copy(ROOT.resolve("samples"), work.resolve("samples"));
+    copy(ROOT.resolve("bin"), work.resolve("bin"));
     Path out = Files.createDirectory(work.resolve(".steps"));
     int samplesPort = freePort();
     LecternProcess lectern =
@@ -133,6 +133,18 @@ class ReadmeWalkThroughIT {
     assertThat(missing)
         .as("the README walk-through needs these on PATH (install them, e.g. with apt)")
         .isEmpty();
+  }
+
+  /** A copy of a directory of the repository, executable bits kept. */
+  private static void copy(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.copy(
+            file,
+            to.resolve(from.relativize(file).toString()),
+            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
   }
 
   private static int freePort() throws IOException {
