@@ -148,45 +148,19 @@ public final class InMemoryArtifactStore implements ArtifactStore {
   @Override
   public synchronized void recordChunkCounts(
       ArtifactKey key, long version, int chunkCount, long tokenCount) {
-    Artifact artifact = artifacts.get(key);
-    if (artifact != null && artifact.current() != null && artifact.current().version() == version) {
-      Revision r = artifact.current();
-      artifacts.put(
-          key,
-          artifact.published(
-              new Revision(
-                  r.version(),
-                  r.contentHash(),
-                  r.textHash(),
-                  r.fileName(),
-                  r.sizeBytes(),
-                  r.metadata(),
-                  chunkCount,
-                  tokenCount,
-                  r.createdAt())));
-    }
+    changeCurrent(key, version, r -> r.withChunkCounts(chunkCount, tokenCount));
   }
 
   @Override
   public synchronized void renameRevision(ArtifactKey key, long version, String fileName) {
+    changeCurrent(key, version, r -> r.renamed(fileName));
+  }
+
+  private void changeCurrent(
+      ArtifactKey key, long version, java.util.function.UnaryOperator<Revision> change) {
     Artifact artifact = artifacts.get(key);
     if (artifact != null && artifact.current() != null && artifact.current().version() == version) {
-      Revision r = artifact.current();
-      Map<String, Object> metadata = new LinkedHashMap<>(r.metadata());
-      metadata.put("file_name", fileName);
-      artifacts.put(
-          key,
-          artifact.published(
-              new Revision(
-                  r.version(),
-                  r.contentHash(),
-                  r.textHash(),
-                  fileName,
-                  r.sizeBytes(),
-                  metadata,
-                  r.chunkCount(),
-                  r.tokenCount(),
-                  r.createdAt())));
+      artifacts.put(key, artifact.published(change.apply(artifact.current())));
     }
   }
 

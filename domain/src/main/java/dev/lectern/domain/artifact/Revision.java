@@ -1,6 +1,7 @@
 package dev.lectern.domain.artifact;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,5 +33,27 @@ public record Revision(
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** This revision with the counts indexing produced. */
+  public Revision withChunkCounts(int chunks, long tokens) {
+    return new Revision(
+        version, contentHash, textHash, fileName, sizeBytes, metadata, chunks, tokens, createdAt);
+  }
+
+  /** This revision under another file name, its metadata's {@code file_name} included. */
+  public Revision renamed(String newName) {
+    Map<String, Object> renamed = new LinkedHashMap<>(metadata);
+    renamed.put("file_name", newName);
+    return new Revision(
+        version,
+        contentHash,
+        textHash,
+        newName,
+        sizeBytes,
+        renamed,
+        chunkCount,
+        tokenCount,
+        createdAt);
   }
 }

@@ -1,0 +1,31 @@
+package dev.lectern.adapters.llm;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import dev.lectern.application.port.out.ModelMessage;
+import dev.lectern.application.port.out.ModelRequest;
+
+/** Counts cl100k_base tokens, for models that report no usage of their own. */
+public final class TokenCounts {
+  private static final Encoding CL100K =
+      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+
+  /** Tokens a chat format adds around each message, as OpenAI counts them. */
+  private static final int PER_MESSAGE = 4;
+
+  private TokenCounts() {}
+
+  public static int of(String text) {
+    return text == null || text.isEmpty() ? 0 : CL100K.countTokensOrdinary(text);
+  }
+
+  /** What a request costs to read: its system prompt and messages. */
+  public static int of(ModelRequest request) {
+    int total = request.system() == null ? 0 : of(request.system()) + PER_MESSAGE;
+    for (ModelMessage message : request.messages()) {
+      total += of(message.text()) + PER_MESSAGE;
+    }
+    return total;
+  }
+}

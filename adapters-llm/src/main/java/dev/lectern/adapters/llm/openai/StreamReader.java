@@ -1,0 +1,85 @@
+package dev.lectern.adapters.llm.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.application.port.out.ModelDeltas;
+import dev.lectern.application.port.out.ModelReply;
+import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.domain.conversation.FinishReason;
+import java.io.IOException;
+
+/**
+ * Reads a streamed answer's server-sent events: {@code data:} lines with or without a space, each a
+ * chunk of JSON, until {@code [DONE]} or the end of the body; comments, {@code event:} and {@code
+ * id:} lines, blank lines and keep-alives are skipped, as servers differ in what they send. An
+ * {@code error} object in the stream fails it.
+ */
+final class StreamReader {
+  private static final String DONE = "[DONE]";
+
+  private final OpenAiCompatibleLanguageModel.Exchange exchange;
+  private final ModelRequest request;
+  private final ModelDeltas deltas;
+  private final long start;
+
+  StreamReader(
+      OpenAiCompatibleLanguageModel.Exchange exchange,
+      ModelRequest request,
+      ModelDeltas deltas,
+      long start) {
+    this.exchange = exchange;
+    this.request = request;
+    this.deltas = deltas;
+    this.start = start;
+  }
+
+  ModelReply read() {
+    ReplyBuilder reply = new ReplyBuilder();
+    boolean begun = false;
+    while (true) {
+      String line = exchange.next(start, deltas, begun);
+      if (line == null || deltas.cancelled()) {
+        return reply.build(request, FinishReason.CANCELLED);
+      }
+      if (line == LineQueue.END) {
+        return reply.build(request, null);
+      }
+      String data = data(line);
+      if (data == null || data.isEmpty()) {
+        continue;
+      }
+      if (data.equals(DONE)) {
+        return reply.build(request, null);
+      }
+      JsonNode chunk = parse(data);
+      if (chunk.has("error")) {
+        throw UpstreamErrors.broken("stopped with an error" + said(chunk.get("error")));
+      }
+      begun = true;
+      String delta = reply.add(chunk);
+      if (!delta.isEmpty()) {
+        deltas.text(delta);
+      }
+    }
+  }
+
+  /** The payload of a {@code data:} line; null for any other line. */
+  private static String data(String line) {
+    if (!line.startsWith("data:")) {
+      return null;
+    }
+    return line.substring(5).strip();
+  }
+
+  private static JsonNode parse(String data) {
+    try {
+      return ChatCompletionsJson.MAPPER.readTree(data);
+    } catch (IOException e) {
+      throw UpstreamErrors.broken("held a chunk that is not JSON");
+    }
+  }
+
+  private static String said(JsonNode error) {
+    return UpstreamErrors.quoted(
+        error.isTextual() ? error.textValue() : error.path("message").asText(""));
+  }
+}

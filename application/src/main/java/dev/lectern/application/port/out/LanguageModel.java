@@ -1,0 +1,22 @@
+package dev.lectern.application.port.out;
+
+/**
+ * Port: a language model that writes the next message of a conversation, whole or as it is
+ * produced.
+ *
+ * <p>Failures of the model's server are {@link dev.lectern.application.error.UpstreamFailure}s
+ * whose messages are fit for clients (no address, no key); a request the model cannot take (a
+ * context too long for it) is an {@link dev.lectern.application.error.InvalidRequest}.
+ */
+public interface LanguageModel {
+  /** The whole reply. */
+  ModelReply complete(ModelRequest request);
+
+  /**
+   * The reply as it is written: each piece of text goes to {@code deltas} as soon as it arrives,
+   * and the whole reply is returned at the end. When {@link ModelDeltas#cancelled()} turns true the
+   * model stops (the upstream request is cancelled) and the reply so far is returned with finish
+   * reason {@code CANCELLED}. A failure after the first piece is thrown like any other.
+   */
+  ModelReply stream(ModelRequest request, ModelDeltas deltas);
+}

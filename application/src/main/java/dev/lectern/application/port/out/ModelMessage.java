@@ -1,0 +1,27 @@
+package dev.lectern.application.port.out;
+
+import dev.lectern.domain.conversation.Role;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Value: one message of the conversation a model is shown.
+ *
+ * @param toolCalls the tools an assistant message asked for (empty otherwise)
+ * @param toolCallId for a {@code TOOL} message, the call it answers
+ */
+public record ModelMessage(Role role, String text, List<ToolCall> toolCalls, String toolCallId) {
+  public ModelMessage {
+    Objects.requireNonNull(role, "role");
+    text = text == null ? "" : text;
+    toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+  }
+
+  public static ModelMessage user(String text) {
+    return new ModelMessage(Role.USER, text, List.of(), null);
+  }
+
+  public static ModelMessage assistant(String text) {
+    return new ModelMessage(Role.ASSISTANT, text, List.of(), null);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.lectern.application.port.out;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Value: what a language model is asked.
+ *
+ * @param model the configured model's name, or null for the default one
+ * @param system the system prompt, or null
+ * @param messages the conversation so far, oldest first, the question last
+ * @param settings sampling and length
+ * @param tools tools the model may ask for (empty for none)
+ * @param grounding passages retrieved for the question, which the answer may quote and cite as
+ *     {@code [n]} (1-based); a model that reads only the prompt finds them in the system prompt
+ */
+public record ModelRequest(
+    String model,
+    String system,
+    List<ModelMessage> messages,
+    ModelSettings settings,
+    List<ModelTool> tools,
+    List<Grounding> grounding) {
+
+  public ModelRequest {
+    messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
+    settings = settings == null ? ModelSettings.DEFAULTS : settings;
+    tools = tools == null ? List.of() : List.copyOf(tools);
+    grounding = grounding == null ? List.of() : List.copyOf(grounding);
+  }
+
+  /** A passage the answer may draw on. */
+  public record Grounding(String id, String text) {
+    public Grounding {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package dev.lectern.application.port.out;
+
+/** Value: a model asking for a tool, with its arguments as the JSON text the model wrote. */
+public record ToolCall(String id, String name, String arguments) {}
