@@ -13,6 +13,8 @@ final class MetadataJson {
   private static final TypeReference<LinkedHashMap<String, Object>> MAP_TYPE =
       new TypeReference<>() {};
   private static final TypeReference<List<String>> LINES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Map<String, Object>>> OBJECTS_TYPE =
+      new TypeReference<>() {};
 
   private MetadataJson() {}
 
@@ -46,6 +48,14 @@ final class MetadataJson {
       return MAPPER.readValue(json, MAP_TYPE);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored metadata is not valid JSON", e);
+    }
+  }
+
+  static List<Map<String, Object>> readObjects(String json) {
+    try {
+      return MAPPER.readValue(json, OBJECTS_TYPE);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored objects are not valid JSON", e);
     }
   }
 

@@ -1,0 +1,169 @@
+package dev.lectern.application.contract;
+
+import static dev.lectern.application.contract.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.application.port.out.AssistantStore;
+import dev.lectern.application.port.out.ConversationStore;
+import dev.lectern.domain.assistant.Access;
+import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.assistant.AssistantStatus;
+import dev.lectern.domain.assistant.ModelChoice;
+import dev.lectern.domain.assistant.RetrievalChoice;
+import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.conversation.Conversation;
+import dev.lectern.domain.conversation.Message;
+import dev.lectern.domain.conversation.Reference;
+import dev.lectern.domain.conversation.Role;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Contract: what every {@link AssistantStore} and {@link ConversationStore} pair must do. */
+public abstract class AbstractAssistantStoresContractTest {
+  protected AssistantStore assistants;
+  protected ConversationStore conversations;
+
+  /** The two stores over one fresh, empty storage; {@code org1} and {@code org2} exist. */
+  protected abstract void createStores();
+
+  @BeforeEach
+  void setUp() {
+    createStores();
+  }
+
+  static Assistant assistant(String org, String id, String name) {
+    return Assistant.create(org, id, name, List.of(new CollectionId("c1")), T0);
+  }
+
+  static Message message(String conversation, String id, String parent, Role role, String text) {
+    return new Message(id, conversation, parent, role, text, List.of(), true, 0, 0, T0);
+  }
+
+  static Conversation conversation(String org, String id, String assistant) {
+    return new Conversation(org, id, assistant, "New conversation", "user-7", T0, T0);
+  }
+
+  @Test
+  void anAssistantRoundTripsWithEverySetting() {
+    Assistant stored =
+        new Assistant(
+            "org1",
+            "a1",
+            "Support",
+            "Answers support questions",
+            "Use {knowledge}.",
+            "Hello!",
+            "",
+            false,
+            List.of(new CollectionId("c1"), new CollectionId("c2")),
+            new ModelChoice("llama3", 0.5, 0.8, 0.1, 0.2, 1024),
+            new RetrievalChoice(4, 256, 0.35, 0.6),
+            3,
+            false,
+            Access.PUBLIC,
+            AssistantStatus.SUSPENDED,
+            T0,
+            T0.plusSeconds(5));
+
+    assertThat(assistants.insert(stored)).isTrue();
+
+    assertThat(assistants.find("org1", "a1")).hasValue(stored);
+    assertThat(assistants.find("org2", "a1")).isEmpty();
+    Assistant defaults = assistant("org1", "a2", "Defaults");
+    assistants.insert(defaults);
+    assertThat(assistants.find("org1", "a2")).hasValue(defaults);
+  }
+
+  @Test
+  void namesAreUniquePerOrganizationWhateverTheirCase() {
+    assertThat(assistants.insert(assistant("org1", "a1", "Support"))).isTrue();
+    assertThat(assistants.insert(assistant("org1", "a2", "SUPPORT"))).isFalse();
+    assertThat(assistants.insert(assistant("org2", "a2", "support"))).isTrue();
+    assertThat(assistants.insert(assistant("org1", "a3", "Sales"))).isTrue();
+
+    assertThat(assistants.update(assistant("org1", "a3", "support"))).isFalse();
+    assertThat(assistants.update(assistant("org1", "a1", "SUPPORT desk"))).isTrue();
+    assertThat(assistants.find("org1", "a1").orElseThrow().name()).isEqualTo("SUPPORT desk");
+    assertThat(assistants.list("org1")).extracting(Assistant::id).containsExactly("a1", "a3");
+  }
+
+  @Test
+  void deletingAnAssistantDeletesItsConversations() {
+    assistants.insert(assistant("org1", "a1", "Support"));
+    assistants.insert(assistant("org1", "a2", "Sales"));
+    conversations.create(
+        conversation("org1", "s1", "a1"),
+        List.of(message("s1", "m0", null, Role.ASSISTANT, "Hi!")));
+    conversations.create(conversation("org1", "s2", "a2"), List.of());
+
+    assertThat(assistants.delete("org1", "a1")).isTrue();
+    assertThat(assistants.delete("org1", "a1")).isFalse();
+
+    assertThat(assistants.find("org1", "a1")).isEmpty();
+    assertThat(conversations.find("org1", "s1")).isEmpty();
+    assertThat(conversations.messages("org1", "s1")).isEmpty();
+    assertThat(conversations.find("org1", "s2")).isPresent();
+  }
+
+  @Test
+  void turnsAreStoredWholeInOrderWithTheirReferences() {
+    assistants.insert(assistant("org1", "a1", "Support"));
+    conversations.create(
+        conversation("org1", "s1", "a1"),
+        List.of(message("s1", "m0", null, Role.ASSISTANT, "Hi!")));
+    Reference cited =
+        new Reference("chunk-1", "c1", "handbook", "handbook.pdf", 0.82, "Refunds take five days.");
+    Message answer =
+        new Message(
+            "m2",
+            "s1",
+            "m1",
+            Role.ASSISTANT,
+            "Five days [1].",
+            List.of(cited),
+            false,
+            120,
+            7,
+            T0.plusSeconds(2));
+    Instant later = T0.plusSeconds(3);
+
+    assertThat(
+            conversations.appendTurn(
+                "org1",
+                "s1",
+                List.of(message("s1", "m1", "m0", Role.USER, "How long do refunds take?"), answer),
+                later))
+        .isTrue();
+    assertThat(
+            conversations.appendTurn(
+                "org1", "gone", List.of(message("gone", "x", null, Role.USER, "?")), later))
+        .isFalse();
+
+    List<Message> stored = conversations.messages("org1", "s1");
+    assertThat(stored).extracting(Message::id).containsExactly("m0", "m1", "m2");
+    assertThat(stored.get(2)).isEqualTo(answer);
+    assertThat(conversations.find("org1", "s1").orElseThrow().updatedAt()).isEqualTo(later);
+    assertThat(conversations.messages("org2", "s1")).isEmpty();
+  }
+
+  @Test
+  void conversationsAreListedRenamedAndDeletedWithinTheirOrganization() {
+    assistants.insert(assistant("org1", "a1", "Support"));
+    conversations.create(conversation("org1", "s1", "a1"), List.of());
+    conversations.create(conversation("org1", "s2", "a1"), List.of());
+
+    assertThat(conversations.list("org1", "a1"))
+        .extracting(Conversation::id)
+        .containsExactly("s1", "s2");
+    assertThat(conversations.list("org2", "a1")).isEmpty();
+    assertThat(conversations.rename("org1", "s2", "Refunds", T0.plusSeconds(9))).isTrue();
+    assertThat(conversations.rename("org2", "s2", "Nope", T0)).isFalse();
+    assertThat(conversations.find("org1", "s2").orElseThrow().name()).isEqualTo("Refunds");
+    assertThat(conversations.find("org1", "s2").orElseThrow().userId()).isEqualTo("user-7");
+    assertThat(conversations.delete("org2", "s1")).isFalse();
+    assertThat(conversations.delete("org1", "s1")).isTrue();
+    assertThat(conversations.list("org1", "a1")).extracting(Conversation::id).containsExactly("s2");
+  }
+}
