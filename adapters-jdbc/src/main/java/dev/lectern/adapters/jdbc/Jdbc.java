@@ -65,6 +65,19 @@ final class Jdbc {
     return transaction(c -> update(c, sql, params));
   }
 
+  /** Runs the write; false when a unique constraint refused it. */
+  boolean updateUnlessDuplicate(String sql, Object... params) {
+    try {
+      update(sql, params);
+      return true;
+    } catch (LecternException e) {
+      if (isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params)
       throws SQLException {
     try (PreparedStatement statement = prepare(c, sql, params);

@@ -1,6 +1,5 @@
 package dev.lectern.adapters.jdbc;
 
-import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.domain.assistant.Access;
 import dev.lectern.domain.assistant.Assistant;
@@ -34,7 +33,7 @@ public final class JdbcAssistantStore implements AssistantStore {
   @Override
   public boolean insert(Assistant assistant) {
     String marks = "?, ".repeat(26);
-    return unlessNameTaken(
+    return jdbc.updateUnlessDuplicate(
         "INSERT INTO assistants ("
             + COLUMNS
             + ") VALUES ("
@@ -51,7 +50,7 @@ public final class JdbcAssistantStore implements AssistantStore {
     System.arraycopy(values, 0, params, values.length - KEY_COLUMNS, KEY_COLUMNS);
     String assignments =
         String.join(" = ?, ", COLUMNS.substring(COLUMNS.indexOf("name,")).split(",\\s*")) + " = ?";
-    return unlessNameTaken(
+    return jdbc.updateUnlessDuplicate(
         "UPDATE assistants SET " + assignments + " WHERE org_id = ? AND id = ?", params);
   }
 
@@ -86,18 +85,6 @@ public final class JdbcAssistantStore implements AssistantStore {
                   c, "DELETE FROM assistants WHERE org_id = ? AND id = ?", orgId, id);
             })
         > 0;
-  }
-
-  private boolean unlessNameTaken(String sql, Object[] params) {
-    try {
-      jdbc.update(sql, params);
-      return true;
-    } catch (LecternException e) {
-      if (Jdbc.isUniqueViolation(e)) {
-        return false;
-      }
-      throw e;
-    }
   }
 
   private static Object[] values(Assistant a) {

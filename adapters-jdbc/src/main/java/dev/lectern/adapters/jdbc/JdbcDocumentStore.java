@@ -1,6 +1,5 @@
 package dev.lectern.adapters.jdbc;
 
-import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
@@ -51,7 +50,7 @@ public final class JdbcDocumentStore implements DocumentStore {
 
   @Override
   public boolean insert(DocumentEntry entry) {
-    return unlessNameTaken(
+    return jdbc.updateUnlessDuplicate(
         "INSERT INTO documents ("
             + COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -64,26 +63,13 @@ public final class JdbcDocumentStore implements DocumentStore {
     Object[] params = new Object[values.length];
     System.arraycopy(values, 3, params, 0, values.length - 3);
     System.arraycopy(values, 0, params, values.length - 3, 3);
-    return unlessNameTaken(
+    return jdbc.updateUnlessDuplicate(
         "UPDATE documents SET name = ?, source_hash = ?, size_bytes = ?, chunk_method = ?,"
             + " parser_config = ?, meta_fields = ?, enabled = ?, run = ?, progress = ?,"
             + " progress_msg = ?, process_begin_at = ?, process_duration = ?, parse_task_id = ?,"
             + " created_at = ?, updated_at = ? WHERE"
             + KEY,
         params);
-  }
-
-  /** Runs the write; false when it would give two entries of a collection the same name. */
-  private boolean unlessNameTaken(String sql, Object[] params) {
-    try {
-      jdbc.update(sql, params);
-      return true;
-    } catch (LecternException e) {
-      if (Jdbc.isUniqueViolation(e)) {
-        return false;
-      }
-      throw e;
-    }
   }
 
   @Override
