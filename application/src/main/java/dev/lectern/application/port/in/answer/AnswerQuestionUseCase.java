@@ -1,0 +1,9 @@
+package dev.lectern.application.port.in.answer;
+
+/**
+ * Use case: answer a question as an assistant: retrieve from its collections, ask its model with
+ * the conversation so far, stream the answer to the sink and store question and answer together.
+ */
+public interface AnswerQuestionUseCase {
+  Answer answer(AnswerQuestionCommand command, AnswerSink sink);
+}

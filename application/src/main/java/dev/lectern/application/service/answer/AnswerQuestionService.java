@@ -1,0 +1,249 @@
+package dev.lectern.application.service.answer;
+
+import dev.lectern.application.error.Forbidden;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
+import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
+import dev.lectern.application.port.in.answer.AnswerSink;
+import dev.lectern.application.port.out.AssistantStore;
+import dev.lectern.application.port.out.ConversationStore;
+import dev.lectern.application.port.out.LanguageModel;
+import dev.lectern.application.port.out.ModelDeltas;
+import dev.lectern.application.port.out.ModelMessage;
+import dev.lectern.application.port.out.ModelReply;
+import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.application.port.out.ModelSettings;
+import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.assistant.ModelChoice;
+import dev.lectern.domain.conversation.ConversationTree;
+import dev.lectern.domain.conversation.FinishReason;
+import dev.lectern.domain.conversation.KnowledgeText;
+import dev.lectern.domain.conversation.Message;
+import dev.lectern.domain.conversation.Reference;
+import dev.lectern.domain.conversation.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Service: the retrieval-augmented answer. Retrieves from the assistant's collections, asks its
+ * model with the branch of the conversation the question follows, streams the answer and stores
+ * question and answer in one step — a cut stream as a partial answer, a failure before any text as
+ * nothing at all.
+ */
+public final class AnswerQuestionService implements AnswerQuestionUseCase {
+  /** Room for the passages in a prompt, in tokens, whatever the model's own window. */
+  static final int KNOWLEDGE_TOKENS = 6000;
+
+  private final AssistantStore assistants;
+  private final ConversationStore conversations;
+  private final AssistantKnowledge knowledge;
+  private final LanguageModel model;
+  private final Clock clock;
+  private final Supplier<String> ids;
+
+  public AnswerQuestionService(
+      AssistantStore assistants,
+      ConversationStore conversations,
+      AssistantKnowledge knowledge,
+      LanguageModel model,
+      Clock clock) {
+    this(assistants, conversations, knowledge, model, clock, () -> UUID.randomUUID().toString());
+  }
+
+  AnswerQuestionService(
+      AssistantStore assistants,
+      ConversationStore conversations,
+      AssistantKnowledge knowledge,
+      LanguageModel model,
+      Clock clock,
+      Supplier<String> ids) {
+    this.assistants = assistants;
+    this.conversations = conversations;
+    this.knowledge = knowledge;
+    this.model = model;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  @Override
+  public Answer answer(AnswerQuestionCommand command, AnswerSink sink) {
+    Assistant assistant =
+        assistants
+            .find(command.orgId(), command.assistantId())
+            .orElseThrow(
+                () ->
+                    NotFound.of(
+                        "assistant '" + command.assistantId() + "' not found",
+                        "assistant",
+                        command.assistantId()));
+    if (!assistant.answers()) {
+      throw new Forbidden("the assistant is suspended", "assistant");
+    }
+    conversations
+        .find(command.orgId(), command.conversationId())
+        .filter(c -> c.assistantId().equals(assistant.id()))
+        .orElseThrow(
+            () ->
+                NotFound.of(
+                    "conversation '" + command.conversationId() + "' not found",
+                    "conversation",
+                    command.conversationId()));
+    ConversationTree tree =
+        new ConversationTree(conversations.messages(command.orgId(), command.conversationId()));
+    String parentId = parent(tree, command.parentMessageId());
+    List<ModelMessage> history = new ArrayList<>();
+    for (Message earlier : tree.pathTo(parentId, assistant.historyWindow())) {
+      history.add(new ModelMessage(earlier.role(), earlier.content(), List.of(), null));
+    }
+    history.add(ModelMessage.user(command.question()));
+    List<Reference> found = knowledge.retrieve(assistant, command.question());
+    found =
+        found.subList(
+            0, KnowledgeText.fitting(found, KNOWLEDGE_TOKENS * KnowledgeText.CHARS_PER_TOKEN));
+
+    Instant asked = clock.instant();
+    ModelReply reply;
+    StringBuilder written = new StringBuilder();
+    if (found.isEmpty() && assistant.knowledgeRequired() && !assistant.emptyResponse().isEmpty()) {
+      sink.onDelta(assistant.emptyResponse());
+      reply =
+          new ModelReply(
+              assistant.emptyResponse(),
+              List.of(),
+              FinishReason.STOP,
+              new ModelReply.TokenUsage(0, 0));
+    } else {
+      try {
+        reply = ask(assistant, command, history, found, sink, written);
+      } catch (RuntimeException failure) {
+        if (!written.isEmpty()) {
+          // What the client already saw is kept, marked as cut, with the question it answers.
+          store(
+              command,
+              parentId,
+              asked,
+              found,
+              new ModelReply(
+                  written.toString(),
+                  List.of(),
+                  FinishReason.CANCELLED,
+                  new ModelReply.TokenUsage(0, 0)));
+        }
+        throw failure;
+      }
+    }
+    Answer done = store(command, parentId, asked, found, reply);
+    sink.onComplete(done);
+    return done;
+  }
+
+  private Answer store(
+      AnswerQuestionCommand command,
+      String parentId,
+      Instant asked,
+      List<Reference> found,
+      ModelReply reply) {
+    Message question =
+        new Message(
+            ids.get(),
+            command.conversationId(),
+            parentId,
+            Role.USER,
+            command.question(),
+            List.of(),
+            true,
+            0,
+            0,
+            asked);
+    Message answer =
+        new Message(
+            ids.get(),
+            command.conversationId(),
+            question.id(),
+            Role.ASSISTANT,
+            reply.text(),
+            found,
+            reply.finishReason() != FinishReason.CANCELLED,
+            reply.usage().input(),
+            reply.usage().output(),
+            clock.instant());
+    if (!conversations.appendTurn(
+        command.orgId(), command.conversationId(), List.of(question, answer), answer.createdAt())) {
+      throw NotFound.of(
+          "conversation '" + command.conversationId() + "' not found",
+          "conversation",
+          command.conversationId());
+    }
+    return new Answer(
+        command.conversationId(),
+        question.id(),
+        answer.id(),
+        reply.text(),
+        found,
+        reply.finishReason(),
+        reply.usage().input(),
+        reply.usage().output());
+  }
+
+  private static String parent(ConversationTree tree, String requested) {
+    if (requested == null) {
+      return tree.last().map(Message::id).orElse(null);
+    }
+    return tree.find(requested)
+        .map(Message::id)
+        .orElseThrow(
+            () ->
+                NotFound.of(
+                    "message '" + requested + "' not found in this conversation",
+                    "parent_message_id",
+                    requested));
+  }
+
+  /** Asks the model, passing its text on to the sink and into {@code written}. */
+  private ModelReply ask(
+      Assistant assistant,
+      AnswerQuestionCommand command,
+      List<ModelMessage> history,
+      List<Reference> found,
+      AnswerSink sink,
+      StringBuilder written) {
+    ModelChoice choice = assistant.model();
+    ModelSettings settings =
+        new ModelSettings(
+            command.temperature() != null ? command.temperature() : choice.temperature(),
+            choice.topP(),
+            command.maxTokens() != null ? command.maxTokens() : choice.maxTokens(),
+            List.of(),
+            choice.presencePenalty(),
+            choice.frequencyPenalty());
+    List<ModelRequest.Grounding> grounding = new ArrayList<>();
+    found.forEach(ref -> grounding.add(new ModelRequest.Grounding(ref.chunkId(), ref.snippet())));
+    ModelRequest request =
+        new ModelRequest(
+            choice.model(),
+            assistant.systemPromptWith(KnowledgeText.format(found)),
+            history,
+            settings,
+            List.of(),
+            grounding);
+    ModelDeltas deltas =
+        new ModelDeltas() {
+          @Override
+          public void text(String delta) {
+            written.append(delta);
+            sink.onDelta(delta);
+          }
+
+          @Override
+          public boolean cancelled() {
+            return sink.cancelled();
+          }
+        };
+    return model.stream(request, deltas);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.lectern.application.service.answer;
+
+import dev.lectern.application.port.in.retrieval.Retrieval;
+import dev.lectern.application.port.in.retrieval.RetrieveChunksCommand;
+import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
+import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.assistant.RetrievalChoice;
+import dev.lectern.domain.conversation.Reference;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Policy: what an assistant knows for a question: the best chunks of its collections by the
+ * retrieval use case every dialect uses, with its top n and threshold, as references.
+ */
+public final class AssistantKnowledge {
+  private final RetrieveChunksUseCase retrieval;
+
+  public AssistantKnowledge(RetrieveChunksUseCase retrieval) {
+    this.retrieval = retrieval;
+  }
+
+  public List<Reference> retrieve(Assistant assistant, String question) {
+    if (assistant.collections().isEmpty()) {
+      return List.of();
+    }
+    RetrievalChoice choice = assistant.retrieval();
+    Retrieval found =
+        retrieval.retrieve(
+            new RetrieveChunksCommand(
+                assistant.orgId(),
+                assistant.collections(),
+                null,
+                null,
+                question,
+                choice.topK(),
+                choice.similarityThreshold(),
+                1,
+                choice.topN(),
+                false));
+    List<Reference> references = new ArrayList<>();
+    for (Retrieval.RetrievedChunk hit : found.chunks()) {
+      references.add(
+          new Reference(
+              hit.chunk().id(),
+              hit.artifact().key().collectionId().value(),
+              hit.artifact().key().artifactId().value(),
+              hit.artifact().current().fileName(),
+              hit.score(),
+              hit.chunk().text()));
+    }
+    return references;
+  }
+}

@@ -1,0 +1,261 @@
+package dev.lectern.application.service.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lectern.application.error.Forbidden;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.error.UpstreamFailure;
+import dev.lectern.application.fakes.InMemoryArtifactStore;
+import dev.lectern.application.fakes.InMemoryAssistantStore;
+import dev.lectern.application.fakes.InMemoryBlobStore;
+import dev.lectern.application.fakes.InMemoryChunkIndex;
+import dev.lectern.application.fakes.InMemoryCollectionStore;
+import dev.lectern.application.fakes.InMemoryConversationStore;
+import dev.lectern.application.fakes.InMemoryDocumentStore;
+import dev.lectern.application.fakes.InMemoryTaskQueue;
+import dev.lectern.application.fakes.PlainTextParser;
+import dev.lectern.application.fakes.ScriptedLanguageModel;
+import dev.lectern.application.fakes.WordChunker;
+import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
+import dev.lectern.application.port.in.answer.AnswerSink;
+import dev.lectern.application.port.in.artifact.ArtifactInput;
+import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
+import dev.lectern.application.port.out.ModelMessage;
+import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.application.service.artifact.ArtifactTaskGuard;
+import dev.lectern.application.service.artifact.IngestArtifactService;
+import dev.lectern.application.service.artifact.IngestPolicy;
+import dev.lectern.application.service.retrieval.RetrieveChunksService;
+import dev.lectern.domain.artifact.ArtifactId;
+import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.assistant.AssistantStatus;
+import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.collection.Language;
+import dev.lectern.domain.conversation.Conversation;
+import dev.lectern.domain.conversation.FinishReason;
+import dev.lectern.domain.conversation.Message;
+import dev.lectern.domain.conversation.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AnswerQuestionServiceTest {
+  static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  final InMemoryCollectionStore collections = new InMemoryCollectionStore();
+  final InMemoryArtifactStore artifacts = new InMemoryArtifactStore();
+  final InMemoryChunkIndex index = new InMemoryChunkIndex();
+  final InMemoryConversationStore conversations = new InMemoryConversationStore();
+  final InMemoryAssistantStore assistants = new InMemoryAssistantStore(conversations);
+  final ScriptedLanguageModel model = new ScriptedLanguageModel();
+  final AtomicInteger ids = new AtomicInteger();
+  final AnswerQuestionService service =
+      new AnswerQuestionService(
+          assistants,
+          conversations,
+          new AssistantKnowledge(
+              new RetrieveChunksService(
+                  collections, artifacts, new InMemoryDocumentStore(), index)),
+          model,
+          Clock.systemUTC(),
+          () -> "m" + ids.incrementAndGet());
+  final CollectionId docs = new CollectionId("docs");
+
+  /** A sink that records deltas and can say the client left after some of them. */
+  static final class Recorded implements AnswerSink {
+    final List<String> deltas = new ArrayList<>();
+    Answer completed;
+    final int leaveAfter;
+
+    Recorded(int leaveAfter) {
+      this.leaveAfter = leaveAfter;
+    }
+
+    @Override
+    public void onDelta(String text) {
+      deltas.add(text);
+    }
+
+    @Override
+    public void onComplete(Answer answer) {
+      completed = answer;
+    }
+
+    @Override
+    public boolean cancelled() {
+      return leaveAfter >= 0 && deltas.size() >= leaveAfter;
+    }
+  }
+
+  @BeforeEach
+  void assistantWithAConversation() {
+    new IngestArtifactService(
+            collections,
+            artifacts,
+            index,
+            new WordChunker(),
+            new PlainTextParser(),
+            new InMemoryBlobStore(),
+            uri -> {
+              throw new IllegalStateException("no fetches here");
+            },
+            new IngestPolicy(1000, Language.ENGLISH),
+            new ArtifactTaskGuard(new InMemoryTaskQueue()),
+            Clock.systemUTC())
+        .ingest(
+            new IngestArtifactCommand(
+                "org1",
+                docs,
+                new ArtifactId("handbook"),
+                new ArtifactInput.Text("Refunds take five working days once approved."),
+                Map.of("file_name", "handbook.txt")));
+    assistants.insert(Assistant.create("org1", "a1", "Support", List.of(docs), T0));
+    conversations.create(
+        new Conversation("org1", "s1", "a1", "New conversation", null, T0, T0),
+        List.of(new Message("m0", "s1", null, Role.ASSISTANT, "Hi!", List.of(), true, 0, 0, T0)));
+  }
+
+  AnswerQuestionCommand ask(String question, String parent) {
+    return new AnswerQuestionCommand("org1", "a1", "s1", parent, question, null, null);
+  }
+
+  @Test
+  void anAnswerIsGroundedInTheCollectionsStreamedAndStoredWithItsQuestion() {
+    model.answering("Five working days [1].");
+    Recorded sink = new Recorded(-1);
+
+    Answer answer = service.answer(ask("How long do refunds take?", null), sink);
+
+    ModelRequest asked = model.requests.get(0);
+    assertThat(asked.system())
+        .contains("[1] handbook.txt\nRefunds take five working days once approved.");
+    assertThat(asked.grounding())
+        .extracting(ModelRequest.Grounding::text)
+        .containsExactly("Refunds take five working days once approved.");
+    assertThat(asked.messages())
+        .extracting(ModelMessage::role, ModelMessage::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Role.ASSISTANT, "Hi!"),
+            org.assertj.core.groups.Tuple.tuple(Role.USER, "How long do refunds take?"));
+    assertThat(asked.settings().maxTokens()).isEqualTo(512);
+    assertThat(sink.deltas).containsExactly("Five ", "working ", "days ", "[1].");
+    assertThat(sink.completed).isEqualTo(answer);
+    assertThat(answer.references())
+        .extracting(r -> r.documentName())
+        .containsExactly("handbook.txt");
+    List<Message> stored = conversations.messages("org1", "s1");
+    assertThat(stored)
+        .extracting(Message::id, Message::parentId, Message::role)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("m0", null, Role.ASSISTANT),
+            org.assertj.core.groups.Tuple.tuple("m1", "m0", Role.USER),
+            org.assertj.core.groups.Tuple.tuple("m2", "m1", Role.ASSISTANT));
+    assertThat(stored.get(2).content()).isEqualTo("Five working days [1].");
+    assertThat(stored.get(2).references()).hasSize(1);
+    assertThat(stored.get(2).complete()).isTrue();
+  }
+
+  @Test
+  void aQuestionFollowingAnEarlierMessageSeesOnlyItsBranch() {
+    service.answer(ask("Do refunds take long?", null), new Recorded(-1));
+    service.answer(ask("Are refunds paid by card?", null), new Recorded(-1));
+
+    service.answer(ask("Who approves refunds?", "m2"), new Recorded(-1));
+
+    assertThat(model.requests.get(2).messages())
+        .extracting(ModelMessage::text)
+        .containsExactly(
+            "Hi!", "Do refunds take long?", "Scripted answer.", "Who approves refunds?");
+    assertThat(conversations.messages("org1", "s1").get(5).parentId()).isEqualTo("m2");
+  }
+
+  @Test
+  void nothingRetrievedGivesTheEmptyResponseWithoutAskingTheModel() {
+    Recorded sink = new Recorded(-1);
+
+    Answer answer = service.answer(ask("Who painted the Mona Lisa?", null), sink);
+
+    assertThat(answer.text()).isEqualTo(Assistant.DEFAULT_EMPTY_RESPONSE);
+    assertThat(sink.deltas).containsExactly(Assistant.DEFAULT_EMPTY_RESPONSE);
+    assertThat(model.requests).isEmpty();
+    assertThat(conversations.messages("org1", "s1")).hasSize(3);
+  }
+
+  @Test
+  void aClientThatLeavesMidStreamLeavesAPartialAnswerWithItsQuestion() {
+    model.answering("Five working days, counted from approval.");
+
+    Answer answer = service.answer(ask("How long do refunds take?", null), new Recorded(2));
+
+    assertThat(answer.finishReason()).isEqualTo(FinishReason.CANCELLED);
+    Message stored = conversations.messages("org1", "s1").get(2);
+    assertThat(stored.content()).isEqualTo("Five working ");
+    assertThat(stored.complete()).isFalse();
+  }
+
+  @Test
+  void aModelFailureKeepsWhatWasShownAndNothingWhenNothingWas() {
+    model.answering("Five working days.").failingAfter(0);
+    assertThatThrownBy(
+            () -> service.answer(ask("How long do refunds take?", null), new Recorded(-1)))
+        .isInstanceOf(UpstreamFailure.class);
+    assertThat(conversations.messages("org1", "s1")).hasSize(1);
+
+    model.failingAfter(2);
+    assertThatThrownBy(
+            () -> service.answer(ask("How long do refunds take?", null), new Recorded(-1)))
+        .isInstanceOf(UpstreamFailure.class);
+    List<Message> stored = conversations.messages("org1", "s1");
+    assertThat(stored).hasSize(3);
+    assertThat(stored.get(2).content()).isEqualTo("Five working ");
+    assertThat(stored.get(2).complete()).isFalse();
+  }
+
+  @Test
+  void unknownOrSuspendedAssistantsConversationsAndMessagesAreRefused() {
+    assertThatThrownBy(() -> service.answer(ask("Hi?", "nope"), new Recorded(-1)))
+        .isInstanceOf(NotFound.class)
+        .hasMessageContaining("message 'nope'");
+    assertThatThrownBy(
+            () ->
+                service.answer(
+                    new AnswerQuestionCommand("org1", "a1", "other", null, "Hi?", null, null),
+                    new Recorded(-1)))
+        .isInstanceOf(NotFound.class);
+    assertThatThrownBy(
+            () ->
+                service.answer(
+                    new AnswerQuestionCommand("org2", "a1", "s1", null, "Hi?", null, null),
+                    new Recorded(-1)))
+        .isInstanceOf(NotFound.class);
+    Assistant a1 = assistants.find("org1", "a1").orElseThrow();
+    assistants.update(
+        new Assistant(
+            a1.orgId(),
+            a1.id(),
+            a1.name(),
+            a1.description(),
+            a1.systemPrompt(),
+            a1.opener(),
+            a1.emptyResponse(),
+            a1.knowledgeRequired(),
+            a1.collections(),
+            a1.model(),
+            a1.retrieval(),
+            a1.historyWindow(),
+            a1.showQuote(),
+            a1.access(),
+            AssistantStatus.SUSPENDED,
+            a1.createdAt(),
+            a1.updatedAt()));
+    assertThatThrownBy(() -> service.answer(ask("Hi?", null), new Recorded(-1)))
+        .isInstanceOf(Forbidden.class);
+    assertThat(conversations.messages("org1", "s1")).hasSize(1);
+  }
+}
