@@ -24,7 +24,32 @@ public record LecternConfig(
     String databaseUrl,
     String databaseUser,
     String databasePassword,
-    Tasks tasks) {
+    Tasks tasks,
+    Llm llm) {
+
+  /**
+   * The language model assistants answer with.
+   *
+   * @param baseUrl an OpenAI-compatible server; null for the built-in extractive model
+   * @param model the model asked for
+   * @param apiKey sent as a bearer token, or null
+   * @param firstTokenTimeout how long the model may take to begin an answer
+   * @param totalTimeout how long a whole answer may take
+   */
+  public record Llm(
+      String baseUrl,
+      String model,
+      String apiKey,
+      Duration firstTokenTimeout,
+      Duration totalTimeout) {
+    public static Llm builtIn() {
+      return new Llm(null, "default", null, Duration.ofSeconds(60), Duration.ofMinutes(10));
+    }
+
+    public boolean builtInModel() {
+      return baseUrl == null || baseUrl.isBlank();
+    }
+  }
 
   /**
    * Background task settings.
@@ -65,6 +90,7 @@ public record LecternConfig(
     private String databaseUser;
     private String databasePassword;
     private Tasks tasks = Tasks.defaults();
+    private Llm llm = Llm.builtIn();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -123,6 +149,11 @@ public record LecternConfig(
       return this;
     }
 
+    public Builder llm(Llm value) {
+      llm = value;
+      return this;
+    }
+
     public LecternConfig build() {
       return new LecternConfig(
           host,
@@ -138,7 +169,8 @@ public record LecternConfig(
           databaseUrl,
           databaseUser,
           databasePassword,
-          tasks);
+          tasks,
+          llm);
     }
   }
 }

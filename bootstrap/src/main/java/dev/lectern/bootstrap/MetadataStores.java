@@ -1,14 +1,18 @@
 package dev.lectern.bootstrap;
 
 import dev.lectern.adapters.jdbc.JdbcArtifactStore;
+import dev.lectern.adapters.jdbc.JdbcAssistantStore;
 import dev.lectern.adapters.jdbc.JdbcCollectionStore;
+import dev.lectern.adapters.jdbc.JdbcConversationStore;
 import dev.lectern.adapters.jdbc.JdbcDatabase;
 import dev.lectern.adapters.jdbc.JdbcDocumentStore;
 import dev.lectern.adapters.jdbc.JdbcOrgStore;
 import dev.lectern.adapters.jdbc.JdbcTaskQueue;
 import dev.lectern.adapters.jdbc.JdbcTokenStore;
 import dev.lectern.application.port.out.ArtifactStore;
+import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.application.port.out.ConversationStore;
 import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.application.port.out.OrgStore;
 import dev.lectern.application.port.out.TaskQueue;
@@ -24,7 +28,9 @@ public record MetadataStores(
     CollectionStore collections,
     ArtifactStore artifacts,
     TaskQueue tasks,
-    DocumentStore documents)
+    DocumentStore documents,
+    AssistantStore assistants,
+    ConversationStore conversations)
     implements AutoCloseable {
 
   public static MetadataStores open(LecternConfig config, int poolSize) {
@@ -52,7 +58,9 @@ public record MetadataStores(
         new JdbcCollectionStore(ds),
         new JdbcArtifactStore(ds),
         new JdbcTaskQueue(ds),
-        new JdbcDocumentStore(ds));
+        new JdbcDocumentStore(ds),
+        new JdbcAssistantStore(ds),
+        new JdbcConversationStore(ds));
   }
 
   @Override

@@ -75,6 +75,7 @@ public final class Wiring implements AutoCloseable {
   private final LuceneChunkIndex index;
   private final TaskWorkers workers;
   private final LecternServer server;
+  private final ChatWiring chat;
   private boolean closed;
 
   private Wiring(
@@ -82,8 +83,10 @@ public final class Wiring implements AutoCloseable {
       MetadataStores stores,
       LuceneChunkIndex index,
       TaskWorkers workers,
-      LecternServer server) {
+      LecternServer server,
+      ChatWiring chat) {
     this.config = config;
+    this.chat = chat;
     this.stores = stores;
     this.index = index;
     this.workers = workers;
@@ -153,6 +156,7 @@ public final class Wiring implements AutoCloseable {
       var delete = new DeleteArtifactService(artifacts, index, guard, stores.documents());
       var retrieve =
           new RetrieveChunksService(stores.collections(), artifacts, stores.documents(), index);
+      var chat = ChatWiring.create(config.llm(), stores, retrieve, clock);
       var catalogue = new DocumentCatalogue(stores.collections(), stores.documents(), artifacts);
       var documents =
           new DocumentService(
@@ -276,7 +280,7 @@ public final class Wiring implements AutoCloseable {
       server.start();
       // Workers start last, so a long queue does not slow the server's start.
       workers.start();
-      return new Wiring(config, stores, index, workers, server);
+      return new Wiring(config, stores, index, workers, server, chat);
     } catch (RuntimeException e) {
       if (workers != null) {
         workers.stop(Duration.ZERO);
@@ -288,6 +292,11 @@ public final class Wiring implements AutoCloseable {
 
   private static Path indexPath(LecternConfig config) {
     return config.dataDir().resolve("index");
+  }
+
+  /** The language model and the answer pipeline, for the chat dialects. */
+  public ChatWiring chat() {
+    return chat;
   }
 
   public int port() {

@@ -67,6 +67,26 @@ public final class ServeCommand implements Callable<Integer> {
   long fetchTimeoutSeconds;
 
   @Option(
+      names = "--llm-base-url",
+      defaultValue = "${env:LECTERN_LLM_BASE_URL:-}",
+      description =
+          "An OpenAI-compatible server (Ollama, vLLM, llama.cpp, OpenAI…) assistants answer with;"
+              + " none for the built-in extractive model. Env: LECTERN_LLM_BASE_URL.")
+  String llmBaseUrl;
+
+  @Option(
+      names = "--llm-model",
+      defaultValue = "${env:LECTERN_LLM_MODEL:-default}",
+      description = "The model asked for. Env: LECTERN_LLM_MODEL.")
+  String llmModel;
+
+  @Option(
+      names = "--llm-timeout-seconds",
+      defaultValue = "${env:LECTERN_LLM_TIMEOUT_SECONDS:-600}",
+      description = "Time limit of one answer. Env: LECTERN_LLM_TIMEOUT_SECONDS.")
+  long llmTimeoutSeconds;
+
+  @Option(
       names = "--default-language",
       defaultValue = "${env:LECTERN_DEFAULT_LANGUAGE:-English}",
       description =
@@ -125,6 +145,13 @@ public final class ServeCommand implements Callable<Integer> {
             .fetchTimeout(Duration.ofSeconds(fetchTimeoutSeconds))
             .defaultLanguage(language)
             .tasks(tasks())
+            .llm(
+                new LecternConfig.Llm(
+                    llmBaseUrl.isBlank() ? null : llmBaseUrl,
+                    llmModel,
+                    System.getenv("LECTERN_LLM_API_KEY"),
+                    Duration.ofSeconds(Math.min(60, llmTimeoutSeconds)),
+                    Duration.ofSeconds(llmTimeoutSeconds)))
             .build();
     // The index opens on its own thread while the database opens and migrates on this one.
     CompletableFuture<LuceneChunkIndex> index = Wiring.openIndexInBackground(config);
