@@ -1,0 +1,94 @@
+package dev.lectern.adapters.http.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes server-sent events in a dialect's framing, each flushed at once. A client that went away
+ * makes writes no-ops and {@link #clientGone()} true, which is what a stream's sink reports as
+ * cancelled, so that the model upstream stops too.
+ */
+public final class SseWriter {
+  /** How a dialect frames its events. */
+  public enum Framing {
+    /** {@code data: <json>} and a final {@code data: [DONE]} (OpenAI, Timeweb). */
+    OPENAI("data: ", "data: [DONE]\n\n"),
+    /** {@code event: <name>} then {@code data: <json>}, no terminator (Zylon, Anthropic). */
+    NAMED("data: ", null),
+    /** {@code data:<json>} without a space (RAGFlow, AIFlowy); no terminator of its own. */
+    TIGHT("data:", null);
+
+    private final String dataPrefix;
+    private final String terminator;
+
+    Framing(String dataPrefix, String terminator) {
+      this.dataPrefix = dataPrefix;
+      this.terminator = terminator;
+    }
+  }
+
+  private final OutputStream out;
+  private final Framing framing;
+  private volatile boolean gone;
+
+  public SseWriter(OutputStream out, Framing framing) {
+    this.out = out;
+    this.framing = framing;
+  }
+
+  /** Sets the event-stream headers on a response and writes to its body. */
+  public static SseWriter start(Context ctx, Framing framing) {
+    ctx.status(200);
+    ctx.header("Content-Type", "text/event-stream; charset=utf-8");
+    ctx.header("Cache-Control", "no-cache");
+    ctx.header("X-Accel-Buffering", "no");
+    return new SseWriter(ctx.outputStream(), framing);
+  }
+
+  /** One event; {@code name} is written only in the named framing. */
+  public void event(String name, JsonNode data) {
+    try {
+      String json = Json.MAPPER.writeValueAsString(data);
+      StringBuilder frame = new StringBuilder(json.length() + 32);
+      if (framing == Framing.NAMED && name != null) {
+        frame.append("event: ").append(name).append('\n');
+      }
+      frame.append(framing.dataPrefix).append(json).append("\n\n");
+      write(frame.toString());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  /** The framing's end of stream, if it has one. */
+  public void done() {
+    if (framing.terminator != null) {
+      write(framing.terminator);
+    }
+  }
+
+  /** A comment line, which clients ignore: keeps idle connections open. */
+  public void keepAlive() {
+    write(": ping\n\n");
+  }
+
+  public boolean clientGone() {
+    return gone;
+  }
+
+  private synchronized void write(String frame) {
+    if (gone) {
+      return;
+    }
+    try {
+      out.write(frame.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    } catch (IOException e) {
+      gone = true;
+    }
+  }
+}
