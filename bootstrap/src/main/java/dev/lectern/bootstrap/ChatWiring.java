@@ -4,10 +4,12 @@ import dev.lectern.adapters.llm.extractive.ExtractiveLanguageModel;
 import dev.lectern.adapters.llm.openai.OpenAiCompatibleLanguageModel;
 import dev.lectern.adapters.llm.openai.OpenAiSettings;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
+import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.service.answer.AnswerQuestionService;
 import dev.lectern.application.service.answer.AssistantKnowledge;
+import dev.lectern.application.service.answer.ComposeReplyService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +22,13 @@ public final class ChatWiring {
 
   private final LanguageModel model;
   private final AnswerQuestionUseCase answers;
+  private final ComposeReplyUseCase replies;
 
-  private ChatWiring(LanguageModel model, AnswerQuestionUseCase answers) {
+  private ChatWiring(
+      LanguageModel model, AnswerQuestionUseCase answers, ComposeReplyUseCase replies) {
     this.model = model;
     this.answers = answers;
+    this.replies = replies;
   }
 
   static ChatWiring create(
@@ -36,7 +41,8 @@ public final class ChatWiring {
             stores.conversations(),
             new AssistantKnowledge(retrieve),
             model,
-            clock));
+            clock),
+        new ComposeReplyService(retrieve, model));
   }
 
   /** The configured OpenAI-compatible model, or the built-in extractive one. */
@@ -69,5 +75,9 @@ public final class ChatWiring {
 
   public AnswerQuestionUseCase answers() {
     return answers;
+  }
+
+  public ComposeReplyUseCase replies() {
+    return replies;
   }
 }

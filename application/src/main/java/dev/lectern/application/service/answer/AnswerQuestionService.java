@@ -9,7 +9,6 @@ import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.application.port.out.ConversationStore;
 import dev.lectern.application.port.out.LanguageModel;
-import dev.lectern.application.port.out.ModelDeltas;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
@@ -231,19 +230,11 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
             settings,
             List.of(),
             grounding);
-    ModelDeltas deltas =
-        new ModelDeltas() {
-          @Override
-          public void text(String delta) {
-            written.append(delta);
-            sink.onDelta(delta);
-          }
-
-          @Override
-          public boolean cancelled() {
-            return sink.cancelled();
-          }
-        };
-    return model.stream(request, deltas);
+    SinkDeltas deltas = new SinkDeltas(sink);
+    try {
+      return model.stream(request, deltas);
+    } finally {
+      written.append(deltas.written());
+    }
   }
 }

@@ -40,15 +40,19 @@ public final class AssistantKnowledge {
                 false));
     List<Reference> references = new ArrayList<>();
     for (Retrieval.RetrievedChunk hit : found.chunks()) {
-      references.add(
-          new Reference(
-              hit.chunk().id(),
-              hit.artifact().key().collectionId().value(),
-              hit.artifact().key().artifactId().value(),
-              hit.artifact().current().fileName(),
-              hit.score(),
-              hit.chunk().text()));
+      references.add(reference(hit));
     }
     return references;
+  }
+
+  /** A retrieved chunk as an answer refers to it. */
+  static Reference reference(Retrieval.RetrievedChunk hit) {
+    return new Reference(
+        hit.chunk().id(),
+        hit.artifact().key().collectionId().value(),
+        hit.artifact().key().artifactId().value(),
+        hit.artifact().current().fileName(),
+        hit.score(),
+        hit.chunk().text());
   }
 }

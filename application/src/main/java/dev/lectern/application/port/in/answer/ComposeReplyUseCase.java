@@ -1,0 +1,10 @@
+package dev.lectern.application.port.in.answer;
+
+/**
+ * Use case: reply to a conversation the client keeps, optionally grounded in a collection: retrieve
+ * for the last question, give the passages to the model beside the client's system prompt, stream
+ * the reply to the sink.
+ */
+public interface ComposeReplyUseCase {
+  Reply compose(ComposeReplyCommand command, ReplySink sink);
+}

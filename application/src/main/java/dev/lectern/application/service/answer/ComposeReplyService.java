@@ -1,0 +1,94 @@
+package dev.lectern.application.service.answer;
+
+import dev.lectern.application.port.in.answer.ComposeReplyCommand;
+import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
+import dev.lectern.application.port.in.answer.KnowledgeScope;
+import dev.lectern.application.port.in.answer.Reply;
+import dev.lectern.application.port.in.answer.ReplySink;
+import dev.lectern.application.port.in.retrieval.Retrieval;
+import dev.lectern.application.port.in.retrieval.RetrieveChunksCommand;
+import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
+import dev.lectern.application.port.out.LanguageModel;
+import dev.lectern.application.port.out.ModelMessage;
+import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.domain.conversation.KnowledgeText;
+import dev.lectern.domain.conversation.Reference;
+import dev.lectern.domain.conversation.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Service: a reply to a conversation the client keeps. With a knowledge scope, the last user
+ * message is the retrieval question and the passages follow the client's system prompt, numbered
+ * for citation; nothing is stored.
+ */
+public final class ComposeReplyService implements ComposeReplyUseCase {
+  static final String PASSAGES_INTRO =
+      "Answer from these passages of the documents and cite a passage as [n] where you use it.";
+
+  private final RetrieveChunksUseCase retrieval;
+  private final LanguageModel model;
+
+  public ComposeReplyService(RetrieveChunksUseCase retrieval, LanguageModel model) {
+    this.retrieval = retrieval;
+    this.model = model;
+  }
+
+  @Override
+  public Reply compose(ComposeReplyCommand command, ReplySink sink) {
+    List<Retrieval.RetrievedChunk> sources = retrieve(command);
+    List<Reference> references = new ArrayList<>();
+    sources.forEach(hit -> references.add(AssistantKnowledge.reference(hit)));
+    int fitting =
+        KnowledgeText.fitting(
+            references, AnswerQuestionService.KNOWLEDGE_TOKENS * KnowledgeText.CHARS_PER_TOKEN);
+    List<Reference> given = references.subList(0, fitting);
+    String system = command.system();
+    if (!given.isEmpty()) {
+      String passages = PASSAGES_INTRO + "\n\n" + KnowledgeText.format(given);
+      system = system == null || system.isBlank() ? passages : system + "\n\n" + passages;
+    }
+    List<ModelRequest.Grounding> grounding = new ArrayList<>();
+    given.forEach(ref -> grounding.add(new ModelRequest.Grounding(ref.chunkId(), ref.snippet())));
+    ModelRequest request =
+        new ModelRequest(
+            command.model(),
+            system,
+            command.messages(),
+            command.settings(),
+            command.tools(),
+            grounding);
+    return new Reply(model.stream(request, new SinkDeltas(sink)), sources.subList(0, fitting));
+  }
+
+  private List<Retrieval.RetrievedChunk> retrieve(ComposeReplyCommand command) {
+    KnowledgeScope scope = command.knowledge();
+    String question = lastQuestion(command.messages());
+    if (scope == null || question == null) {
+      return List.of();
+    }
+    return retrieval
+        .retrieve(
+            new RetrieveChunksCommand(
+                command.orgId(),
+                List.of(scope.collectionId()),
+                scope.artifactIds(),
+                scope.filter(),
+                question,
+                scope.topK(),
+                0.0,
+                1,
+                scope.topK(),
+                false))
+        .chunks();
+  }
+
+  private static String lastQuestion(List<ModelMessage> messages) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      if (messages.get(i).role() == Role.USER && !messages.get(i).text().isBlank()) {
+        return messages.get(i).text();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.lectern.application.service.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.application.fakes.InMemoryArtifactStore;
+import dev.lectern.application.fakes.InMemoryBlobStore;
+import dev.lectern.application.fakes.InMemoryChunkIndex;
+import dev.lectern.application.fakes.InMemoryCollectionStore;
+import dev.lectern.application.fakes.InMemoryDocumentStore;
+import dev.lectern.application.fakes.InMemoryTaskQueue;
+import dev.lectern.application.fakes.PlainTextParser;
+import dev.lectern.application.fakes.ScriptedLanguageModel;
+import dev.lectern.application.fakes.WordChunker;
+import dev.lectern.application.port.in.answer.ComposeReplyCommand;
+import dev.lectern.application.port.in.answer.KnowledgeScope;
+import dev.lectern.application.port.in.answer.Reply;
+import dev.lectern.application.port.in.artifact.ArtifactInput;
+import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
+import dev.lectern.application.port.out.ModelMessage;
+import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.application.service.artifact.ArtifactTaskGuard;
+import dev.lectern.application.service.artifact.IngestArtifactService;
+import dev.lectern.application.service.artifact.IngestPolicy;
+import dev.lectern.application.service.retrieval.RetrieveChunksService;
+import dev.lectern.domain.artifact.ArtifactId;
+import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.collection.Language;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ComposeReplyServiceTest {
+  final InMemoryCollectionStore collections = new InMemoryCollectionStore();
+  final InMemoryArtifactStore artifacts = new InMemoryArtifactStore();
+  final InMemoryChunkIndex index = new InMemoryChunkIndex();
+  final ScriptedLanguageModel model = new ScriptedLanguageModel().answering("Code 4471 [1].");
+  final ComposeReplyService service =
+      new ComposeReplyService(
+          new RetrieveChunksService(collections, artifacts, new InMemoryDocumentStore(), index),
+          model);
+  final CollectionId notes = new CollectionId("notes");
+
+  @BeforeEach
+  void ingest() {
+    IngestArtifactService ingest =
+        new IngestArtifactService(
+            collections,
+            artifacts,
+            index,
+            new WordChunker(),
+            new PlainTextParser(),
+            new InMemoryBlobStore(),
+            uri -> {
+              throw new IllegalStateException("no fetches here");
+            },
+            new IngestPolicy(1000, Language.ENGLISH),
+            new ArtifactTaskGuard(new InMemoryTaskQueue()),
+            Clock.systemUTC());
+    ingest.ingest(
+        new IngestArtifactCommand(
+            "org1",
+            notes,
+            new ArtifactId("zebra"),
+            new ArtifactInput.Text("Zebra code is 4471."),
+            Map.of("file_name", "n.txt")));
+    ingest.ingest(
+        new IngestArtifactCommand(
+            "org1",
+            notes,
+            new ArtifactId("lion"),
+            new ArtifactInput.Text("Lion code is 9120."),
+            Map.of("file_name", "l.txt")));
+  }
+
+  ComposeReplyCommand ask(String system, KnowledgeScope scope) {
+    return new ComposeReplyCommand(
+        "org1",
+        null,
+        system,
+        List.of(ModelMessage.user("What is the zebra code?")),
+        null,
+        null,
+        scope);
+  }
+
+  @Test
+  void aScopedReplyGetsThePassagesAfterTheClientsSystemPrompt() {
+    List<String> deltas = new ArrayList<>();
+
+    Reply reply =
+        service.compose(
+            ask("Be brief.", new KnowledgeScope(notes, List.of(new ArtifactId("zebra")), null, 32)),
+            deltas::add);
+
+    ModelRequest asked = model.requests.get(0);
+    assertThat(asked.system())
+        .startsWith("Be brief.\n\n" + ComposeReplyService.PASSAGES_INTRO)
+        .contains("[1] n.txt\nZebra code is 4471.")
+        .doesNotContain("Lion");
+    assertThat(asked.grounding()).hasSize(1);
+    assertThat(reply.sources())
+        .extracting(s -> s.artifact().key().artifactId().value())
+        .containsExactly("zebra");
+    assertThat(reply.reply().text()).isEqualTo("Code 4471 [1].");
+    assertThat(String.join("", deltas)).isEqualTo("Code 4471 [1].");
+  }
+
+  @Test
+  void withoutAScopeTheClientsConversationGoesAsItIs() {
+    Reply reply = service.compose(ask(null, null), delta -> {});
+
+    assertThat(model.requests.get(0).system()).isNull();
+    assertThat(model.requests.get(0).grounding()).isEmpty();
+    assertThat(reply.sources()).isEmpty();
+  }
+}
