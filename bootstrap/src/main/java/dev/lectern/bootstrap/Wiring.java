@@ -187,6 +187,7 @@ public final class Wiring implements AutoCloseable {
                       ingest,
                       delete,
                       stores.documents(),
+                      artifacts,
                       blobs,
                       new DocumentChunking(chunker),
                       clock)),

@@ -23,7 +23,7 @@ class LauncherScriptTest {
 
   /** What the scripts call, each through a small wrapper in a directory of its own. */
   private static final List<String> TOOLS =
-      List.of("bash", "sh", "sed", "dirname", "readlink", "find", "cat");
+      List.of("bash", "sh", "sed", "dirname", "readlink", "find", "cat", "cmp");
 
   @TempDir Path dir;
   Path tools;
@@ -48,6 +48,7 @@ class LauncherScriptTest {
     Files.createDirectories(at.resolve("bin"));
     Files.writeString(at.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
     executable(at.resolve("bin/java"), "#!/bin/sh\necho \"java $*\"\n");
+    executable(at.resolve("bin/javac"), "#!/bin/sh\nexit 0\n");
     return at;
   }
 
@@ -108,6 +109,43 @@ class LauncherScriptTest {
 
     assertThat(findJava(Map.of("JAVA_HOME", jdk17.toString(), "LECTERN_JDK_ROOTS", roots)))
         .isEqualTo(newest.toString());
+  }
+
+  @Test
+  void aRuntimeWithoutACompilerIsPassedOver() throws Exception {
+    Path jre = jdk(dir.resolve("jre-25"), "25.0.1");
+    Files.delete(jre.resolve("bin/javac"));
+    Path jdk = jdk(dir.resolve("jvm/jdk-21"), "21.0.4");
+
+    assertThat(
+            findJava(
+                Map.of(
+                    "JAVA_HOME",
+                    jre.toString(),
+                    "LECTERN_JDK_ROOTS",
+                    dir.resolve("jvm").toString())))
+        .isEqualTo(jdk.toString());
+  }
+
+  @Test
+  void aLinkToTheScriptsFindsTheirDirectory() throws Exception {
+    Path jdk = jdk(dir.resolve("jvm/jdk-21"), "21.0.4");
+    Path jar = Files.writeString(dir.resolve("lectern.jar"), "not really a jar");
+    Path links = Files.createDirectory(dir.resolve("links"));
+    Files.createSymbolicLink(links.resolve("lectern"), BIN.resolve("lectern"));
+
+    Run run =
+        run(
+            Map.of(
+                "LECTERN_JDK_ROOTS", dir.resolve("jvm").toString(),
+                "LECTERN_JAR", jar.toString(),
+                "CDPATH", ".:" + dir),
+            links.resolve("lectern").toString(),
+            "--version");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("java -XX:+ExitOnOutOfMemoryError -jar " + jar + " --version");
+    assertThat(jdk).exists();
   }
 
   @Test

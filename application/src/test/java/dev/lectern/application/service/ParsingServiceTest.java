@@ -26,6 +26,7 @@ import dev.lectern.application.service.artifact.ParseDocumentTaskHandler;
 import dev.lectern.application.service.document.DocumentCatalogue;
 import dev.lectern.application.service.document.DocumentService;
 import dev.lectern.application.service.document.ParsingService;
+import dev.lectern.application.service.document.UpdateDocumentService;
 import dev.lectern.application.service.task.TaskAdminService;
 import dev.lectern.application.service.task.TaskEngine;
 import dev.lectern.application.service.task.TaskSubmitter;
@@ -109,6 +110,7 @@ class ParsingServiceTest {
                   ingest,
                   delete,
                   documents,
+                  artifacts,
                   blobs,
                   new DocumentChunking(new WordChunker()),
                   clock)),
@@ -186,6 +188,37 @@ class ParsingServiceTest {
     assertThat(entry().parse().progress()).isZero();
     assertThat(index.chunksOf(key)).isEmpty();
     assertThat(artifacts.find(key)).isEmpty();
+  }
+
+  @Test
+  void aRenameWhileTheDocumentIsParsedReachesItsNewRevision() {
+    parsing.parse("org1", c1, List.of(doc));
+    UpdateDocumentService update =
+        new UpdateDocumentService(catalogue, artifacts, delete, index, guard, clock);
+    parseHook =
+        () -> {
+          DocumentEntry e = entry();
+          update.update(
+              new DocumentEntry(
+                  key,
+                  "renamed.txt",
+                  e.source(),
+                  e.sizeBytes(),
+                  e.chunkMethod(),
+                  e.parserConfig(),
+                  e.metaFields(),
+                  e.enabled(),
+                  e.parse(),
+                  e.createdAt(),
+                  e.updatedAt()));
+        };
+
+    engine.runOne();
+
+    assertThat(entry().name()).isEqualTo("renamed.txt");
+    assertThat(artifacts.find(key).orElseThrow().current().fileName()).isEqualTo("renamed.txt");
+    assertThat(artifacts.find(key).orElseThrow().current().metadata())
+        .containsEntry("file_name", "renamed.txt");
   }
 
   @Test

@@ -43,11 +43,13 @@ class ReadmeWalkThroughIT {
               .directory(work.toFile())
               .redirectErrorStream(true)
               .redirectOutput(out.resolve("bash.log").toFile());
+      // The developer's own settings must not point the commands elsewhere.
+      bash.environment().keySet().removeIf(name -> name.startsWith("LECTERN_"));
       bash.environment().put("LECTERN_JAR", LecternProcess.jar().toAbsolutePath().toString());
-      bash.environment().remove("LECTERN_ADMIN_TOKEN");
       Process run = bash.start();
       boolean finished = run.waitFor(180, TimeUnit.SECONDS);
       if (!finished) {
+        run.descendants().forEach(ProcessHandle::destroyForcibly);
         run.destroyForcibly().waitFor();
       }
       assertThat(problems(steps, out, lectern.port, samplesPort))
@@ -62,11 +64,18 @@ class ReadmeWalkThroughIT {
   /** One script running every step in one shell, each step's output and status kept apart. */
   static String script(List<Step> steps, int lecternPort, int samplesPort, Path out) {
     StringBuilder script = new StringBuilder();
-    script.append("trap 'kill $(jobs -p) 2>/dev/null' EXIT\n");
+    // Any failing command of a step fails it (and ends the run), not only its last one.
+    script
+        .append("set -eE -o pipefail\n")
+        .append("trap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n")
+        .append("trap 'echo $? >\"$STATUS\"' ERR\n");
     for (int i = 0; i < steps.size(); i++) {
       String code = onPorts(steps.get(i).code(), lecternPort, samplesPort);
       String file = out.resolve(String.valueOf(i)).toString();
       script
+          .append("STATUS='")
+          .append(file)
+          .append(".status'\n")
           .append("{\n")
           .append(code)
           .append("} >'")
@@ -74,9 +83,7 @@ class ReadmeWalkThroughIT {
           .append(".out' 2>'")
           .append(file)
           .append(".err'\n")
-          .append("status=$?; echo $status >'")
-          .append(file)
-          .append(".status'; [ $status = 0 ] || exit 0\n");
+          .append("echo 0 >\"$STATUS\"\n");
     }
     return script.toString();
   }
@@ -97,7 +104,11 @@ class ReadmeWalkThroughIT {
       Path status = out.resolve(i + ".status");
       String where = "README line " + step.line() + ":\n" + step.code();
       if (!Files.exists(status)) {
-        problems.add(where + "was not reached");
+        problems.add(
+            where
+                + (Files.exists(out.resolve(i + ".out"))
+                    ? "did not finish; it printed: " + Files.readString(out.resolve(i + ".out"))
+                    : "was not reached"));
         break;
       }
       String output = Files.readString(out.resolve(i + ".out"));

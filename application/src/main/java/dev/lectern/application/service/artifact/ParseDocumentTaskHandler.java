@@ -5,6 +5,7 @@ import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.UnsupportedContent;
 import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
+import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.BlobStore;
 import dev.lectern.application.port.out.DocumentStore;
 import dev.lectern.application.service.task.TaskContext;
@@ -31,6 +32,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
   private final IngestArtifactService ingest;
   private final DeleteArtifactService delete;
   private final DocumentStore documents;
+  private final ArtifactStore artifacts;
   private final BlobStore blobs;
   private final DocumentChunking chunking;
   private final Clock clock;
@@ -39,12 +41,14 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
       IngestArtifactService ingest,
       DeleteArtifactService delete,
       DocumentStore documents,
+      ArtifactStore artifacts,
       BlobStore blobs,
       DocumentChunking chunking,
       Clock clock) {
     this.ingest = ingest;
     this.delete = delete;
     this.documents = documents;
+    this.artifacts = artifacts;
     this.blobs = blobs;
     this.chunking = chunking;
     this.clock = clock;
@@ -94,6 +98,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
         delete.run(key, IngestProgress.NONE, true);
         return Map.of("chunks", 0);
       }
+      published.ifPresent(artifact -> keepNewName(key, artifact));
       int chunks = published.map(a -> a.current().chunkCount()).orElse(0);
       progress.record(
           ArtifactStatus.DONE,
@@ -115,6 +120,14 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
           (last ? "[ERROR]" : "[WARNING] retrying:") + " " + e.publicMessage());
       throw e;
     }
+  }
+
+  /** A rename while the document was parsed: the new revision takes the new name too. */
+  private void keepNewName(ArtifactKey key, Artifact published) {
+    documents
+        .find(key)
+        .filter(now -> !now.name().equals(published.current().fileName()))
+        .ifPresent(now -> artifacts.renameRevision(key, published.current().version(), now.name()));
   }
 
   private boolean stoppedMeanwhile(ArtifactKey key) {

@@ -60,10 +60,12 @@ public final class UpdateDocumentService implements UpdateDocumentUseCase {
       next = next.withParse(ParseState.UNSTARTED, clock.instant());
     }
     catalogue.store(next);
-    if (!reset
-        && current.artifact() != null
-        && !changed.name().equals(current.artifact().current().fileName())) {
-      artifacts.renameRevision(key, current.artifact().current().version(), changed.name());
+    if (!reset) {
+      // Read again after storing: a parse that published meanwhile checks the stored name itself.
+      artifacts
+          .find(key)
+          .filter(a -> a.current() != null && !changed.name().equals(a.current().fileName()))
+          .ifPresent(a -> artifacts.renameRevision(key, a.current().version(), changed.name()));
     }
     if (!reset && current.artifact() != null && changed.enabled() != current.entry().enabled()) {
       List<Chunk> switched = new ArrayList<>();
