@@ -31,6 +31,16 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
           "org.apache.fontbox", Level.ERROR,
           "org.apache.poi", Level.WARN);
 
+  /**
+   * {@code -Dlectern.log.level} (the tests' quiet setting), else {@code LECTERN_LOG_LEVEL}, else
+   * INFO.
+   */
+  static Level level() {
+    String property = System.getProperty("lectern.log.level");
+    return Level.toLevel(
+        property != null ? property : System.getenv("LECTERN_LOG_LEVEL"), Level.INFO);
+  }
+
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     if (System.getProperty("logback.configurationFile") != null) {
@@ -47,7 +57,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     stderr.setEncoder(encoder);
     stderr.start();
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(System.getenv("LECTERN_LOG_LEVEL"), Level.INFO));
+    root.setLevel(level());
     root.addAppender(stderr);
     QUIET.forEach((name, level) -> context.getLogger(name).setLevel(level));
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

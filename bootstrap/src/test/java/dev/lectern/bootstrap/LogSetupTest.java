@@ -26,10 +26,24 @@ class LogSetupTest {
         .isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     assertThat(root.getAppender("STDERR")).isNotNull();
-    assertThat(root.getLevel())
-        .isEqualTo(Level.toLevel(System.getenv("LECTERN_LOG_LEVEL"), Level.INFO));
+    assertThat(root.getLevel()).isEqualTo(LogSetup.level());
     assertThat(context.getLogger("org.eclipse.jetty").getLevel()).isEqualTo(Level.WARN);
     assertThat(context.getLogger("org.apache.pdfbox").getLevel()).isEqualTo(Level.ERROR);
+  }
+
+  @Test
+  void aLevelPropertyWinsOverTheEnvironment() {
+    String before = System.getProperty("lectern.log.level");
+    System.setProperty("lectern.log.level", "ERROR");
+    try {
+      assertThat(LogSetup.level()).isEqualTo(Level.ERROR);
+    } finally {
+      if (before == null) {
+        System.clearProperty("lectern.log.level");
+      } else {
+        System.setProperty("lectern.log.level", before);
+      }
+    }
   }
 
   @Test
