@@ -6,17 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lectern.application.error.Forbidden;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.UpstreamFailure;
+import dev.lectern.application.fakes.FakeIngest;
 import dev.lectern.application.fakes.InMemoryArtifactStore;
 import dev.lectern.application.fakes.InMemoryAssistantStore;
-import dev.lectern.application.fakes.InMemoryBlobStore;
 import dev.lectern.application.fakes.InMemoryChunkIndex;
 import dev.lectern.application.fakes.InMemoryCollectionStore;
 import dev.lectern.application.fakes.InMemoryConversationStore;
 import dev.lectern.application.fakes.InMemoryDocumentStore;
-import dev.lectern.application.fakes.InMemoryTaskQueue;
-import dev.lectern.application.fakes.PlainTextParser;
 import dev.lectern.application.fakes.ScriptedLanguageModel;
-import dev.lectern.application.fakes.WordChunker;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerSink;
@@ -24,15 +21,11 @@ import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
-import dev.lectern.application.service.artifact.ArtifactTaskGuard;
-import dev.lectern.application.service.artifact.IngestArtifactService;
-import dev.lectern.application.service.artifact.IngestPolicy;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.AssistantStatus;
 import dev.lectern.domain.collection.CollectionId;
-import dev.lectern.domain.collection.Language;
 import dev.lectern.domain.conversation.Conversation;
 import dev.lectern.domain.conversation.FinishReason;
 import dev.lectern.domain.conversation.Message;
@@ -95,19 +88,7 @@ class AnswerQuestionServiceTest {
 
   @BeforeEach
   void assistantWithAConversation() {
-    new IngestArtifactService(
-            collections,
-            artifacts,
-            index,
-            new WordChunker(),
-            new PlainTextParser(),
-            new InMemoryBlobStore(),
-            uri -> {
-              throw new IllegalStateException("no fetches here");
-            },
-            new IngestPolicy(1000, Language.ENGLISH),
-            new ArtifactTaskGuard(new InMemoryTaskQueue()),
-            Clock.systemUTC())
+    FakeIngest.over(collections, artifacts, index)
         .ingest(
             new IngestArtifactCommand(
                 "org1",

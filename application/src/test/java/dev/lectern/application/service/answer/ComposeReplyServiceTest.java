@@ -2,15 +2,12 @@ package dev.lectern.application.service.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.application.fakes.FakeIngest;
 import dev.lectern.application.fakes.InMemoryArtifactStore;
-import dev.lectern.application.fakes.InMemoryBlobStore;
 import dev.lectern.application.fakes.InMemoryChunkIndex;
 import dev.lectern.application.fakes.InMemoryCollectionStore;
 import dev.lectern.application.fakes.InMemoryDocumentStore;
-import dev.lectern.application.fakes.InMemoryTaskQueue;
-import dev.lectern.application.fakes.PlainTextParser;
 import dev.lectern.application.fakes.ScriptedLanguageModel;
-import dev.lectern.application.fakes.WordChunker;
 import dev.lectern.application.port.in.answer.ComposeReplyCommand;
 import dev.lectern.application.port.in.answer.KnowledgeScope;
 import dev.lectern.application.port.in.answer.Reply;
@@ -18,14 +15,10 @@ import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
-import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.application.service.artifact.IngestArtifactService;
-import dev.lectern.application.service.artifact.IngestPolicy;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.collection.CollectionId;
-import dev.lectern.domain.collection.Language;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,20 +38,7 @@ class ComposeReplyServiceTest {
 
   @BeforeEach
   void ingest() {
-    IngestArtifactService ingest =
-        new IngestArtifactService(
-            collections,
-            artifacts,
-            index,
-            new WordChunker(),
-            new PlainTextParser(),
-            new InMemoryBlobStore(),
-            uri -> {
-              throw new IllegalStateException("no fetches here");
-            },
-            new IngestPolicy(1000, Language.ENGLISH),
-            new ArtifactTaskGuard(new InMemoryTaskQueue()),
-            Clock.systemUTC());
+    IngestArtifactService ingest = FakeIngest.over(collections, artifacts, index);
     ingest.ingest(
         new IngestArtifactCommand(
             "org1",
