@@ -255,7 +255,8 @@ public final class Wiring implements AutoCloseable {
               new LecternServer.Settings(config.host(), config.port(), config.maxBodyBytes()),
               errors,
               List.of(
-                  new ZylonRoutes(zylonUseCases, health, auth, bodies, config.maxInputBytes()),
+                  new ZylonRoutes(
+                      zylonUseCases, chat.replies(), health, auth, bodies, config.maxInputBytes()),
                   new RagflowRoutes(
                       new RagflowRoutes.UseCases(
                           retrieve,

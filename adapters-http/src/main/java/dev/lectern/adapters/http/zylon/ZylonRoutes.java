@@ -2,6 +2,7 @@ package dev.lectern.adapters.http.zylon;
 
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
 import dev.lectern.application.port.in.health.CheckHealthUseCase;
 import io.javalin.config.RoutesConfig;
 import java.util.function.Consumer;
@@ -18,9 +19,11 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
   private final ZylonArtifactHandlers artifacts;
   private final ZylonWorkspaceHandlers workspace;
   private final ZylonSearchHandlers search;
+  private final ZylonMessagesHandlers messages;
 
   public ZylonRoutes(
       ZylonArtifactHandlers.UseCases useCases,
+      ComposeReplyUseCase replies,
       CheckHealthUseCase health,
       BearerAuth auth,
       RequestBodies bodies,
@@ -29,6 +32,7 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
     this.artifacts = new ZylonArtifactHandlers(useCases, auth, bodies, requests);
     this.search = new ZylonSearchHandlers(useCases.retrieve(), auth, bodies, requests);
     this.workspace = new ZylonWorkspaceHandlers(auth, health);
+    this.messages = new ZylonMessagesHandlers(replies, auth, bodies, requests);
   }
 
   @Override
@@ -46,5 +50,6 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
     routes.post(ARTIFACTS + "delete/async", artifacts::deleteAsync);
     routes.get(ARTIFACTS + "delete/async/{task_id}", artifacts::deleteTask);
     routes.post("/api/gpt/v1/primitives/search", search::search);
+    routes.post("/api/gpt/v1/messages", messages::messages);
   }
 }

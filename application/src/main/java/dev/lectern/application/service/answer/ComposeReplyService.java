@@ -58,6 +58,7 @@ public final class ComposeReplyService implements ComposeReplyUseCase {
             command.settings(),
             command.tools(),
             grounding);
+    sink.onSources(sources.subList(0, fitting));
     return new Reply(model.stream(request, new SinkDeltas(sink)), sources.subList(0, fitting));
   }
 
