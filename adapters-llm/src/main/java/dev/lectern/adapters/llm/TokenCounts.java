@@ -5,6 +5,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.domain.text.WellFormed;
 
 /** Counts cl100k_base tokens, for models that report no usage of their own. */
 public final class TokenCounts {
@@ -17,7 +18,8 @@ public final class TokenCounts {
   private TokenCounts() {}
 
   public static int of(String text) {
-    return text == null || text.isEmpty() ? 0 : CL100K.countTokensOrdinary(text);
+    // The encoder refuses unpaired surrogates, which a client may send: they count as U+FFFD.
+    return text == null || text.isEmpty() ? 0 : CL100K.countTokensOrdinary(WellFormed.text(text));
   }
 
   /** What a request costs to read: its system prompt and messages. */

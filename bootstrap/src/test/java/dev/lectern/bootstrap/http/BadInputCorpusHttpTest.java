@@ -167,6 +167,13 @@ class BadInputCorpusHttpTest {
                 + "\"score_threshold\":0.1}"),
         new Endpoint(
             "POST",
+            "/api/gpt/v1/messages",
+            "{\"max_tokens\":20,\"system\":{\"text\":\"be brief\",\"extensions\":[\"zylon\"]},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hello\"}]}],"
+                + "\"tools\":[{\"name\":\"s\",\"type\":\"semantic_search_v1\"}],"
+                + "\"tool_context\":[{\"type\":\"ingested_artifact\",\"context_filter\":{\"collection\":\"hz\"}}]}"),
+        new Endpoint(
+            "POST",
             "/api/v1/retrieval",
             "{\"question\":\"hello\",\"dataset_ids\":[\""
                 + dataset

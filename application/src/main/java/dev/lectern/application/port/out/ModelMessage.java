@@ -1,6 +1,7 @@
 package dev.lectern.application.port.out;
 
 import dev.lectern.domain.conversation.Role;
+import dev.lectern.domain.text.WellFormed;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +14,8 @@ import java.util.Objects;
 public record ModelMessage(Role role, String text, List<ToolCall> toolCalls, String toolCallId) {
   public ModelMessage {
     Objects.requireNonNull(role, "role");
-    text = text == null ? "" : text;
+    // A model never sees unpaired surrogates (which encoders refuse); they become U+FFFD.
+    text = text == null ? "" : WellFormed.text(text);
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
   }
 

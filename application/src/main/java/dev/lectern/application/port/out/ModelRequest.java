@@ -1,5 +1,6 @@
 package dev.lectern.application.port.out;
 
+import dev.lectern.domain.text.WellFormed;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,7 @@ public record ModelRequest(
     List<Grounding> grounding) {
 
   public ModelRequest {
+    system = system == null ? null : WellFormed.text(system);
     messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
     settings = settings == null ? ModelSettings.DEFAULTS : settings;
     tools = tools == null ? List.of() : List.copyOf(tools);
