@@ -21,9 +21,9 @@ import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ToolCall;
 import dev.lectern.domain.artifact.MetadataFilter;
 import dev.lectern.domain.conversation.FinishReason;
-import dev.lectern.domain.conversation.Role;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -231,7 +231,8 @@ final class ZylonMessagesHandlers {
         Json.object().put("type", "tool_use").put("id", toolId).put("name", request.searchTool());
     ObjectNode input = use.putObject("input");
     if (withInput) {
-      input.put("query", lastQuestion(request.messages()));
+      input.put(
+          "query", Objects.requireNonNullElse(ModelMessage.lastQuestion(request.messages()), ""));
     }
     return use;
   }
@@ -247,12 +248,7 @@ final class ZylonMessagesHandlers {
       items.add(
           ZylonWire.contextChunk(
               new ArtifactChunk(hit.artifact(), hit.chunk()), citation, hit.score()));
-      context
-          .append("**Context Information**:\nCitation identifier [")
-          .append(citation)
-          .append("]\n---\nContent:\n")
-          .append(hit.chunk().text())
-          .append("\n===\n");
+      context.append(ZylonWire.contextText(citation, hit.chunk().text()));
     }
     if (zylonMode) {
       content.addObject().put("type", "source").set("sources", items);
@@ -263,15 +259,6 @@ final class ZylonMessagesHandlers {
         .put("text", context.isEmpty() ? "No relevant content was found." : context.toString());
     result.put("is_error", false);
     return result;
-  }
-
-  private static String lastQuestion(List<ModelMessage> messages) {
-    for (int i = messages.size() - 1; i >= 0; i--) {
-      if (messages.get(i).role() == Role.USER) {
-        return messages.get(i).text();
-      }
-    }
-    return "";
   }
 
   static String stopReason(FinishReason reason) {

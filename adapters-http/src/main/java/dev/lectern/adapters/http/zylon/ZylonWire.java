@@ -150,17 +150,17 @@ final class ZylonWire {
     ObjectNode source = content.addObject();
     source.put("type", "source");
     source.putArray("sources").add(contextChunk(item, citation));
-    content
-        .addObject()
-        .put("type", "text")
-        .put(
-            "text",
-            "**Context Information**:\nCitation identifier ["
-                + citation
-                + "]\n---\nContent:\n"
-                + item.chunk().text()
-                + "\n===\n");
+    content.addObject().put("type", "text").put("text", contextText(citation, item.chunk().text()));
     return entry;
+  }
+
+  /** A chunk as the formatted context text Zylon gives a model and its clients. */
+  static String contextText(String citation, String text) {
+    return "**Context Information**:\nCitation identifier ["
+        + citation
+        + "]\n---\nContent:\n"
+        + text
+        + "\n===\n";
   }
 
   /** A {@code context.chunk} source item. */

@@ -7,7 +7,6 @@ import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.domain.conversation.FinishReason;
-import dev.lectern.domain.conversation.Role;
 import java.util.List;
 
 /**
@@ -56,7 +55,7 @@ public final class ExtractiveLanguageModel implements LanguageModel {
   }
 
   private static String answer(ModelRequest request) {
-    String question = lastQuestion(request.messages());
+    String question = ModelMessage.lastQuestion(request.messages());
     if (question == null || request.grounding().isEmpty()) {
       return NOTHING_FOUND;
     }
@@ -72,16 +71,6 @@ public final class ExtractiveLanguageModel implements LanguageModel {
       answer.append(quote.sentence()).append(" [").append(quote.passage() + 1).append(']');
     }
     return answer.toString();
-  }
-
-  private static String lastQuestion(List<ModelMessage> messages) {
-    for (int i = messages.size() - 1; i >= 0; i--) {
-      ModelMessage message = messages.get(i);
-      if (message.role() == Role.USER && !message.text().isBlank()) {
-        return message.text();
-      }
-    }
-    return null;
   }
 
   private static String cutAtStop(String answer, List<String> stops) {

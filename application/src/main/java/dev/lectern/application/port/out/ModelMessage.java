@@ -26,4 +26,15 @@ public record ModelMessage(Role role, String text, List<ToolCall> toolCalls, Str
   public static ModelMessage assistant(String text) {
     return new ModelMessage(Role.ASSISTANT, text, List.of(), null);
   }
+
+  /** The text of the last user message that says something, or null when there is none. */
+  public static String lastQuestion(List<ModelMessage> messages) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      ModelMessage message = messages.get(i);
+      if (message.role() == Role.USER && !message.text().isBlank()) {
+        return message.text();
+      }
+    }
+    return null;
+  }
 }

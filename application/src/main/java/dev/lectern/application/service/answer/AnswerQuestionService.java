@@ -35,9 +35,6 @@ import java.util.function.Supplier;
  * nothing at all.
  */
 public final class AnswerQuestionService implements AnswerQuestionUseCase {
-  /** Room for the passages in a prompt, in tokens, whatever the model's own window. */
-  static final int KNOWLEDGE_TOKENS = 6000;
-
   private final AssistantStore assistants;
   private final ConversationStore conversations;
   private final AssistantKnowledge knowledge;
@@ -100,14 +97,12 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       history.add(new ModelMessage(earlier.role(), earlier.content(), List.of(), null));
     }
     history.add(ModelMessage.user(command.question()));
-    List<Reference> found = knowledge.retrieve(assistant, command.question());
-    found =
-        found.subList(
-            0, KnowledgeText.fitting(found, KNOWLEDGE_TOKENS * KnowledgeText.CHARS_PER_TOKEN));
+    List<Reference> found =
+        AssistantKnowledge.fitting(knowledge.retrieve(assistant, command.question()));
 
     Instant asked = clock.instant();
     ModelReply reply;
-    StringBuilder written = new StringBuilder();
+    SinkDeltas deltas = new SinkDeltas(sink);
     if (found.isEmpty() && assistant.knowledgeRequired() && !assistant.emptyResponse().isEmpty()) {
       sink.onDelta(assistant.emptyResponse());
       reply =
@@ -118,9 +113,9 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
               new ModelReply.TokenUsage(0, 0));
     } else {
       try {
-        reply = ask(assistant, command, history, found, sink, written);
+        reply = ask(assistant, command, history, found, deltas);
       } catch (RuntimeException failure) {
-        if (!written.isEmpty()) {
+        if (!deltas.written().isEmpty()) {
           // What the client already saw is kept, marked as cut, with the question it answers.
           store(
               command,
@@ -128,7 +123,7 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
               asked,
               found,
               new ModelReply(
-                  written.toString(),
+                  deltas.written(),
                   List.of(),
                   FinishReason.CANCELLED,
                   new ModelReply.TokenUsage(0, 0)));
@@ -203,14 +198,13 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
                     requested));
   }
 
-  /** Asks the model, passing its text on to the sink and into {@code written}. */
+  /** Asks the model, its text going to the sink through {@code deltas}. */
   private ModelReply ask(
       Assistant assistant,
       AnswerQuestionCommand command,
       List<ModelMessage> history,
       List<Reference> found,
-      AnswerSink sink,
-      StringBuilder written) {
+      SinkDeltas deltas) {
     ModelChoice choice = assistant.model();
     ModelSettings settings =
         new ModelSettings(
@@ -220,8 +214,6 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
             List.of(),
             choice.presencePenalty(),
             choice.frequencyPenalty());
-    List<ModelRequest.Grounding> grounding = new ArrayList<>();
-    found.forEach(ref -> grounding.add(new ModelRequest.Grounding(ref.chunkId(), ref.snippet())));
     ModelRequest request =
         new ModelRequest(
             choice.model(),
@@ -229,12 +221,7 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
             history,
             settings,
             List.of(),
-            grounding);
-    SinkDeltas deltas = new SinkDeltas(sink);
-    try {
-      return model.stream(request, deltas);
-    } finally {
-      written.append(deltas.written());
-    }
+            AssistantKnowledge.grounding(found));
+    return model.stream(request, deltas);
   }
 }

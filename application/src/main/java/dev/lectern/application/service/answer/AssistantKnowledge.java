@@ -3,8 +3,10 @@ package dev.lectern.application.service.answer;
 import dev.lectern.application.port.in.retrieval.Retrieval;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksCommand;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
+import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.RetrievalChoice;
+import dev.lectern.domain.conversation.KnowledgeText;
 import dev.lectern.domain.conversation.Reference;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,23 @@ public final class AssistantKnowledge {
       references.add(reference(hit));
     }
     return references;
+  }
+
+  /** Room for the passages in a prompt, in tokens, whatever the model's own window. */
+  static final int KNOWLEDGE_TOKENS = 6000;
+
+  /** The best references that fit the prompt's room for passages. */
+  static List<Reference> fitting(List<Reference> references) {
+    return references.subList(
+        0, KnowledgeText.fitting(references, KNOWLEDGE_TOKENS * KnowledgeText.CHARS_PER_TOKEN));
+  }
+
+  /** The references as the passages a model may quote, in citation order. */
+  static List<ModelRequest.Grounding> grounding(List<Reference> references) {
+    List<ModelRequest.Grounding> grounding = new ArrayList<>();
+    references.forEach(
+        ref -> grounding.add(new ModelRequest.Grounding(ref.chunkId(), ref.snippet())));
+    return grounding;
   }
 
   /** A retrieved chunk as an answer refers to it. */

@@ -13,7 +13,6 @@ import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.domain.conversation.KnowledgeText;
 import dev.lectern.domain.conversation.Reference;
-import dev.lectern.domain.conversation.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,17 +38,12 @@ public final class ComposeReplyService implements ComposeReplyUseCase {
     List<Retrieval.RetrievedChunk> sources = retrieve(command);
     List<Reference> references = new ArrayList<>();
     sources.forEach(hit -> references.add(AssistantKnowledge.reference(hit)));
-    int fitting =
-        KnowledgeText.fitting(
-            references, AnswerQuestionService.KNOWLEDGE_TOKENS * KnowledgeText.CHARS_PER_TOKEN);
-    List<Reference> given = references.subList(0, fitting);
+    List<Reference> given = AssistantKnowledge.fitting(references);
     String system = command.system();
     if (!given.isEmpty()) {
       String passages = PASSAGES_INTRO + "\n\n" + KnowledgeText.format(given);
       system = system == null || system.isBlank() ? passages : system + "\n\n" + passages;
     }
-    List<ModelRequest.Grounding> grounding = new ArrayList<>();
-    given.forEach(ref -> grounding.add(new ModelRequest.Grounding(ref.chunkId(), ref.snippet())));
     ModelRequest request =
         new ModelRequest(
             command.model(),
@@ -57,14 +51,15 @@ public final class ComposeReplyService implements ComposeReplyUseCase {
             command.messages(),
             command.settings(),
             command.tools(),
-            grounding);
-    sink.onSources(sources.subList(0, fitting));
-    return new Reply(model.stream(request, new SinkDeltas(sink)), sources.subList(0, fitting));
+            AssistantKnowledge.grounding(given));
+    List<Retrieval.RetrievedChunk> shown = sources.subList(0, given.size());
+    sink.onSources(shown);
+    return new Reply(model.stream(request, new SinkDeltas(sink)), shown);
   }
 
   private List<Retrieval.RetrievedChunk> retrieve(ComposeReplyCommand command) {
     KnowledgeScope scope = command.knowledge();
-    String question = lastQuestion(command.messages());
+    String question = ModelMessage.lastQuestion(command.messages());
     if (scope == null || question == null) {
       return List.of();
     }
@@ -82,14 +77,5 @@ public final class ComposeReplyService implements ComposeReplyUseCase {
                 scope.topK(),
                 false))
         .chunks();
-  }
-
-  private static String lastQuestion(List<ModelMessage> messages) {
-    for (int i = messages.size() - 1; i >= 0; i--) {
-      if (messages.get(i).role() == Role.USER && !messages.get(i).text().isBlank()) {
-        return messages.get(i).text();
-      }
-    }
-    return null;
   }
 }

@@ -93,12 +93,15 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
               progress,
               (text, collection) -> chunking.split(text, entry, collection.chunkTokens()),
               entry.enabled());
-      if (published.isPresent() && stoppedMeanwhile(key)) {
-        // Parsing was stopped after the chunks were committed: take them back out.
-        delete.run(key, IngestProgress.NONE, true);
-        return Map.of("chunks", 0);
+      if (published.isPresent()) {
+        Optional<DocumentEntry> now = documents.find(key);
+        if (now.map(e -> e.parse().run() == ArtifactStatus.CANCEL).orElse(true)) {
+          // Parsing was stopped after the chunks were committed: take them back out.
+          delete.run(key, IngestProgress.NONE, true);
+          return Map.of("chunks", 0);
+        }
+        keepNewName(key, published.get(), now.get());
       }
-      published.ifPresent(artifact -> keepNewName(key, artifact));
       int chunks = published.map(a -> a.current().chunkCount()).orElse(0);
       progress.record(
           ArtifactStatus.DONE,
@@ -123,17 +126,9 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
   }
 
   /** A rename while the document was parsed: the new revision takes the new name too. */
-  private void keepNewName(ArtifactKey key, Artifact published) {
-    documents
-        .find(key)
-        .filter(now -> !now.name().equals(published.current().fileName()))
-        .ifPresent(now -> artifacts.renameRevision(key, published.current().version(), now.name()));
-  }
-
-  private boolean stoppedMeanwhile(ArtifactKey key) {
-    return documents
-        .find(key)
-        .map(entry -> entry.parse().run() == ArtifactStatus.CANCEL)
-        .orElse(true);
+  private void keepNewName(ArtifactKey key, Artifact published, DocumentEntry now) {
+    if (!now.name().equals(published.current().fileName())) {
+      artifacts.renameRevision(key, published.current().version(), now.name());
+    }
   }
 }
