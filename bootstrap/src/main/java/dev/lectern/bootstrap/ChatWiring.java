@@ -1,15 +1,19 @@
 package dev.lectern.bootstrap;
 
+import dev.lectern.adapters.llm.ModelRoster;
 import dev.lectern.adapters.llm.extractive.ExtractiveLanguageModel;
 import dev.lectern.adapters.llm.openai.OpenAiCompatibleLanguageModel;
 import dev.lectern.adapters.llm.openai.OpenAiSettings;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
+import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.application.port.out.LanguageModel;
+import dev.lectern.application.port.out.ModelInfo;
 import dev.lectern.application.service.answer.AnswerQuestionService;
 import dev.lectern.application.service.answer.AssistantKnowledge;
 import dev.lectern.application.service.answer.ComposeReplyService;
+import dev.lectern.application.service.answer.ListModelsService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,48 +24,78 @@ import org.slf4j.LoggerFactory;
 public final class ChatWiring {
   private static final Logger LOG = LoggerFactory.getLogger(ChatWiring.class);
 
-  private final LanguageModel model;
+  /** The built-in model's name, always configured. */
+  public static final String BUILT_IN = "extractive";
+
+  /** The built-in model reads no real window; this only bounds what a client may send. */
+  static final int BUILT_IN_CONTEXT_TOKENS = 131_072;
+
+  private final ModelRoster models;
   private final AnswerQuestionUseCase answers;
   private final ComposeReplyUseCase replies;
 
   private ChatWiring(
-      LanguageModel model, AnswerQuestionUseCase answers, ComposeReplyUseCase replies) {
-    this.model = model;
+      ModelRoster models, AnswerQuestionUseCase answers, ComposeReplyUseCase replies) {
+    this.models = models;
     this.answers = answers;
     this.replies = replies;
   }
 
   static ChatWiring create(
       LecternConfig.Llm llm, MetadataStores stores, RetrieveChunksUseCase retrieve, Clock clock) {
-    LanguageModel model = languageModel(llm);
+    ModelRoster models = roster(llm);
     return new ChatWiring(
-        model,
+        models,
         new AnswerQuestionService(
             stores.assistants(),
             stores.conversations(),
             new AssistantKnowledge(retrieve),
-            model,
+            models,
+            models,
             clock),
-        new ComposeReplyService(retrieve, model));
+        new ComposeReplyService(retrieve, models, models));
   }
 
-  /** The configured OpenAI-compatible model, or the built-in extractive one. */
-  static LanguageModel languageModel(LecternConfig.Llm llm) {
-    if (llm.builtInModel()) {
-      LOG.info("language model: built-in extractive (set LECTERN_LLM_BASE_URL for a real one)");
-      return new ExtractiveLanguageModel();
+  /**
+   * The configured models: the default one first (an OpenAI-compatible server when a URL is set,
+   * else the built-in extractive model), then the named ones; the built-in model is always there.
+   */
+  static ModelRoster roster(LecternConfig.Llm llm) {
+    ModelRoster roster = new ModelRoster();
+    if (!llm.builtInModel()) {
+      roster.add(
+          new ModelInfo(llm.model(), llm.model(), false, llm.contextTokens(), true),
+          openAi(llm, llm.baseUrl(), llm.model(), llm.apiKey()));
     }
-    URI base = URI.create(llm.baseUrl());
+    for (LecternConfig.NamedModel named : llm.named()) {
+      roster.add(
+          new ModelInfo(named.name(), named.model(), false, llm.contextTokens(), true),
+          openAi(llm, named.baseUrl(), named.model(), named.apiKey()));
+    }
+    if (roster.find(BUILT_IN).isEmpty()) {
+      roster.add(
+          new ModelInfo(BUILT_IN, BUILT_IN, true, BUILT_IN_CONTEXT_TOKENS, false),
+          new ExtractiveLanguageModel());
+    }
+    LOG.info(
+        "language models: {} (default {})",
+        String.join(", ", roster.models().stream().map(ModelInfo::name).toList()),
+        roster.defaultModel().name());
+    return roster;
+  }
+
+  private static LanguageModel openAi(
+      LecternConfig.Llm llm, String url, String model, String apiKey) {
+    URI base = URI.create(url);
     if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme())) {
       throw new IllegalArgumentException("the language model URL must be http or https: " + base);
     }
-    LOG.info("language model: {} at {}", llm.model(), base.getHost());
-    OpenAiSettings usual = OpenAiSettings.of(base, llm.model(), llm.apiKey());
+    OpenAiSettings usual = OpenAiSettings.of(base, model, apiKey);
     return new OpenAiCompatibleLanguageModel(
         new OpenAiSettings(
             base,
-            llm.model(),
-            llm.apiKey(),
+            model,
+            apiKey,
             usual.connectTimeout(),
             llm.firstTokenTimeout(),
             llm.totalTimeout(),
@@ -69,8 +103,13 @@ public final class ChatWiring {
             Duration.ofMillis(500)));
   }
 
-  public LanguageModel model() {
-    return model;
+  public ListModelsUseCase modelList() {
+    return new ListModelsService(models);
+  }
+
+  /** Every configured model as one, by name. */
+  public ModelRoster models() {
+    return models;
   }
 
   public AnswerQuestionUseCase answers() {

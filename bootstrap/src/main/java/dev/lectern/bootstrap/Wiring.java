@@ -256,7 +256,13 @@ public final class Wiring implements AutoCloseable {
               errors,
               List.of(
                   new ZylonRoutes(
-                      zylonUseCases, chat.replies(), health, auth, bodies, config.maxInputBytes()),
+                      zylonUseCases,
+                      chat.replies(),
+                      chat.modelList(),
+                      health,
+                      auth,
+                      bodies,
+                      config.maxInputBytes()),
                   new RagflowRoutes(
                       new RagflowRoutes.UseCases(
                           retrieve,

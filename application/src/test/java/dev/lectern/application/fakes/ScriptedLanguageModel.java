@@ -2,7 +2,10 @@ package dev.lectern.application.fakes;
 
 import dev.lectern.application.error.UpstreamFailure;
 import dev.lectern.application.port.out.LanguageModel;
+import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelDeltas;
+import dev.lectern.application.port.out.ModelInfo;
+import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.domain.conversation.FinishReason;
@@ -13,10 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Fake: a model that answers with a fixed text, word by word, and records what it was asked; it can
  * fail after a number of words.
  */
-public final class ScriptedLanguageModel implements LanguageModel {
+public final class ScriptedLanguageModel implements LanguageModel, ModelCatalog {
   public final List<ModelRequest> requests = new CopyOnWriteArrayList<>();
   private volatile String answer = "Scripted answer.";
   private volatile int failAfterWords = -1;
+  private volatile int contextTokens = 1_000_000;
 
   public ScriptedLanguageModel answering(String text) {
     answer = text;
@@ -27,6 +31,31 @@ public final class ScriptedLanguageModel implements LanguageModel {
   public ScriptedLanguageModel failingAfter(int words) {
     failAfterWords = words;
     return this;
+  }
+
+  /** A context window this small, so that prompts must be cut to fit it. */
+  public ScriptedLanguageModel withContext(int tokens) {
+    contextTokens = tokens;
+    return this;
+  }
+
+  @Override
+  public List<ModelInfo> models() {
+    return List.of(new ModelInfo("scripted", "scripted", false, contextTokens, true));
+  }
+
+  /** One token per word of the system prompt and of each message. */
+  @Override
+  public int inputTokens(ModelRequest request) {
+    int tokens = request.system() == null ? 0 : words(request.system());
+    for (ModelMessage message : request.messages()) {
+      tokens += words(message.text());
+    }
+    return tokens;
+  }
+
+  private static int words(String text) {
+    return text.isBlank() ? 0 : text.strip().split("\\s+").length;
   }
 
   @Override

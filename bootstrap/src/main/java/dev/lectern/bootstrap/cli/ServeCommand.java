@@ -81,6 +81,22 @@ public final class ServeCommand implements Callable<Integer> {
   String llmModel;
 
   @Option(
+      names = "--llm-models",
+      defaultValue = "${env:LECTERN_LLM_MODELS:-}",
+      description =
+          "Further models assistants may choose, as name=model@url[,…]; the key of each comes"
+              + " from LECTERN_LLM_API_KEY_<NAME>. Env: LECTERN_LLM_MODELS.")
+  String llmModels;
+
+  @Option(
+      names = "--llm-context-tokens",
+      defaultValue = "${env:LECTERN_LLM_CONTEXT_TOKENS:-8192}",
+      description =
+          "Context window of the OpenAI-compatible models: prompts are cut to fit it."
+              + " Env: LECTERN_LLM_CONTEXT_TOKENS.")
+  int llmContextTokens;
+
+  @Option(
       names = "--llm-timeout-seconds",
       defaultValue = "${env:LECTERN_LLM_TIMEOUT_SECONDS:-600}",
       description = "Time limit of one answer. Env: LECTERN_LLM_TIMEOUT_SECONDS.")
@@ -150,6 +166,13 @@ public final class ServeCommand implements Callable<Integer> {
                     llmBaseUrl.isBlank() ? null : llmBaseUrl,
                     llmModel,
                     System.getenv("LECTERN_LLM_API_KEY"),
+                    LecternConfig.NamedModel.parse(
+                        llmModels,
+                        name -> {
+                          String key = System.getenv(LecternConfig.NamedModel.keyVariable(name));
+                          return key != null ? key : System.getenv("LECTERN_LLM_API_KEY");
+                        }),
+                    llmContextTokens,
                     Duration.ofSeconds(Math.min(60, llmTimeoutSeconds)),
                     Duration.ofSeconds(llmTimeoutSeconds)))
             .build();

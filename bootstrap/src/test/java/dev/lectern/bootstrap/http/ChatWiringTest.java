@@ -4,12 +4,12 @@ import static dev.lectern.bootstrap.http.RunningLectern.ADMIN;
 import static dev.lectern.bootstrap.http.ZylonArtifactsHttpTest.BASE;
 import static dev.lectern.bootstrap.http.ZylonArtifactsHttpTest.textIngest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import dev.lectern.adapters.llm.extractive.ExtractiveLanguageModel;
-import dev.lectern.adapters.llm.openai.OpenAiCompatibleLanguageModel;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerSink;
+import dev.lectern.application.port.out.ModelInfo;
 import dev.lectern.bootstrap.LecternConfig;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.collection.CollectionId;
@@ -31,7 +31,9 @@ class ChatWiringTest {
   @Test
   void withNoModelConfiguredTheBuiltInOneAnswersFromIngestedText() {
     try (RunningLectern lectern = RunningLectern.start(dir)) {
-      assertThat(lectern.wiring().chat().model()).isInstanceOf(ExtractiveLanguageModel.class);
+      assertThat(lectern.wiring().chat().models().models())
+          .extracting(ModelInfo::name, ModelInfo::builtIn)
+          .containsExactly(tuple("extractive", true));
       assertThat(
               lectern
                   .post(
@@ -92,15 +94,25 @@ class ChatWiringTest {
 
   @Test
   void aBaseUrlChoosesTheOpenAiCompatibleModel(@TempDir Path other) {
+    LecternConfig.Llm usual = LecternConfig.Llm.at("http://127.0.0.1:11434", "llama3", null);
     LecternConfig.Llm llm =
         new LecternConfig.Llm(
-            "http://127.0.0.1:11434",
-            "llama3",
+            usual.baseUrl(),
+            usual.model(),
             null,
+            LecternConfig.NamedModel.parse(
+                "big=qwen2.5:72b@http://10.0.0.5:8000/v1", name -> "key-" + name),
+            32_768,
             Duration.ofSeconds(5),
             Duration.ofSeconds(30));
     try (RunningLectern lectern = RunningLectern.start(other, config -> config.llm(llm))) {
-      assertThat(lectern.wiring().chat().model()).isInstanceOf(OpenAiCompatibleLanguageModel.class);
+      assertThat(lectern.wiring().chat().models().models())
+          .extracting(ModelInfo::name, ModelInfo::upstreamModel, ModelInfo::builtIn)
+          .containsExactly(
+              tuple("llama3", "llama3", false),
+              tuple("big", "qwen2.5:72b", false),
+              tuple("extractive", "extractive", true));
+      assertThat(lectern.wiring().chat().models().defaultModel().contextTokens()).isEqualTo(32_768);
     }
   }
 }

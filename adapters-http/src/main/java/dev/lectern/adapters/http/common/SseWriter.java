@@ -6,6 +6,11 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes server-sent events in a dialect's framing, each flushed at once. A client that went away
@@ -31,9 +36,19 @@ public final class SseWriter {
     }
   }
 
+  private static final ScheduledExecutorService PINGS =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "sse-pings");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final OutputStream out;
   private final Framing framing;
   private volatile boolean gone;
+  private volatile long lastWrite = System.nanoTime();
+  private ScheduledFuture<?> pings;
 
   public SseWriter(OutputStream out, Framing framing) {
     this.out = out;
@@ -76,6 +91,32 @@ public final class SseWriter {
     write(": ping\n\n");
   }
 
+  /**
+   * Writes the event {@code name} whenever nothing was written for {@code idle}, until {@link
+   * #close()}: a quiet model keeps the connection (and any proxy on the way) open.
+   */
+  public synchronized void pingWhenIdle(Duration idle, String name, JsonNode data) {
+    long idleNanos = idle.toNanos();
+    long check = Math.max(1, idleNanos / 3);
+    pings =
+        PINGS.scheduleWithFixedDelay(
+            () -> {
+              if (System.nanoTime() - lastWrite >= idleNanos) {
+                event(name, data);
+              }
+            },
+            check,
+            check,
+            TimeUnit.NANOSECONDS);
+  }
+
+  /** Stops the pings; the stream itself ends with its response. */
+  public synchronized void close() {
+    if (pings != null) {
+      pings.cancel(false);
+    }
+  }
+
   public boolean clientGone() {
     return gone;
   }
@@ -87,8 +128,10 @@ public final class SseWriter {
     try {
       out.write(frame.getBytes(StandardCharsets.UTF_8));
       out.flush();
+      lastWrite = System.nanoTime();
     } catch (IOException e) {
       gone = true;
+      close();
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelSettings;
 import dev.lectern.application.port.out.ModelTool;
+import dev.lectern.application.port.out.ToolChoice;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,15 +22,20 @@ import java.util.Set;
  * @param searchTool the name of the {@code semantic_search_v1} tool, or null
  * @param searchContext the {@code ingested_artifact} context of the search tool, or null
  * @param zylonMode whether {@code system.extensions} holds {@code "zylon"} (source blocks shown)
+ * @param citations whether {@code system.citations.enabled} asks for structured citations
+ * @param model the {@code model} the client named
  */
 record ZylonMessagesRequest(
     String system,
     List<ModelMessage> messages,
     ModelSettings settings,
     List<ModelTool> clientTools,
+    ToolChoice toolChoice,
     String searchTool,
     JsonFields searchContext,
     boolean zylonMode,
+    boolean citations,
+    String model,
     boolean stream) {
 
   static final String SEARCH_TYPE = "semantic_search_v1";
@@ -40,8 +46,9 @@ record ZylonMessagesRequest(
       throw new InvalidRequest("messages: Field required, a list of messages", "messages");
     }
     StringBuilder system = new StringBuilder(systemText(body));
-    boolean zylon = hasZylonExtension(body.raw("system"));
-    List<ModelMessage> messages = new ArrayList<>();
+    JsonNode rawSystem = body.raw("system");
+    boolean zylon = systemFlag(rawSystem, "extensions");
+    ZylonMessageBlocks blocks = new ZylonMessageBlocks();
     for (int i = 0; i < rawMessages.size(); i++) {
       JsonNode message = rawMessages.get(i);
       String where = "messages[" + i + "]";
@@ -49,19 +56,20 @@ record ZylonMessagesRequest(
         throw new InvalidRequest(where + ": must be an object", where);
       }
       String role = message.path("role").asText("");
-      String text = content(message.get("content"), where, role);
-      switch (role) {
-        case "system" -> system.append(system.isEmpty() ? "" : "\n\n").append(text);
-        case "user" -> messages.add(ModelMessage.user(text));
-        case "assistant" -> messages.add(ModelMessage.assistant(text));
-        default ->
-            throw new InvalidRequest(
-                where + ".role: must be 'user', 'assistant' or 'system'", where + ".role");
+      if (!List.of("system", "user", "assistant").contains(role)) {
+        throw new InvalidRequest(
+            where + ".role: must be 'user', 'assistant' or 'system'", where + ".role");
+      }
+      String text = blocks.read(message.get("content"), where, role);
+      if (role.equals("system")) {
+        system.append(system.isEmpty() ? "" : "\n\n").append(text);
       }
     }
+    List<ModelMessage> messages = blocks.messages();
     if (messages.isEmpty()) {
       throw new InvalidRequest("messages: Messages cannot be empty", "messages");
     }
+    blocks.checkResultsAnswerEveryUse();
     Integer maxTokens =
         body.optionalInt("max_tokens", Integer.MIN_VALUE, Integer.MAX_VALUE).orElse(null);
     ModelSettings settings =
@@ -72,7 +80,7 @@ record ZylonMessagesRequest(
             body.optionalStrings("stop_sequences"),
             body.optionalDouble("presence_penalty", -2, 2).orElse(null),
             body.optionalDouble("frequency_penalty", -2, 2).orElse(null));
-    return tools(body, system.toString(), messages, settings, zylon);
+    return tools(body, system.toString(), messages, settings, zylon, systemFlag(rawSystem, ""));
   }
 
   private static ZylonMessagesRequest tools(
@@ -80,7 +88,8 @@ record ZylonMessagesRequest(
       String system,
       List<ModelMessage> messages,
       ModelSettings settings,
-      boolean zylon) {
+      boolean zylon,
+      boolean citations) {
     List<JsonFields> tools = body.optionalObjects("tools");
     List<JsonFields> context = body.optionalObjects("tool_context");
     if (context != null && !context.isEmpty() && (tools == null || tools.isEmpty())) {
@@ -146,14 +155,23 @@ record ZylonMessagesRequest(
             "tool_context");
       }
     }
+    ToolChoice modelChoice = ToolChoice.AUTO;
+    if (choice.equals("any") && !clientTools.isEmpty()) {
+      modelChoice = new ToolChoice(ToolChoice.Mode.ANY, null);
+    } else if (choice.equals("tool") && !toolChoice.requiredString("name").equals(search)) {
+      modelChoice = ToolChoice.named(toolChoice.requiredString("name"));
+    }
     return new ZylonMessagesRequest(
         system.isEmpty() ? null : system,
         messages,
         settings,
         choice.equals("none") ? List.of() : clientTools,
+        modelChoice,
         choice.equals("none") ? null : search,
         searchContext,
         zylon,
+        citations,
+        body.optionalString("model").orElse(null),
         body.optionalBoolean("stream").orElse(false));
   }
 
@@ -179,57 +197,25 @@ record ZylonMessagesRequest(
     return String.join("\n\n", parts);
   }
 
-  private static boolean hasZylonExtension(JsonNode system) {
+  /**
+   * Whether a System object asks for Zylon's extension ({@code "extensions"}) or, for any other
+   * key, for citations ({@code citations.enabled}).
+   */
+  private static boolean systemFlag(JsonNode system, String which) {
     if (system == null) {
       return false;
     }
     for (JsonNode part : system.isArray() ? system : List.of(system)) {
-      for (JsonNode extension : part.path("extensions")) {
-        if ("zylon".equals(extension.asText())) {
-          return true;
+      if (which.equals("extensions")) {
+        for (JsonNode extension : part.path("extensions")) {
+          if ("zylon".equals(extension.asText())) {
+            return true;
+          }
         }
+      } else if (part.path("citations").path("enabled").asBoolean(false)) {
+        return true;
       }
     }
     return false;
-  }
-
-  /** A message's text: a string, or its text blocks joined; other blocks are refused by name. */
-  private static String content(JsonNode content, String where, String role) {
-    if (content != null && content.isTextual()) {
-      if (content.textValue().isEmpty()) {
-        throw new InvalidRequest(where + ".content: must not be empty", where + ".content");
-      }
-      return content.textValue();
-    }
-    if (content == null || !content.isArray() || content.isEmpty()) {
-      throw new InvalidRequest(
-          where + ".content: must be a non-empty string or list of blocks", where + ".content");
-    }
-    StringBuilder text = new StringBuilder();
-    for (int j = 0; j < content.size(); j++) {
-      JsonNode block = content.get(j);
-      String at = where + ".content[" + j + "]";
-      String type = block.path("type").asText("");
-      switch (type) {
-        case "text" -> {
-          if (!block.path("text").isTextual()) {
-            throw new InvalidRequest(at + ".text: must be a string", at + ".text");
-          }
-          text.append(text.isEmpty() ? "" : "\n").append(block.get("text").textValue());
-        }
-        case "tool_use" -> {
-          if (!role.equals("assistant")) {
-            throw new InvalidRequest(
-                at + ": Tool use blocks can only be used in assistant messages", at);
-          }
-        }
-        case "tool_result" ->
-            throw new InvalidRequest(at + ": tool results are not supported yet", at);
-        default ->
-            throw new InvalidRequest(
-                at + ".type: unsupported block type '" + type + "'", at + ".type");
-      }
-    }
-    return text.toString();
   }
 }

@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.zylon;
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
+import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.in.health.CheckHealthUseCase;
 import io.javalin.config.RoutesConfig;
 import java.util.function.Consumer;
@@ -24,6 +25,7 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
   public ZylonRoutes(
       ZylonArtifactHandlers.UseCases useCases,
       ComposeReplyUseCase replies,
+      ListModelsUseCase models,
       CheckHealthUseCase health,
       BearerAuth auth,
       RequestBodies bodies,
@@ -32,7 +34,9 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
     this.artifacts = new ZylonArtifactHandlers(useCases, auth, bodies, requests);
     this.search = new ZylonSearchHandlers(useCases.retrieve(), auth, bodies, requests);
     this.workspace = new ZylonWorkspaceHandlers(auth, health);
-    this.messages = new ZylonMessagesHandlers(replies, auth, bodies, requests);
+    this.messages =
+        new ZylonMessagesHandlers(
+            replies, models, auth, bodies, requests, ZylonMessageStream.PING_AFTER);
   }
 
   @Override
@@ -51,5 +55,8 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
     routes.get(ARTIFACTS + "delete/async/{task_id}", artifacts::deleteTask);
     routes.post("/api/gpt/v1/primitives/search", search::search);
     routes.post("/api/gpt/v1/messages", messages::messages);
+    routes.post("/api/gpt/v1/messages/count_tokens", messages::countTokens);
+    routes.post("/api/gpt/v1/messages/validate", messages::validate);
+    routes.get("/api/gpt/v1/models", messages::models);
   }
 }

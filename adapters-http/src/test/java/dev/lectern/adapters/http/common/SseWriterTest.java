@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SseWriterTest {
@@ -50,5 +51,38 @@ class SseWriterTest {
 
     assertThat(sse.clientGone()).isTrue();
     assertThat(writes[0]).isEqualTo(1);
+  }
+
+  static int count(ByteArrayOutputStream out, String what) {
+    String text;
+    synchronized (out) {
+      text = out.toString(StandardCharsets.UTF_8);
+    }
+    return text.split(java.util.regex.Pattern.quote(what), -1).length - 1;
+  }
+
+  @Test
+  void anIdleStreamIsPingedUntilClosedAndABusyOneIsNot() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SseWriter sse = new SseWriter(out, SseWriter.Framing.NAMED);
+    sse.pingWhenIdle(Duration.ofMillis(60), "ping", Json.object().put("type", "ping"));
+
+    Thread.sleep(400);
+    sse.close();
+    int pings = count(out, "event: ping\ndata: {\"type\":\"ping\"}\n\n");
+    Thread.sleep(200);
+
+    assertThat(pings).isBetween(2, 8);
+    assertThat(count(out, "event: ping")).isEqualTo(pings);
+
+    ByteArrayOutputStream busyOut = new ByteArrayOutputStream();
+    SseWriter busy = new SseWriter(busyOut, SseWriter.Framing.NAMED);
+    busy.pingWhenIdle(Duration.ofMillis(150), "ping", Json.object().put("type", "ping"));
+    for (int i = 0; i < 30; i++) {
+      busy.event("content_block_delta", Json.object().put("i", i));
+      Thread.sleep(10);
+    }
+    busy.close();
+    assertThat(count(busyOut, "event: ping")).isZero();
   }
 }

@@ -83,4 +83,9 @@ public final class ExtractiveLanguageModel implements LanguageModel {
     }
     return answer.substring(0, cut).stripTrailing();
   }
+
+  @Override
+  public int inputTokens(ModelRequest request) {
+    return TokenCounts.of(request);
+  }
 }

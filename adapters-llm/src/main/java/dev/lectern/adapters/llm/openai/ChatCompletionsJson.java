@@ -9,6 +9,7 @@ import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.application.port.out.ModelSettings;
 import dev.lectern.application.port.out.ModelTool;
 import dev.lectern.application.port.out.ToolCall;
+import dev.lectern.application.port.out.ToolChoice;
 import dev.lectern.domain.conversation.FinishReason;
 import java.io.IOException;
 import java.util.Locale;
@@ -50,6 +51,15 @@ final class ChatCompletionsJson {
           function.put("description", tool.description());
         }
         function.set("parameters", MAPPER.valueToTree(tool.parameters()));
+      }
+      ToolChoice choice = request.toolChoice();
+      if (choice.mode() == ToolChoice.Mode.ANY) {
+        body.put("tool_choice", "required");
+      } else if (choice.mode() == ToolChoice.Mode.NAMED) {
+        body.putObject("tool_choice")
+            .put("type", "function")
+            .putObject("function")
+            .put("name", choice.name());
       }
     }
     body.put("stream", stream);

@@ -272,4 +272,9 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
       sent.cancel(true);
     }
   }
+
+  @Override
+  public int inputTokens(ModelRequest request) {
+    return TokenCounts.of(request);
+  }
 }

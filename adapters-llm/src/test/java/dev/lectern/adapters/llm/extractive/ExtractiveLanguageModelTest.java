@@ -40,6 +40,7 @@ class ExtractiveLanguageModelTest {
             ModelMessage.user(question)),
         settings,
         List.of(),
+        null,
         List.of(passages));
   }
 

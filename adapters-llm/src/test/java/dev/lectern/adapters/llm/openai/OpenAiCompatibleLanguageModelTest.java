@@ -15,6 +15,7 @@ import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.application.port.out.ModelSettings;
 import dev.lectern.application.port.out.ModelTool;
 import dev.lectern.application.port.out.ToolCall;
+import dev.lectern.application.port.out.ToolChoice;
 import dev.lectern.domain.conversation.FinishReason;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -69,6 +70,7 @@ class OpenAiCompatibleLanguageModelTest {
         List.of(ModelMessage.user("Hello"), ModelMessage.assistant("Hi."), ModelMessage.user(text)),
         new ModelSettings(0.2, 0.9, 64, List.of("\n\n"), 0.1, 0.3),
         List.of(),
+        null,
         List.of());
   }
 
@@ -174,6 +176,7 @@ class OpenAiCompatibleLanguageModelTest {
                     "The weather of a city",
                     Map.of(
                         "type", "object", "properties", Map.of("city", Map.of("type", "string"))))),
+            ToolChoice.named("get_weather"),
             List.of());
 
     ModelReply reply = model().stream(request, new Collected(-1));
@@ -189,6 +192,8 @@ class OpenAiCompatibleLanguageModelTest {
                 + " weather of a city\",\"parameters\":"
                 + ChatCompletionsJson.MAPPER.valueToTree(request.tools().get(0).parameters())
                 + "}}");
+    assertThat(sent.get("tool_choice").toString())
+        .isEqualTo("{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}");
   }
 
   @Test

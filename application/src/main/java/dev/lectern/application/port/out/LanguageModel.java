@@ -19,4 +19,7 @@ public interface LanguageModel {
    * reason {@code CANCELLED}. A failure after the first piece is thrown like any other.
    */
   ModelReply stream(ModelRequest request, ModelDeltas deltas);
+
+  /** How many tokens the request's prompt (system prompt, messages and tools) comes to. */
+  int inputTokens(ModelRequest request);
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param messages the conversation so far, oldest first, the question last
  * @param settings sampling and length
  * @param tools tools the model may ask for (empty for none)
+ * @param toolChoice whether it must call one of them
  * @param grounding passages retrieved for the question, which the answer may quote and cite as
  *     {@code [n]} (1-based); a model that reads only the prompt finds them in the system prompt
  */
@@ -21,6 +22,7 @@ public record ModelRequest(
     List<ModelMessage> messages,
     ModelSettings settings,
     List<ModelTool> tools,
+    ToolChoice toolChoice,
     List<Grounding> grounding) {
 
   public ModelRequest {
@@ -28,7 +30,13 @@ public record ModelRequest(
     messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
     settings = settings == null ? ModelSettings.DEFAULTS : settings;
     tools = tools == null ? List.of() : List.copyOf(tools);
+    toolChoice = toolChoice == null || tools.isEmpty() ? ToolChoice.AUTO : toolChoice;
     grounding = grounding == null ? List.of() : List.copyOf(grounding);
+  }
+
+  /** The same request for another model name (null for the default). */
+  public ModelRequest forModel(String name) {
+    return new ModelRequest(name, system, messages, settings, tools, toolChoice, grounding);
   }
 
   /** A passage the answer may draw on. */

@@ -9,6 +9,7 @@ import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.application.port.out.ConversationStore;
 import dev.lectern.application.port.out.LanguageModel;
+import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
@@ -39,6 +40,7 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
   private final ConversationStore conversations;
   private final AssistantKnowledge knowledge;
   private final LanguageModel model;
+  private final PromptBudget budget;
   private final Clock clock;
   private final Supplier<String> ids;
 
@@ -47,8 +49,16 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       ConversationStore conversations,
       AssistantKnowledge knowledge,
       LanguageModel model,
+      ModelCatalog catalog,
       Clock clock) {
-    this(assistants, conversations, knowledge, model, clock, () -> UUID.randomUUID().toString());
+    this(
+        assistants,
+        conversations,
+        knowledge,
+        model,
+        catalog,
+        clock,
+        () -> UUID.randomUUID().toString());
   }
 
   AnswerQuestionService(
@@ -56,12 +66,14 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       ConversationStore conversations,
       AssistantKnowledge knowledge,
       LanguageModel model,
+      ModelCatalog catalog,
       Clock clock,
       Supplier<String> ids) {
     this.assistants = assistants;
     this.conversations = conversations;
     this.knowledge = knowledge;
     this.model = model;
+    this.budget = new PromptBudget(model, catalog);
     this.clock = clock;
     this.ids = ids;
   }
@@ -221,7 +233,8 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
             history,
             settings,
             List.of(),
+            null,
             AssistantKnowledge.grounding(found));
-    return model.stream(request, deltas);
+    return model.stream(budget.fit(request), deltas);
   }
 }

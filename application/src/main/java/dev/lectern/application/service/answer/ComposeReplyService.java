@@ -9,6 +9,7 @@ import dev.lectern.application.port.in.retrieval.Retrieval;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksCommand;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.application.port.out.LanguageModel;
+import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.domain.conversation.KnowledgeText;
@@ -27,10 +28,13 @@ public final class ComposeReplyService implements ComposeReplyUseCase {
 
   private final RetrieveChunksUseCase retrieval;
   private final LanguageModel model;
+  private final PromptBudget budget;
 
-  public ComposeReplyService(RetrieveChunksUseCase retrieval, LanguageModel model) {
+  public ComposeReplyService(
+      RetrieveChunksUseCase retrieval, LanguageModel model, ModelCatalog catalog) {
     this.retrieval = retrieval;
     this.model = model;
+    this.budget = new PromptBudget(model, catalog);
   }
 
   @Override
@@ -51,10 +55,36 @@ public final class ComposeReplyService implements ComposeReplyUseCase {
             command.messages(),
             command.settings(),
             command.tools(),
+            command.toolChoice(),
             AssistantKnowledge.grounding(given));
+    budget.check(request);
     List<Retrieval.RetrievedChunk> shown = sources.subList(0, given.size());
     sink.onSources(shown);
     return new Reply(model.stream(request, new SinkDeltas(sink)), shown);
+  }
+
+  @Override
+  public int inputTokens(ComposeReplyCommand command) {
+    return model.inputTokens(unground(command));
+  }
+
+  @Override
+  public void check(ComposeReplyCommand command) {
+    if (command.knowledge() != null) {
+      search(command, command.knowledge(), "", 0);
+    }
+    budget.check(unground(command));
+  }
+
+  private static ModelRequest unground(ComposeReplyCommand command) {
+    return new ModelRequest(
+        command.model(),
+        command.system(),
+        command.messages(),
+        command.settings(),
+        command.tools(),
+        command.toolChoice(),
+        List.of());
   }
 
   private List<Retrieval.RetrievedChunk> retrieve(ComposeReplyCommand command) {
@@ -63,6 +93,11 @@ public final class ComposeReplyService implements ComposeReplyUseCase {
     if (scope == null || question == null) {
       return List.of();
     }
+    return search(command, scope, question, scope.topK());
+  }
+
+  private List<Retrieval.RetrievedChunk> search(
+      ComposeReplyCommand command, KnowledgeScope scope, String question, int topK) {
     return retrieval
         .retrieve(
             new RetrieveChunksCommand(
@@ -71,10 +106,10 @@ public final class ComposeReplyService implements ComposeReplyUseCase {
                 scope.artifactIds(),
                 scope.filter(),
                 question,
-                scope.topK(),
+                topK,
                 0.0,
                 1,
-                scope.topK(),
+                topK,
                 false))
         .chunks();
   }

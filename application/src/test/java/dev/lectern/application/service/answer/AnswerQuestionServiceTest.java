@@ -56,6 +56,7 @@ class AnswerQuestionServiceTest {
               new RetrieveChunksService(
                   collections, artifacts, new InMemoryDocumentStore(), index)),
           model,
+          model,
           Clock.systemUTC(),
           () -> "m" + ids.incrementAndGet());
   final CollectionId docs = new CollectionId("docs");

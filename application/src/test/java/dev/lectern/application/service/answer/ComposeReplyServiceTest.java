@@ -33,6 +33,7 @@ class ComposeReplyServiceTest {
   final ComposeReplyService service =
       new ComposeReplyService(
           new RetrieveChunksService(collections, artifacts, new InMemoryDocumentStore(), index),
+          model,
           model);
   final CollectionId notes = new CollectionId("notes");
 
@@ -61,6 +62,7 @@ class ComposeReplyServiceTest {
         null,
         system,
         List.of(ModelMessage.user("What is the zebra code?")),
+        null,
         null,
         null,
         scope);

@@ -3,6 +3,7 @@ package dev.lectern.application.port.in.answer;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelSettings;
 import dev.lectern.application.port.out.ModelTool;
+import dev.lectern.application.port.out.ToolChoice;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param system the client's system prompt, or null
  * @param messages oldest first; the last one is answered (or, when it is the assistant's,
  *     continued)
+ * @param toolChoice whether the model must call one of the tools
  * @param knowledge what to retrieve for the last user message, or null for nothing
  */
 public record ComposeReplyCommand(
@@ -23,6 +25,7 @@ public record ComposeReplyCommand(
     List<ModelMessage> messages,
     ModelSettings settings,
     List<ModelTool> tools,
+    ToolChoice toolChoice,
     KnowledgeScope knowledge) {
   public ComposeReplyCommand {
     Objects.requireNonNull(orgId, "orgId");
@@ -31,5 +34,6 @@ public record ComposeReplyCommand(
       throw new IllegalArgumentException("messages must not be empty");
     }
     tools = tools == null ? List.of() : List.copyOf(tools);
+    toolChoice = toolChoice == null ? ToolChoice.AUTO : toolChoice;
   }
 }

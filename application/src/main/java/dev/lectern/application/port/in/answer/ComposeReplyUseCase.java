@@ -7,4 +7,16 @@ package dev.lectern.application.port.in.answer;
  */
 public interface ComposeReplyUseCase {
   Reply compose(ComposeReplyCommand command, ReplySink sink);
+
+  /**
+   * How many tokens the command's prompt comes to for its model, before any retrieval: what the
+   * client itself sends.
+   */
+  int inputTokens(ComposeReplyCommand command);
+
+  /**
+   * Refuses the command as {@link #compose} would before asking the model: a model nobody
+   * configured, a knowledge scope naming what does not exist, a prompt too long for the model.
+   */
+  void check(ComposeReplyCommand command);
 }

@@ -1,0 +1,9 @@
+package dev.lectern.application.port.in.answer;
+
+import dev.lectern.application.port.out.ModelInfo;
+import java.util.List;
+
+/** Use case: the language models callers may choose from, the default one first. */
+public interface ListModelsUseCase {
+  List<ModelInfo> models();
+}
