@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -61,7 +62,13 @@ public final class SseWriter {
     ctx.header("Content-Type", "text/event-stream; charset=utf-8");
     ctx.header("Cache-Control", "no-cache");
     ctx.header("X-Accel-Buffering", "no");
-    return new SseWriter(ctx.outputStream(), framing);
+    try {
+      // The servlet stream itself: Javalin's compressing wrapper never passes flush() on, so
+      // events would wait in the server's buffer (and a client's leaving would go unnoticed).
+      return new SseWriter(ctx.res().getOutputStream(), framing);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the response cannot be written", e);
+    }
   }
 
   /** One event; {@code name} is written only in the named framing. */

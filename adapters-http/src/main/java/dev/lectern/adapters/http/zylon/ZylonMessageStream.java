@@ -97,7 +97,6 @@ final class ZylonMessageStream implements ReplySink {
     citations = request.citations() ? new ZylonCitations(sources) : null;
     ObjectNode started = Json.object().put("type", "message_start");
     ObjectNode message = ZylonReplyBlocks.start(id);
-    message.putArray("content");
     message.putObject("usage");
     started.set("message", message);
     sse.event("message_start", started);

@@ -65,9 +65,10 @@ final class ZylonMessagesHandlers {
       new ZylonMessageStream(ctx, request, id, pingAfter).run(replies, command);
       return;
     }
+    Instant begun = Instant.now();
     Reply reply = replies.compose(command, delta -> {});
     ObjectNode message = ZylonReplyBlocks.start(id);
-    ArrayNode content = message.putArray("content");
+    ArrayNode content = (ArrayNode) message.get("content");
     if (request.searchTool() != null) {
       String toolId = ZylonReplyBlocks.toolUseId();
       content.add(ZylonReplyBlocks.searchUse(toolId, request, true));
@@ -76,6 +77,8 @@ final class ZylonMessagesHandlers {
     String text = reply.reply().text();
     if (!text.isEmpty() || reply.reply().toolCalls().isEmpty()) {
       ObjectNode block = content.addObject().put("type", "text");
+      block.put("start_timestamp", begun.toString());
+      block.put("stop_timestamp", Instant.now().toString());
       ZylonCitations citations = request.citations() ? new ZylonCitations(reply.sources()) : null;
       block.put("text", citations == null ? text : citations.rewriteAll(text));
       if (citations != null) {

@@ -28,12 +28,13 @@ final class ZylonReplyBlocks {
     return "toolu_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
   }
 
-  /** The message's opening fields, in Anthropic's order. */
+  /** The message's opening fields in Anthropic's order, {@code content} open, then the model. */
   static ObjectNode start(String id) {
     ObjectNode message = Json.object();
     message.put("id", id);
     message.put("type", "message");
     message.put("role", "assistant");
+    message.putArray("content");
     message.put("model", MODEL);
     return message;
   }

@@ -69,9 +69,15 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
           return new ModelReply("", null, FinishReason.CANCELLED, usage(request));
         }
         if (info.statusCode() == 200) {
-          return deltas == null
-              ? whole(exchange, request, start)
-              : new StreamReader(exchange, request, deltas, start).read();
+          if (deltas == null || !eventStream(info)) {
+            // A server that ignores "stream" answers whole; its text is then one piece.
+            ModelReply reply = whole(exchange, request, start);
+            if (deltas != null && !reply.text().isEmpty()) {
+              deltas.text(reply.text());
+            }
+            return reply;
+          }
+          return new StreamReader(exchange, request, deltas, start).read();
         }
         String error = exchange.readAll(start, MAX_ERROR_CHARS);
         LOG.warn("language model answered HTTP {}: {}", info.statusCode(), oneLine(error));
@@ -90,6 +96,11 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
         exchange.cancel();
       }
     }
+  }
+
+  private static boolean eventStream(HttpResponse.ResponseInfo info) {
+    String type = info.headers().firstValue("content-type").orElse("text/event-stream");
+    return !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
   }
 
   private ModelReply whole(Exchange exchange, ModelRequest request, long start) {

@@ -14,22 +14,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A loopback OpenAI-compatible server whose answers a test scripts, one handler per request. */
-final class FakeUpstream implements AutoCloseable {
-  interface Answer {
+public final class FakeUpstream implements AutoCloseable {
+  /** One scripted answer. */
+  public interface Answer {
     void write(HttpExchange exchange) throws Exception;
   }
 
   private final HttpServer server;
   private final List<Answer> answers = new CopyOnWriteArrayList<>();
-  final List<String> bodies = new CopyOnWriteArrayList<>();
-  final List<String> authorizations = new CopyOnWriteArrayList<>();
-  final List<String> paths = new CopyOnWriteArrayList<>();
-  final AtomicInteger requests = new AtomicInteger();
+  public final List<String> bodies = new CopyOnWriteArrayList<>();
+  public final List<String> authorizations = new CopyOnWriteArrayList<>();
+  public final List<String> paths = new CopyOnWriteArrayList<>();
+  public final AtomicInteger requests = new AtomicInteger();
 
   /** Set when writing to a client failed because it went away. */
-  volatile boolean clientGone;
+  public volatile boolean clientGone;
 
-  FakeUpstream() throws IOException {
+  public FakeUpstream() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext(
@@ -55,17 +56,17 @@ final class FakeUpstream implements AutoCloseable {
   }
 
   /** Answers in this order; the last one repeats. */
-  FakeUpstream answering(Answer... scripted) {
+  public FakeUpstream answering(Answer... scripted) {
     answers.clear();
     answers.addAll(List.of(scripted));
     return this;
   }
 
-  URI base() {
+  public URI base() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  static Answer json(int status, String body, String... headers) {
+  public static Answer json(int status, String body, String... headers) {
     return exchange -> {
       for (int i = 0; i + 1 < headers.length; i += 2) {
         exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
@@ -78,7 +79,7 @@ final class FakeUpstream implements AutoCloseable {
   }
 
   /** An event stream of these raw lines, each flushed, with a pause before each. */
-  static Answer events(long pauseMillis, String... lines) {
+  public static Answer events(long pauseMillis, String... lines) {
     return exchange -> {
       exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
       exchange.sendResponseHeaders(200, 0);
@@ -93,7 +94,7 @@ final class FakeUpstream implements AutoCloseable {
     };
   }
 
-  static Answer slow(long millis, Answer then) {
+  public static Answer slow(long millis, Answer then) {
     return exchange -> {
       Thread.sleep(millis);
       then.write(exchange);

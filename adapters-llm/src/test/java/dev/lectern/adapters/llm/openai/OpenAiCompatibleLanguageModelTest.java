@@ -286,6 +286,18 @@ class OpenAiCompatibleLanguageModelTest {
   }
 
   @Test
+  void aServerThatIgnoresStreamingAnswersInOnePiece() {
+    upstream.answering(json(200, ANSWER));
+    Collected deltas = new Collected(-1);
+
+    ModelReply reply = model().stream(question("Hi"), deltas);
+
+    assertThat(deltas.pieces).containsExactly(reply.text());
+    assertThat(reply.text()).isNotEmpty();
+    assertThat(reply.finishReason()).isEqualTo(FinishReason.STOP);
+  }
+
+  @Test
   void anErrorInsideAStreamFailsIt() {
     upstream.answering(
         events(
