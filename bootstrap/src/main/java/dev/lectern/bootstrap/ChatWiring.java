@@ -9,11 +9,13 @@ import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.application.port.out.LanguageModel;
+import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelInfo;
 import dev.lectern.application.service.answer.AnswerQuestionService;
 import dev.lectern.application.service.answer.AssistantKnowledge;
 import dev.lectern.application.service.answer.ComposeReplyService;
 import dev.lectern.application.service.answer.ListModelsService;
+import dev.lectern.application.service.assistant.AssistantService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,12 +35,17 @@ public final class ChatWiring {
   private final ModelRoster models;
   private final AnswerQuestionUseCase answers;
   private final ComposeReplyUseCase replies;
+  private final AssistantService assistants;
 
   private ChatWiring(
-      ModelRoster models, AnswerQuestionUseCase answers, ComposeReplyUseCase replies) {
+      ModelRoster models,
+      AnswerQuestionUseCase answers,
+      ComposeReplyUseCase replies,
+      AssistantService assistants) {
     this.models = models;
     this.answers = answers;
     this.replies = replies;
+    this.assistants = assistants;
   }
 
   static ChatWiring create(
@@ -53,7 +60,15 @@ public final class ChatWiring {
             models,
             models,
             clock),
-        new ComposeReplyService(retrieve, models, models));
+        new ComposeReplyService(retrieve, models, models),
+        assistants(stores, models, clock));
+  }
+
+  /** The assistant use cases over the stores, for the server and the command line alike. */
+  public static AssistantService assistants(
+      MetadataStores stores, ModelCatalog models, Clock clock) {
+    return new AssistantService(
+        stores.assistants(), stores.collections(), models, stores.tokens(), clock);
   }
 
   /**
@@ -101,6 +116,11 @@ public final class ChatWiring {
             llm.totalTimeout(),
             usual.attempts(),
             Duration.ofMillis(500)));
+  }
+
+  /** Assistants and their keys. */
+  public AssistantService assistants() {
+    return assistants;
   }
 
   public ListModelsUseCase modelList() {

@@ -3,6 +3,7 @@ package dev.lectern.bootstrap;
 import dev.lectern.adapters.documents.FileBlobStore;
 import dev.lectern.adapters.documents.FileTypeDocumentParser;
 import dev.lectern.adapters.documents.HttpContentFetcher;
+import dev.lectern.adapters.http.admin.AdminAssistantHandlers;
 import dev.lectern.adapters.http.admin.AdminErrorRenderer;
 import dev.lectern.adapters.http.admin.AdminRoutes;
 import dev.lectern.adapters.http.admin.AdminTaskHandlers;
@@ -282,7 +283,10 @@ public final class Wiring implements AutoCloseable {
                       bodies,
                       clock),
                   new AdminRoutes(
-                      new AdminTaskHandlers.UseCases(taskAdmin, taskAdmin, taskAdmin), auth)));
+                      new AdminTaskHandlers.UseCases(taskAdmin, taskAdmin, taskAdmin),
+                      new AdminAssistantHandlers.UseCases(chat.assistants(), chat.assistants()),
+                      auth,
+                      bodies)));
       int recovered = engine.recover();
       LOG.info("task queue: {} interrupted task(s) re-queued", recovered);
       server.start();

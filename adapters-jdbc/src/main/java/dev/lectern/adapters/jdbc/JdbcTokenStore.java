@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 /** Adapter: API tokens in the {@code api_tokens} table; only secret hashes are stored. */
 public final class JdbcTokenStore implements TokenStore {
   private static final String COLUMNS =
-      "SELECT id, name, scope, org_id, created_at, last_used_at, revoked_at FROM api_tokens ";
+      "SELECT id, name, scope, org_id, created_at, last_used_at, revoked_at, assistant_id"
+          + " FROM api_tokens ";
   private final Jdbc jdbc;
 
   public JdbcTokenStore(DataSource dataSource) {
@@ -24,7 +25,7 @@ public final class JdbcTokenStore implements TokenStore {
   public void save(ApiToken token, String secretHash) {
     jdbc.update(
         "INSERT INTO api_tokens (id, name, scope, org_id, secret_hash, created_at, last_used_at,"
-            + " revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            + " revoked_at, assistant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         token.id(),
         token.name(),
         token.scope().wireName(),
@@ -32,7 +33,8 @@ public final class JdbcTokenStore implements TokenStore {
         secretHash,
         token.createdAt(),
         token.lastUsedAt(),
-        token.revokedAt());
+        token.revokedAt(),
+        token.assistantId());
   }
 
   @Override
@@ -43,6 +45,15 @@ public final class JdbcTokenStore implements TokenStore {
   @Override
   public List<ApiToken> list() {
     return jdbc.list(COLUMNS + "ORDER BY created_at, id", JdbcTokenStore::map);
+  }
+
+  @Override
+  public List<ApiToken> listForAssistant(String orgId, String assistantId) {
+    return jdbc.list(
+        COLUMNS + "WHERE org_id = ? AND assistant_id = ? ORDER BY created_at, id",
+        JdbcTokenStore::map,
+        orgId,
+        assistantId);
   }
 
   @Override
@@ -65,6 +76,7 @@ public final class JdbcTokenStore implements TokenStore {
         row.getString("org_id"),
         Jdbc.instant(row, "created_at"),
         Jdbc.instant(row, "last_used_at"),
-        Jdbc.instant(row, "revoked_at"));
+        Jdbc.instant(row, "revoked_at"),
+        row.getString("assistant_id"));
   }
 }

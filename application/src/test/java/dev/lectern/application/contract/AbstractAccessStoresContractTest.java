@@ -53,6 +53,27 @@ public abstract class AbstractAccessStoresContractTest {
   }
 
   @Test
+  void assistantKeysAreListedPerAssistantWithinTheirOrg() {
+    ApiToken key =
+        new ApiToken("k1", "bot", TokenScope.ASSISTANT, "org1", Fixtures.T0, null, null, "a1");
+    tokens().save(key, "k".repeat(64));
+    tokens()
+        .save(
+            new ApiToken(
+                "k2", "other", TokenScope.ASSISTANT, "org1", Fixtures.T0, null, null, "a2"),
+            "l".repeat(64));
+    tokens()
+        .save(
+            new ApiToken(
+                "k3", "elsewhere", TokenScope.ASSISTANT, "org2", Fixtures.T0, null, null, "a1"),
+            "m".repeat(64));
+
+    assertThat(tokens().findByHash("k".repeat(64))).contains(key);
+    assertThat(tokens().listForAssistant("org1", "a1")).containsExactly(key);
+    assertThat(tokens().listForAssistant("org2", "a9")).isEmpty();
+  }
+
+  @Test
   void collectionsAreCreatedOnceAndRenamedOnNameClash() {
     Collection first = collections().findOrCreate(Fixtures.collection("org1", "docs"));
     Collection again = collections().findOrCreate(Fixtures.collection("org1", "docs"));

@@ -29,6 +29,13 @@ public final class InMemoryTokenStore implements TokenStore {
   }
 
   @Override
+  public synchronized List<ApiToken> listForAssistant(String orgId, String assistantId) {
+    return byHash.values().stream()
+        .filter(t -> t.orgId().equals(orgId) && assistantId.equals(t.assistantId()))
+        .toList();
+  }
+
+  @Override
   public synchronized boolean revoke(String id, Instant at) {
     return update(id, t -> t.revoked() ? null : with(t, t.lastUsedAt(), at));
   }
@@ -53,6 +60,7 @@ public final class InMemoryTokenStore implements TokenStore {
   }
 
   private static ApiToken with(ApiToken t, Instant lastUsed, Instant revoked) {
-    return new ApiToken(t.id(), t.name(), t.scope(), t.orgId(), t.createdAt(), lastUsed, revoked);
+    return new ApiToken(
+        t.id(), t.name(), t.scope(), t.orgId(), t.createdAt(), lastUsed, revoked, t.assistantId());
   }
 }

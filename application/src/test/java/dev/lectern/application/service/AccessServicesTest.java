@@ -107,4 +107,31 @@ class AccessServicesTest {
             () -> createToken.create(new CreateTokenCommand("x", new OrgSlug("ghost"), null)))
         .isInstanceOf(NotFound.class);
   }
+
+  @Test
+  void anAssistantKeyIsRefusedWhereAnOrganizationsTokenIsNeeded() {
+    init.initialize("admin-secret");
+    String orgId = orgs.findBySlug(dev.lectern.domain.org.OrgSlug.DEFAULT).orElseThrow().id();
+    tokens.save(
+        new dev.lectern.domain.token.ApiToken(
+            "k1",
+            "bot",
+            dev.lectern.domain.token.TokenScope.ASSISTANT,
+            orgId,
+            clock.instant(),
+            null,
+            null,
+            "a1"),
+        TokenSecret.hash("bot-key"));
+
+    assertThatThrownBy(() -> auth.authenticate(new AuthenticateCommand("bot-key", null)))
+        .isInstanceOf(dev.lectern.application.error.Forbidden.class)
+        .hasMessageContaining("one assistant only");
+    Caller bot =
+        auth.authenticate(
+            new AuthenticateCommand(
+                "bot-key", null, AuthenticateCommand.OrgChoice.TOKEN_ORG, true));
+    assertThat(bot.token().assistantId()).isEqualTo("a1");
+    assertThat(bot.org().id()).isEqualTo(orgId);
+  }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param orgId the organization the token belongs to; a super-admin token belongs to {@code
  *     default} but may act in any organization
+ * @param assistantId for an {@link TokenScope#ASSISTANT} key, the assistant it reaches; else null
  */
 public record ApiToken(
     String id,
@@ -16,7 +17,8 @@ public record ApiToken(
     String orgId,
     Instant createdAt,
     Instant lastUsedAt,
-    Instant revokedAt) {
+    Instant revokedAt,
+    String assistantId) {
 
   public ApiToken {
     Objects.requireNonNull(id, "id");
@@ -24,10 +26,30 @@ public record ApiToken(
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(orgId, "orgId");
     Objects.requireNonNull(createdAt, "createdAt");
+    if ((scope == TokenScope.ASSISTANT) != (assistantId != null)) {
+      throw new IllegalArgumentException("an assistant key, and only one, names its assistant");
+    }
+  }
+
+  /** A token of an organization or of every one. */
+  public ApiToken(
+      String id,
+      String name,
+      TokenScope scope,
+      String orgId,
+      Instant createdAt,
+      Instant lastUsedAt,
+      Instant revokedAt) {
+    this(id, name, scope, orgId, createdAt, lastUsedAt, revokedAt, null);
   }
 
   public boolean revoked() {
     return revokedAt != null;
+  }
+
+  /** Whether this token reaches more than one assistant (what the knowledge APIs need). */
+  public boolean orgWide() {
+    return scope != TokenScope.ASSISTANT;
   }
 
   /** Whether this token may act inside the given organization. */

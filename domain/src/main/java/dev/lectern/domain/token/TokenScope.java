@@ -3,10 +3,12 @@ package dev.lectern.domain.token;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a token may reach: every organization, or one. */
+/** What a token may reach: every organization, one, or one assistant of one. */
 public enum TokenScope {
   SUPER,
-  ORG;
+  ORG,
+  /** A key that only asks one assistant (a bot's or an agent's key). */
+  ASSISTANT;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

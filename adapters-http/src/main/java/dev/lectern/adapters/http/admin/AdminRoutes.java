@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.admin;
 
 import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.RequestBodies;
 import io.javalin.config.RoutesConfig;
 import java.util.function.Consumer;
 
@@ -11,10 +12,19 @@ public final class AdminRoutes implements Consumer<RoutesConfig> {
 
   private static final String TASKS = "/lectern/v1/tasks";
 
-  private final AdminTaskHandlers tasks;
+  private static final String ASSISTANTS = "/lectern/v1/assistants";
+  private static final String ASSISTANT = ASSISTANTS + "/{assistant_id}";
 
-  public AdminRoutes(AdminTaskHandlers.UseCases taskUseCases, BearerAuth auth) {
+  private final AdminTaskHandlers tasks;
+  private final AdminAssistantHandlers assistants;
+
+  public AdminRoutes(
+      AdminTaskHandlers.UseCases taskUseCases,
+      AdminAssistantHandlers.UseCases assistantUseCases,
+      BearerAuth auth,
+      RequestBodies bodies) {
     this.tasks = new AdminTaskHandlers(taskUseCases, auth);
+    this.assistants = new AdminAssistantHandlers(assistantUseCases, auth, bodies);
   }
 
   @Override
@@ -22,5 +32,13 @@ public final class AdminRoutes implements Consumer<RoutesConfig> {
     routes.get(TASKS, tasks::list);
     routes.get(TASKS + "/{task_id}", tasks::find);
     routes.post(TASKS + "/{task_id}/cancel", tasks::cancel);
+    routes.post(ASSISTANTS, assistants::create);
+    routes.get(ASSISTANTS, assistants::list);
+    routes.get(ASSISTANT, assistants::find);
+    routes.patch(ASSISTANT, assistants::update);
+    routes.delete(ASSISTANT, assistants::delete);
+    routes.post(ASSISTANT + "/keys", assistants::createKey);
+    routes.get(ASSISTANT + "/keys", assistants::listKeys);
+    routes.delete(ASSISTANT + "/keys/{key_id}", assistants::revokeKey);
   }
 }

@@ -34,7 +34,7 @@ public final class AdminTaskHandlers {
   }
 
   void list(Context ctx) {
-    Caller caller = auth.caller(ctx);
+    Caller caller = auth.tenant(ctx);
     // A super-admin token sees every org unless it names one with x-org.
     String orgId =
         caller.token().scope() == TokenScope.SUPER && ctx.header("x-org") == null
@@ -74,12 +74,12 @@ public final class AdminTaskHandlers {
   }
 
   void find(Context ctx) {
-    Caller caller = auth.caller(ctx);
+    Caller caller = auth.tenant(ctx);
     Json.respond(ctx, 200, task(useCases.find().find(caller.org().id(), ctx.pathParam("task_id"))));
   }
 
   void cancel(Context ctx) {
-    Caller caller = auth.caller(ctx);
+    Caller caller = auth.tenant(ctx);
     Json.respond(
         ctx, 200, task(useCases.cancel().cancel(caller.org().id(), ctx.pathParam("task_id"))));
   }

@@ -6,7 +6,10 @@ import dev.lectern.application.port.in.access.Caller;
 import io.javalin.http.Context;
 import java.util.Locale;
 
-/** Reads {@code Authorization: Bearer …} and {@code x-org}, and resolves the caller. */
+/**
+ * Reads {@code Authorization: Bearer …} and {@code x-org}, and resolves the caller by each
+ * dialect's rule: which organization an unnamed one is, and whether a key of one assistant counts.
+ */
 public final class BearerAuth {
   private final AuthenticateUseCase authenticate;
 
@@ -14,14 +17,25 @@ public final class BearerAuth {
     this.authenticate = authenticate;
   }
 
+  /** Zylon's rule: an organization's token, acting in {@code x-org} or else {@code default}. */
   public Caller caller(Context ctx) {
     return authenticate.authenticate(
         new AuthenticateCommand(secret(ctx.header("Authorization")), ctx.header("x-org")));
   }
 
-  /** The caller acting in its token's own organization unless {@code x-org} names another. */
+  /**
+   * The caller acting in its token's own organization unless {@code x-org} names another (RAGFlow's
+   * tenant, Lectern's own API).
+   */
   public Caller tenant(Context ctx, String secret) {
-    return authenticate.authenticate(new AuthenticateCommand(secret, ctx.header("x-org"), true));
+    return authenticate.authenticate(
+        new AuthenticateCommand(
+            secret, ctx.header("x-org"), AuthenticateCommand.OrgChoice.TOKEN_ORG, false));
+  }
+
+  /** {@link #tenant} with the secret of the Authorization header. */
+  public Caller tenant(Context ctx) {
+    return tenant(ctx, secret(ctx.header("Authorization")));
   }
 
   /** The secret of a Bearer header; a bare value without a scheme is accepted as is. */

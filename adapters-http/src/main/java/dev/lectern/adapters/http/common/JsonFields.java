@@ -27,6 +27,21 @@ public final class JsonFields {
     return new JsonFields(body, "");
   }
 
+  /** Refuses any field not among {@code known}, naming the first. */
+  public void onlyKnown(java.util.Set<String> known) {
+    var names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw new InvalidRequest(
+            pathOf(name)
+                + ": unknown field; known are "
+                + String.join(", ", new java.util.TreeSet<>(known)),
+            pathOf(name));
+      }
+    }
+  }
+
   public String pathOf(String name) {
     return path.isEmpty() ? name : path + "." + name;
   }

@@ -14,6 +14,9 @@ public interface TokenStore {
 
   List<ApiToken> list();
 
+  /** The keys of one assistant, revoked or not, oldest first. */
+  List<ApiToken> listForAssistant(String orgId, String assistantId);
+
   /** Marks the token revoked; false when no unrevoked token has that id. */
   boolean revoke(String id, Instant at);
 

@@ -47,6 +47,10 @@ public final class AuthenticateService implements AuthenticateUseCase {
             .filter(found -> !found.revoked())
             .orElseThrow(
                 () -> new Unauthenticated("invalid or revoked API token", "Authorization"));
+    if (!token.orgWide() && !command.assistantKeys()) {
+      throw new Forbidden(
+          "this key reaches one assistant only; use an organization's token here", "Authorization");
+    }
     Organization org = organization(token, command);
     Instant now = clock.instant();
     if (token.lastUsedAt() == null || token.lastUsedAt().plus(USE_RECORD_INTERVAL).isBefore(now)) {
@@ -61,7 +65,7 @@ public final class AuthenticateService implements AuthenticateUseCase {
    */
   private Organization organization(ApiToken token, AuthenticateCommand command) {
     String wanted = command.orgSlug() == null ? "" : command.orgSlug().strip();
-    if (wanted.isEmpty() && command.tokenOrgByDefault()) {
+    if (wanted.isEmpty() && command.orgChoice() == AuthenticateCommand.OrgChoice.TOKEN_ORG) {
       return orgs.findById(token.orgId())
           .orElseThrow(() -> new NotFound("the token's org no longer exists", "x-org"));
     }

@@ -1,0 +1,168 @@
+package dev.lectern.application.service.assistant;
+
+import dev.lectern.application.error.Conflict;
+import dev.lectern.application.error.InvalidRequest;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.port.in.access.CreatedToken;
+import dev.lectern.application.port.in.assistant.AssistantDraft;
+import dev.lectern.application.port.in.assistant.AssistantKeysUseCase;
+import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
+import dev.lectern.application.port.out.AssistantStore;
+import dev.lectern.application.port.out.CollectionStore;
+import dev.lectern.application.port.out.ModelCatalog;
+import dev.lectern.application.port.out.ModelInfo;
+import dev.lectern.application.port.out.TokenStore;
+import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.text.TextLimits;
+import dev.lectern.domain.token.ApiToken;
+import dev.lectern.domain.token.TokenScope;
+import dev.lectern.domain.token.TokenSecret;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Service: assistants and their keys, checked whole before anything is stored. */
+public final class AssistantService implements ManageAssistantsUseCase, AssistantKeysUseCase {
+  private final AssistantStore assistants;
+  private final CollectionStore collections;
+  private final ModelCatalog models;
+  private final TokenStore tokens;
+  private final Clock clock;
+
+  public AssistantService(
+      AssistantStore assistants,
+      CollectionStore collections,
+      ModelCatalog models,
+      TokenStore tokens,
+      Clock clock) {
+    this.assistants = assistants;
+    this.collections = collections;
+    this.models = models;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  @Override
+  public Assistant create(String orgId, AssistantDraft draft) {
+    if (draft.name() == null) {
+      throw new InvalidRequest("name: Field required", "name");
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Assistant fresh =
+        Assistant.create(
+            orgId,
+            UUID.randomUUID().toString(),
+            AssistantChanges.name(draft.name()),
+            List.of(),
+            now);
+    Assistant assistant = checked(AssistantChanges.apply(fresh, draft, now));
+    if (!assistants.insert(assistant)) {
+      throw taken(assistant.name());
+    }
+    return assistant;
+  }
+
+  @Override
+  public Assistant update(String orgId, String id, AssistantDraft changes) {
+    Assistant assistant =
+        checked(
+            AssistantChanges.apply(
+                find(orgId, id), changes, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    if (!assistants.update(assistant)) {
+      throw taken(assistant.name());
+    }
+    return assistant;
+  }
+
+  @Override
+  public Assistant find(String orgId, String id) {
+    return assistants
+        .find(orgId, id)
+        .orElseThrow(
+            () ->
+                NotFound.of(
+                    "assistant '" + TextLimits.cut(id, 100) + "' not found", "assistant", id));
+  }
+
+  @Override
+  public List<Assistant> list(String orgId) {
+    return assistants.list(orgId);
+  }
+
+  @Override
+  public void delete(String orgId, String id) {
+    find(orgId, id);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    for (ApiToken key : tokens.listForAssistant(orgId, id)) {
+      tokens.revoke(key.id(), now);
+    }
+    assistants.delete(orgId, id);
+  }
+
+  @Override
+  public CreatedToken createKey(String orgId, String assistantId, String name) {
+    find(orgId, assistantId);
+    String label = name == null ? "" : name.strip();
+    if (label.isEmpty() || label.length() > 200) {
+      throw new InvalidRequest("name: must be 1 to 200 characters", "name");
+    }
+    String secret = TokenSecret.generate();
+    ApiToken key =
+        new ApiToken(
+            UUID.randomUUID().toString(),
+            label,
+            TokenScope.ASSISTANT,
+            orgId,
+            clock.instant(),
+            null,
+            null,
+            assistantId);
+    tokens.save(key, TokenSecret.hash(secret));
+    return new CreatedToken(key, secret);
+  }
+
+  @Override
+  public List<ApiToken> keys(String orgId, String assistantId) {
+    find(orgId, assistantId);
+    return tokens.listForAssistant(orgId, assistantId);
+  }
+
+  @Override
+  public void revokeKey(String orgId, String assistantId, String keyId) {
+    boolean known =
+        keys(orgId, assistantId).stream().anyMatch(key -> key.id().equals(keyId) && !key.revoked());
+    if (!known || !tokens.revoke(keyId, clock.instant())) {
+      throw NotFound.of(
+          "key '" + TextLimits.cut(keyId, 100) + "' not found for this assistant", "key", keyId);
+    }
+  }
+
+  /** The assistant when what it names exists: its collections and its model. */
+  private Assistant checked(Assistant assistant) {
+    for (CollectionId id : new LinkedHashSet<>(assistant.collections())) {
+      if (collections.find(assistant.orgId(), id).isEmpty()) {
+        throw NotFound.of(
+            "collections: collection '" + id.value() + "' not found", "collections", id.value());
+      }
+    }
+    String model = assistant.model().model();
+    if (model != null && models.find(model).isEmpty()) {
+      throw new InvalidRequest(
+          "model: no model named '"
+              + TextLimits.cut(model, 100)
+              + "' is configured; use one of "
+              + models.models().stream().map(ModelInfo::name).collect(Collectors.joining(", ")),
+          "model");
+    }
+    return assistant;
+  }
+
+  private static Conflict taken(String name) {
+    return new Conflict("name: an assistant named '" + name + "' already exists", "name");
+  }
+}

@@ -1,0 +1,237 @@
+package dev.lectern.application.service.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lectern.application.contract.Fixtures;
+import dev.lectern.application.error.Conflict;
+import dev.lectern.application.error.InvalidRequest;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.fakes.InMemoryAssistantStore;
+import dev.lectern.application.fakes.InMemoryCollectionStore;
+import dev.lectern.application.fakes.InMemoryTokenStore;
+import dev.lectern.application.fakes.ScriptedLanguageModel;
+import dev.lectern.application.port.in.access.CreatedToken;
+import dev.lectern.application.port.in.assistant.AssistantDraft;
+import dev.lectern.domain.assistant.Access;
+import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.assistant.AssistantStatus;
+import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.token.ApiToken;
+import dev.lectern.domain.token.TokenScope;
+import dev.lectern.domain.token.TokenSecret;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AssistantServiceTest {
+  final InMemoryAssistantStore assistants = new InMemoryAssistantStore();
+  final InMemoryCollectionStore collections = new InMemoryCollectionStore();
+  final InMemoryTokenStore tokens = new InMemoryTokenStore();
+  final AssistantService service =
+      new AssistantService(
+          assistants, collections, new ScriptedLanguageModel(), tokens, Clock.systemUTC());
+
+  @BeforeEach
+  void collections() {
+    collections.findOrCreate(Fixtures.collection("org1", "docs"));
+  }
+
+  static AssistantDraft draft(String name) {
+    return AssistantDraft.named(name);
+  }
+
+  @Test
+  void aNewAssistantHasTheDefaultsAndWhatTheDraftSets() {
+    Assistant created =
+        service.create(
+            "org1",
+            new AssistantDraft(
+                "  Support ",
+                null,
+                null,
+                "Hello!",
+                null,
+                null,
+                List.of(new CollectionId("docs")),
+                "scripted",
+                false,
+                0.5,
+                null,
+                null,
+                null,
+                256,
+                3,
+                null,
+                0.1,
+                null,
+                4,
+                null,
+                Access.PUBLIC,
+                null));
+
+    assertThat(created.name()).isEqualTo("Support");
+    assertThat(created.opener()).isEqualTo("Hello!");
+    assertThat(created.systemPrompt()).isEqualTo(Assistant.DEFAULT_SYSTEM_PROMPT);
+    assertThat(created.model().model()).isEqualTo("scripted");
+    assertThat(created.model().temperature()).isEqualTo(0.5);
+    assertThat(created.model().topP()).isEqualTo(0.3);
+    assertThat(created.model().maxTokens()).isEqualTo(256);
+    assertThat(created.retrieval().topN()).isEqualTo(3);
+    assertThat(created.retrieval().similarityThreshold()).isEqualTo(0.1);
+    assertThat(created.historyWindow()).isEqualTo(4);
+    assertThat(created.access()).isEqualTo(Access.PUBLIC);
+    assertThat(created.status()).isEqualTo(AssistantStatus.ACTIVE);
+    assertThat(service.find("org1", created.id())).isEqualTo(created);
+  }
+
+  @Test
+  void badDraftsAreRefusedNamingTheFieldAndNothingIsStored() {
+    assertThatThrownBy(() -> service.create("org1", draft("  ")))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageStartingWith("name:");
+    assertThatThrownBy(
+            () ->
+                service.create(
+                    "org1", draft("A").withCollections(List.of(new CollectionId("nowhere")))))
+        .isInstanceOf(NotFound.class)
+        .hasMessageContaining("nowhere");
+    assertThatThrownBy(
+            () ->
+                service.create(
+                    "org1",
+                    new AssistantDraft(
+                        "A",
+                        null,
+                        "No passages here.",
+                        null,
+                        null,
+                        true,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageStartingWith("system_prompt:");
+    assertThatThrownBy(
+            () ->
+                service.create(
+                    "org1",
+                    new AssistantDraft(
+                        "A", null, null, null, null, null, null, "gpt-9", false, 3.0, null, null,
+                        null, null, null, null, null, null, null, null, null, null)))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageStartingWith("temperature:");
+    assertThatThrownBy(
+            () ->
+                service.create(
+                    "org1",
+                    new AssistantDraft(
+                        "A", null, null, null, null, null, null, "gpt-9", false, null, null, null,
+                        null, null, null, null, null, null, null, null, null, null)))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageContaining("no model named 'gpt-9'")
+        .hasMessageContaining("scripted");
+    assertThat(service.list("org1")).isEmpty();
+  }
+
+  @Test
+  void namesAreUniqueOnCreateAndUpdate() {
+    service.create("org1", draft("Support"));
+    Assistant sales = service.create("org1", draft("Sales"));
+
+    assertThatThrownBy(() -> service.create("org1", draft("support"))).isInstanceOf(Conflict.class);
+    assertThatThrownBy(() -> service.update("org1", sales.id(), draft("SUPPORT")))
+        .isInstanceOf(Conflict.class);
+    assertThat(service.create("org2", draft("Support")).name()).isEqualTo("Support");
+    assertThat(service.update("org1", sales.id(), draft("Sales desk")).name())
+        .isEqualTo("Sales desk");
+  }
+
+  @Test
+  void anUpdateKeepsWhatItDoesNotSet() {
+    Assistant created = service.create("org1", draft("Support"));
+
+    Assistant changed =
+        service.update(
+            "org1",
+            created.id(),
+            new AssistantDraft(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                AssistantStatus.SUSPENDED));
+
+    assertThat(changed.name()).isEqualTo("Support");
+    assertThat(changed.status()).isEqualTo(AssistantStatus.SUSPENDED);
+    assertThat(changed.createdAt()).isEqualTo(created.createdAt());
+    assertThatThrownBy(() -> service.update("org2", created.id(), draft("X")))
+        .isInstanceOf(NotFound.class);
+  }
+
+  @Test
+  void keysReachTheirAssistantAndDieWithIt() {
+    Assistant bot = service.create("org1", draft("Bot"));
+
+    CreatedToken key = service.createKey("org1", bot.id(), "widget");
+
+    assertThat(key.token().scope()).isEqualTo(TokenScope.ASSISTANT);
+    assertThat(key.token().assistantId()).isEqualTo(bot.id());
+    assertThat(tokens.findByHash(TokenSecret.hash(key.secret()))).contains(key.token());
+    assertThat(service.keys("org1", bot.id()))
+        .extracting(ApiToken::id)
+        .containsExactly(key.token().id());
+    assertThatThrownBy(() -> service.keys("org2", bot.id())).isInstanceOf(NotFound.class);
+
+    service.delete("org1", bot.id());
+
+    assertThat(tokens.findByHash(TokenSecret.hash(key.secret())).orElseThrow().revoked()).isTrue();
+    assertThatThrownBy(() -> service.find("org1", bot.id())).isInstanceOf(NotFound.class);
+  }
+
+  @Test
+  void aKeyIsRevokedOnceAndOnlyThroughItsAssistant() {
+    Assistant bot = service.create("org1", draft("Bot"));
+    Assistant other = service.create("org1", draft("Other"));
+    CreatedToken key = service.createKey("org1", bot.id(), "widget");
+
+    assertThatThrownBy(() -> service.revokeKey("org1", other.id(), key.token().id()))
+        .isInstanceOf(NotFound.class);
+    service.revokeKey("org1", bot.id(), key.token().id());
+    assertThatThrownBy(() -> service.revokeKey("org1", bot.id(), key.token().id()))
+        .isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> service.createKey("org1", bot.id(), " "))
+        .isInstanceOf(InvalidRequest.class);
+  }
+}
