@@ -75,7 +75,7 @@ public final class ChatWiring {
    * The configured models: the default one first (an OpenAI-compatible server when a URL is set,
    * else the built-in extractive model), then the named ones; the built-in model is always there.
    */
-  static ModelRoster roster(LecternConfig.Llm llm) {
+  public static ModelRoster roster(LecternConfig.Llm llm) {
     ModelRoster roster = new ModelRoster();
     if (!llm.builtInModel()) {
       roster.add(

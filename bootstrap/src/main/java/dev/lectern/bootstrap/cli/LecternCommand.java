@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Lectern 0.1.0",
     description = "Self-hosted knowledge and assistant server.",
-    subcommands = {ServeCommand.class, TokenCommand.class, OrgCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      TokenCommand.class,
+      OrgCommand.class,
+      AssistantCommand.class
+    })
 public final class LecternCommand {
   /** Exit code by which {@code serve} says the process keeps running. */
   public static final int KEEP_RUNNING = -1;

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
   @Mixin StorageOptions storage;
 
+  @Mixin LlmOptions llm;
+
   @Spec CommandSpec spec;
 
   private PrintWriter out() {
@@ -65,42 +67,6 @@ public final class ServeCommand implements Callable<Integer> {
       defaultValue = "${env:LECTERN_FETCH_TIMEOUT_SECONDS:-60}",
       description = "Time limit of a URI download. Env: LECTERN_FETCH_TIMEOUT_SECONDS.")
   long fetchTimeoutSeconds;
-
-  @Option(
-      names = "--llm-base-url",
-      defaultValue = "${env:LECTERN_LLM_BASE_URL:-}",
-      description =
-          "An OpenAI-compatible server (Ollama, vLLM, llama.cpp, OpenAI…) assistants answer with;"
-              + " none for the built-in extractive model. Env: LECTERN_LLM_BASE_URL.")
-  String llmBaseUrl;
-
-  @Option(
-      names = "--llm-model",
-      defaultValue = "${env:LECTERN_LLM_MODEL:-default}",
-      description = "The model asked for. Env: LECTERN_LLM_MODEL.")
-  String llmModel;
-
-  @Option(
-      names = "--llm-models",
-      defaultValue = "${env:LECTERN_LLM_MODELS:-}",
-      description =
-          "Further models assistants may choose, as name=model@url[,…]; the key of each comes"
-              + " from LECTERN_LLM_API_KEY_<NAME>. Env: LECTERN_LLM_MODELS.")
-  String llmModels;
-
-  @Option(
-      names = "--llm-context-tokens",
-      defaultValue = "${env:LECTERN_LLM_CONTEXT_TOKENS:-8192}",
-      description =
-          "Context window of the OpenAI-compatible models: prompts are cut to fit it."
-              + " Env: LECTERN_LLM_CONTEXT_TOKENS.")
-  int llmContextTokens;
-
-  @Option(
-      names = "--llm-timeout-seconds",
-      defaultValue = "${env:LECTERN_LLM_TIMEOUT_SECONDS:-600}",
-      description = "Time limit of one answer. Env: LECTERN_LLM_TIMEOUT_SECONDS.")
-  long llmTimeoutSeconds;
 
   @Option(
       names = "--default-language",
@@ -161,20 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
             .fetchTimeout(Duration.ofSeconds(fetchTimeoutSeconds))
             .defaultLanguage(language)
             .tasks(tasks())
-            .llm(
-                new LecternConfig.Llm(
-                    llmBaseUrl.isBlank() ? null : llmBaseUrl,
-                    llmModel,
-                    System.getenv("LECTERN_LLM_API_KEY"),
-                    LecternConfig.NamedModel.parse(
-                        llmModels,
-                        name -> {
-                          String key = System.getenv(LecternConfig.NamedModel.keyVariable(name));
-                          return key != null ? key : System.getenv("LECTERN_LLM_API_KEY");
-                        }),
-                    llmContextTokens,
-                    Duration.ofSeconds(Math.min(60, llmTimeoutSeconds)),
-                    Duration.ofSeconds(llmTimeoutSeconds)))
+            .llm(llm.config())
             .build();
     // The index opens on its own thread while the database opens and migrates on this one.
     CompletableFuture<LuceneChunkIndex> index = Wiring.openIndexInBackground(config);

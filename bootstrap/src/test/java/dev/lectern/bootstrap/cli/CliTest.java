@@ -91,4 +91,38 @@ class CliTest {
     assertThat(run("token", "revoke", "no-such-id").err()).contains("no active token");
     assertThat(run("token", "create").exit()).isNotZero();
   }
+
+  @Test
+  void assistantsAndTheirKeysAreManagedFromTheCommandLine() {
+    run("org", "list"); // the first use prints the admin token
+    Result created = run("assistant", "create", "--name", "Support", "--opener", "Hi there");
+    assertThat(created.exit()).as(created.err()).isZero();
+    String id = created.out().split(" ")[2];
+    assertThat(created.out()).isEqualTo("Created assistant " + id + " (Support)\n");
+
+    assertThat(run("assistant", "list").out()).contains(id).contains("Support").contains("private");
+    Result key = run("assistant", "key", "create", id, "--name", "widget");
+    assertThat(key.exit()).as(key.err()).isZero();
+    assertThat(key.out()).contains("Secret (shown once): lct_");
+    String keyId = key.out().split(" ")[1];
+
+    Result shown = run("assistant", "show", id);
+    assertThat(shown.out())
+        .contains("name:           Support")
+        .contains("opener:         Hi there")
+        .contains(keyId + "  widget  active");
+
+    assertThat(run("assistant", "key", "revoke", id, keyId).exit()).isZero();
+    assertThat(run("assistant", "show", id).out()).contains(keyId + "  widget  revoked");
+
+    Result missing = run("assistant", "create", "--name", "Other", "--collection", "nowhere");
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains("collection 'nowhere' not found");
+    Result taken = run("assistant", "create", "--name", "support");
+    assertThat(taken.exit()).isEqualTo(1);
+    assertThat(taken.err()).contains("already exists");
+
+    assertThat(run("assistant", "delete", id).out()).isEqualTo("Deleted assistant " + id + "\n");
+    assertThat(run("assistant", "show", id).err()).contains("not found");
+  }
 }
