@@ -68,6 +68,11 @@ public final class Bench implements Callable<Integer> {
               + " content over 5 x 45 MiB read from a server on a 512 MiB heap.")
   boolean hostile;
 
+  @Option(
+      names = "--chat-only",
+      description = "Measure only the chat row (streaming through /messages from a loopback LLM).")
+  boolean chatOnly;
+
   @Option(names = "--out", defaultValue = "bench-results.json", description = "JSON output.")
   Path out;
 
@@ -113,6 +118,8 @@ public final class Bench implements Callable<Integer> {
     System.out.println("lectern-bench: work directory " + work);
     if (hostile) {
       new HostileRun(this, work, report).run();
+    } else if (chatOnly) {
+      new ChatRun(this, work, report).run();
     } else {
       new BenchRun(this, work, report).run();
     }

@@ -46,6 +46,7 @@ final class BenchRun {
     try (ServerProcess restarted = start(data, "restart")) {
       startAndIdle(restarted, chunksIndexed + " chunks");
     }
+    new ChatRun(options, work, report).run();
   }
 
   /** Start-up time, and RSS once the server has been idle for two seconds. */

@@ -35,6 +35,13 @@ final class ServerProcess implements AutoCloseable {
    */
   static ServerProcess start(Path dataDir, Path log, List<String> jvmOptions, Path jar)
       throws Exception {
+    return start(dataDir, log, jvmOptions, jar, List.of());
+  }
+
+  /** {@link #start} with further {@code serve} flags. */
+  static ServerProcess start(
+      Path dataDir, Path log, List<String> jvmOptions, Path jar, List<String> serveFlags)
+      throws Exception {
     int port = freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     Stream<String> program =
@@ -48,7 +55,8 @@ final class ServerProcess implements AutoCloseable {
                 jvmOptions.stream(),
                 program,
                 Stream.of(
-                    "serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString()))
+                    "serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString()),
+                serveFlags.stream())
             .flatMap(s -> s)
             .toList();
     ProcessBuilder builder =

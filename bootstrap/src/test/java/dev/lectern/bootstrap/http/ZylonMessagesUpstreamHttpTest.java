@@ -263,7 +263,7 @@ class ZylonMessagesUpstreamHttpTest {
       InputStream in = socket.getInputStream();
       StringBuilder seen = new StringBuilder();
       byte[] buffer = new byte[512];
-      while (!seen.toString().contains("\"w2 \"")) {
+      while (!seen.toString().contains("w2 ")) {
         int n = in.read(buffer);
         assertThat(n).as("the stream ended early: " + seen).isPositive();
         seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));

@@ -8,14 +8,10 @@ import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.domain.conversation.FinishReason;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +30,17 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
   private static final int MAX_ERROR_CHARS = 16 * 1024;
   private static final long MAX_RETRY_AFTER_SECONDS = 30;
 
+  /** Kept-alive connections are not used past this age (servers close idle ones after a while). */
+  private static final Duration MAX_CONNECTION_AGE = Duration.ofSeconds(20);
+
+  private static final int MAX_IDLE_CONNECTIONS = 32;
+
   private final OpenAiSettings settings;
-  private final HttpClient client;
+  private final ConcurrentLinkedQueue<UpstreamConnection> idleConnections =
+      new ConcurrentLinkedQueue<>();
 
   public OpenAiCompatibleLanguageModel(OpenAiSettings settings) {
     this.settings = settings;
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
   }
 
   @Override
@@ -62,30 +59,34 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
     long start = System.nanoTime();
     Duration wait = settings.backoff();
     for (int attempt = 1; ; attempt++) {
-      Exchange exchange = send(body);
+      Exchange exchange = null;
       try {
-        HttpResponse.ResponseInfo info = exchange.awaitHeaders(start, deltas);
-        if (info == null) {
+        exchange = send(body);
+        if (!exchange.awaitHeaders(start, deltas)) {
           return new ModelReply("", null, FinishReason.CANCELLED, usage(request));
         }
-        if (info.statusCode() == 200) {
-          if (deltas == null || !eventStream(info)) {
+        int status = exchange.connection.status();
+        if (status == 200) {
+          ModelReply reply;
+          if (deltas == null || !eventStream(exchange)) {
             // A server that ignores "stream" answers whole; its text is then one piece.
-            ModelReply reply = whole(exchange, request, start);
+            reply = whole(exchange, request, start);
             if (deltas != null && !reply.text().isEmpty()) {
               deltas.text(reply.text());
             }
-            return reply;
+          } else {
+            reply = new StreamReader(exchange, request, deltas, start).read();
           }
-          return new StreamReader(exchange, request, deltas, start).read();
+          exchange.release();
+          return reply;
         }
         String error = exchange.readAll(start, MAX_ERROR_CHARS);
-        LOG.warn("language model answered HTTP {}: {}", info.statusCode(), oneLine(error));
-        boolean retry = info.statusCode() == 429 || info.statusCode() >= 500;
+        LOG.warn("language model answered HTTP {}: {}", status, oneLine(error));
+        boolean retry = status == 429 || status >= 500;
         if (!retry || attempt >= settings.attempts()) {
-          throw UpstreamErrors.forStatus(info.statusCode(), error);
+          throw UpstreamErrors.forStatus(status, error);
         }
-        wait = pause(wait, retryAfter(info), start);
+        wait = pause(wait, retryAfter(exchange), start);
       } catch (Unreachable e) {
         LOG.warn("language model server cannot be reached: {}", e.getCause().toString());
         if (attempt >= settings.attempts()) {
@@ -93,18 +94,20 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
         }
         wait = pause(wait, null, start);
       } finally {
-        exchange.cancel();
+        if (exchange != null) {
+          exchange.cancel();
+        }
       }
     }
   }
 
-  private static boolean eventStream(HttpResponse.ResponseInfo info) {
-    String type = info.headers().firstValue("content-type").orElse("text/event-stream");
+  private static boolean eventStream(Exchange exchange) {
+    String type = exchange.connection.header("content-type");
     return !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
   }
 
   private ModelReply whole(Exchange exchange, ModelRequest request, long start) {
-    String text = exchange.readAll(start, LineQueue.MAX_LINE_CHARS);
+    String text = exchange.readAll(start, UpstreamConnection.MAX_LINE_BYTES);
     try {
       JsonNode answer = ChatCompletionsJson.MAPPER.readTree(text);
       if (answer == null || !answer.path("choices").isArray()) {
@@ -141,40 +144,62 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
     return wait.multipliedBy(2);
   }
 
-  private static Long retryAfter(HttpResponse.ResponseInfo info) {
+  private static Long retryAfter(Exchange exchange) {
     try {
-      return info.headers().firstValue("retry-after").map(Long::parseLong).orElse(null);
+      String value = exchange.connection.header("retry-after");
+      return value.isEmpty() ? null : Long.parseLong(value);
     } catch (NumberFormatException dateOrJunk) {
       return null;
     }
   }
 
+  /** The request on a kept-alive connection when one is idle, else on a new one. */
   private Exchange send(byte[] body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(settings.chatCompletions())
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json, text/event-stream")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
-      request.header("Authorization", "Bearer " + settings.apiKey());
+    UpstreamConnection idle;
+    while ((idle = idleConnections.poll()) != null) {
+      if (idle.age().compareTo(MAX_CONNECTION_AGE) < 0) {
+        try {
+          idle.post(settings.chatCompletions(), headers(), body);
+          return new Exchange(idle, true, body);
+        } catch (IOException closedMeanwhile) {
+          idle.close();
+        }
+      } else {
+        idle.close();
+      }
     }
-    LineQueue lines = new LineQueue();
-    CompletableFuture<HttpResponse.ResponseInfo> headers = new CompletableFuture<>();
-    CompletableFuture<HttpResponse<Void>> sent =
-        client.sendAsync(
-            request.build(),
-            info -> {
-              headers.complete(info);
-              return HttpResponse.BodySubscribers.fromSubscriber(lines);
-            });
-    sent.whenComplete(
-        (response, failure) -> {
-          if (failure != null) {
-            headers.completeExceptionally(failure);
-            lines.onError(failure);
-          }
-        });
-    return new Exchange(sent, headers, lines);
+    return fresh(body);
+  }
+
+  private Exchange fresh(byte[] body) {
+    UpstreamConnection connection;
+    try {
+      connection =
+          UpstreamConnection.open(
+              settings.chatCompletions(),
+              settings.connectTimeout(),
+              Duration.ofMillis(CHECK_MILLIS));
+    } catch (IOException e) {
+      throw new Unreachable(e);
+    }
+    try {
+      connection.post(settings.chatCompletions(), headers(), body);
+      return new Exchange(connection, false, body);
+    } catch (IOException e) {
+      connection.close();
+      throw new Unreachable(e);
+    }
+  }
+
+  private Map<String, String> headers() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("Accept", "application/json, text/event-stream");
+    headers.put("User-Agent", "Lectern");
+    if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
+      headers.put("Authorization", "Bearer " + settings.apiKey());
+    }
+    return headers;
   }
 
   private static String oneLine(String text) {
@@ -189,42 +214,52 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
     }
   }
 
-  /** One request in flight: its headers, its body as lines, and how to stop it. */
+  /** One request in flight: its connection, its body as lines, and how to stop it. */
   final class Exchange {
-    private final CompletableFuture<HttpResponse<Void>> sent;
-    private final CompletableFuture<HttpResponse.ResponseInfo> headers;
-    final LineQueue lines;
+    private UpstreamConnection connection;
+    private boolean pooled;
+    private final byte[] body;
 
-    Exchange(
-        CompletableFuture<HttpResponse<Void>> sent,
-        CompletableFuture<HttpResponse.ResponseInfo> headers,
-        LineQueue lines) {
-      this.sent = sent;
-      this.headers = headers;
-      this.lines = lines;
+    Exchange(UpstreamConnection connection, boolean pooled, byte[] body) {
+      this.connection = connection;
+      this.pooled = pooled;
+      this.body = body;
     }
 
-    /** The status and headers, or null when the client went away first. */
-    HttpResponse.ResponseInfo awaitHeaders(long start, ModelDeltas deltas) {
+    /**
+     * Waits for the status and headers; false when the client went away first. A kept-alive
+     * connection the server had closed meanwhile is replaced once, the request sent again.
+     */
+    boolean awaitHeaders(long start, ModelDeltas deltas) {
       long firstToken = settings.firstTokenTimeout().toNanos();
       while (true) {
-        long left = firstToken - (System.nanoTime() - start);
-        if (left <= 0) {
+        if (System.nanoTime() - start >= firstToken) {
           throw UpstreamErrors.firstTokenTimeout(settings.firstTokenTimeout().toSeconds());
         }
         try {
-          return headers.get(
-              Math.min(left, TimeUnit.MILLISECONDS.toNanos(CHECK_MILLIS)), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException notYet) {
-          if (deltas != null && deltas.cancelled()) {
-            return null;
+          if (connection.readHead()) {
+            return true;
           }
-        } catch (ExecutionException e) {
-          throw new Unreachable(e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw UpstreamErrors.broken("was interrupted");
+          if (deltas != null && deltas.cancelled()) {
+            return false;
+          }
+        } catch (IOException e) {
+          if (!pooled) {
+            throw new Unreachable(e);
+          }
+          connection.close();
+          connection = fresh(body).connection;
+          pooled = false;
         }
+      }
+    }
+
+    /** Whether more of the body can be read without waiting. */
+    boolean ready() {
+      try {
+        return connection.ready();
+      } catch (IOException e) {
+        return false;
       }
     }
 
@@ -233,7 +268,7 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
       StringBuilder text = new StringBuilder();
       while (true) {
         String line = next(start, null, true);
-        if (line == LineQueue.END || line == null) {
+        if (line == UpstreamConnection.END || line == null) {
           return text.toString();
         }
         if (text.length() + line.length() > limit) {
@@ -244,9 +279,9 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
     }
 
     /**
-     * The next line, {@link LineQueue#END} at the end, or null when {@code deltas} says the client
-     * went away; the total time limit and, until the answer has {@code begun}, the first-token
-     * limit apply.
+     * The next line, {@link UpstreamConnection#END} at the end, or null when {@code deltas} says
+     * the client went away; the total time limit and, until the answer has {@code begun}, the
+     * first-token limit apply.
      */
     String next(long start, ModelDeltas deltas, boolean begun) {
       while (true) {
@@ -254,15 +289,11 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
         if (!begun && elapsed >= settings.firstTokenTimeout().toNanos()) {
           throw UpstreamErrors.firstTokenTimeout(settings.firstTokenTimeout().toSeconds());
         }
-        long left = settings.totalTimeout().toNanos() - elapsed;
-        if (left <= 0) {
+        if (elapsed >= settings.totalTimeout().toNanos()) {
           throw UpstreamErrors.totalTimeout(settings.totalTimeout().toSeconds());
         }
         try {
-          String line =
-              lines.poll(
-                  Math.min(left, TimeUnit.MILLISECONDS.toNanos(CHECK_MILLIS)),
-                  TimeUnit.NANOSECONDS);
+          String line = connection.nextLine();
           if (line != null) {
             return line;
           }
@@ -271,16 +302,31 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
           }
         } catch (IOException e) {
           throw UpstreamErrors.broken("was cut off");
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw UpstreamErrors.broken("was interrupted");
         }
       }
     }
 
+    /** The answer was read whole: the connection may carry the next request. */
+    void release() {
+      try {
+        // After [DONE] the body's last bytes have usually arrived too: read them if so.
+        for (int lines = 0; lines < 16 && !connection.reusable() && connection.ready(); lines++) {
+          connection.nextLine();
+        }
+      } catch (IOException e) {
+        return;
+      }
+      if (connection.reusable() && idleConnections.size() < MAX_IDLE_CONNECTIONS) {
+        idleConnections.offer(connection);
+        connection = null;
+      }
+    }
+
+    /** Stops the request (closing its connection) unless it was released. */
     void cancel() {
-      lines.cancel();
-      sent.cancel(true);
+      if (connection != null) {
+        connection.close();
+      }
     }
   }
 

@@ -16,6 +16,11 @@ import java.io.IOException;
 final class StreamReader {
   private static final String DONE = "[DONE]";
 
+  /** The most text passed on as one piece, and the longest a piece waits for the next. */
+  private static final int MAX_BATCH_CHARS = 512;
+
+  private static final long MAX_BATCH_NANOS = 10_000_000;
+
   private final OpenAiCompatibleLanguageModel.Exchange exchange;
   private final ModelRequest request;
   private final ModelDeltas deltas;
@@ -34,13 +39,15 @@ final class StreamReader {
 
   ModelReply read() {
     ReplyBuilder reply = new ReplyBuilder();
+    Pending pending = new Pending();
     boolean begun = false;
     while (true) {
       String line = exchange.next(start, deltas, begun);
       if (line == null || deltas.cancelled()) {
         return reply.build(request, FinishReason.CANCELLED);
       }
-      if (line == LineQueue.END) {
+      if (line == UpstreamConnection.END) {
+        pending.send();
         return reply.build(request, null);
       }
       String data = data(line);
@@ -48,16 +55,48 @@ final class StreamReader {
         continue;
       }
       if (data.equals(DONE)) {
+        pending.send();
         return reply.build(request, null);
       }
       JsonNode chunk = parse(data);
       if (chunk.has("error")) {
+        pending.send();
         throw UpstreamErrors.broken("stopped with an error" + said(chunk.get("error")));
       }
       begun = true;
-      String delta = reply.add(chunk);
-      if (!delta.isEmpty()) {
-        deltas.text(delta);
+      pending.add(reply.add(chunk));
+      // Pieces that arrived together go on together, one event for the client instead of many;
+      // the first goes at once, and none waits long or for pieces that have not arrived.
+      if (!exchange.ready() || pending.full()) {
+        pending.send();
+      }
+    }
+  }
+
+  /** Text read but not yet passed on. */
+  private final class Pending {
+    private final StringBuilder text = new StringBuilder();
+    private boolean sentAny;
+    private long since;
+
+    void add(String piece) {
+      if (text.isEmpty()) {
+        since = System.nanoTime();
+      }
+      text.append(piece);
+    }
+
+    boolean full() {
+      return !sentAny
+          || text.length() >= MAX_BATCH_CHARS
+          || System.nanoTime() - since >= MAX_BATCH_NANOS;
+    }
+
+    void send() {
+      if (!text.isEmpty()) {
+        deltas.text(text.toString());
+        text.setLength(0);
+        sentAny = true;
       }
     }
   }

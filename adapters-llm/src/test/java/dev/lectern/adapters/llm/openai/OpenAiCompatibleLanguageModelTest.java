@@ -134,12 +134,40 @@ class OpenAiCompatibleLanguageModelTest {
 
     ModelReply reply = model().stream(question("How long?"), deltas);
 
-    assertThat(deltas.pieces).containsExactly("Refunds ", "take five", " days.");
+    assertThat(deltas.pieces.get(0)).isEqualTo("Refunds ");
+    assertThat(String.join("", deltas.pieces)).isEqualTo("Refunds take five days.");
     assertThat(reply.text()).isEqualTo("Refunds take five days.");
     assertThat(reply.finishReason()).isEqualTo(FinishReason.LENGTH);
     assertThat(reply.usage()).isEqualTo(new ModelReply.TokenUsage(30, 4));
     assertThat(upstream.bodies.get(0))
         .contains("\"stream\":true", "\"stream_options\":{\"include_usage\":true}");
+  }
+
+  @Test
+  void piecesThatArriveTogetherGoOnTogetherAndTheFirstAtOnce() {
+    String[] burst = new String[300];
+    for (int i = 0; i < burst.length; i++) {
+      burst[i] = "data: {\"choices\":[{\"delta\":{\"content\":\"w" + i + " \"}}]}";
+    }
+    upstream.answering(events(0, burst));
+    Collected together = new Collected(-1);
+
+    ModelReply reply = model().stream(question("Hi"), together);
+
+    assertThat(together.pieces.get(0)).isEqualTo("w0 ");
+    assertThat(together.pieces.size()).isLessThan(burst.length / 2);
+    assertThat(String.join("", together.pieces)).isEqualTo(reply.text());
+    assertThat(reply.text().split(" ")).hasSize(burst.length);
+
+    upstream.answering(
+        events(
+            40,
+            "data: {\"choices\":[{\"delta\":{\"content\":\"One \"}}]}",
+            "data: {\"choices\":[{\"delta\":{\"content\":\"by \"}}]}",
+            "data: {\"choices\":[{\"delta\":{\"content\":\"one.\"}}]}"));
+    Collected apart = new Collected(-1);
+    model().stream(question("Hi"), apart);
+    assertThat(apart.pieces).containsExactly("One ", "by ", "one.");
   }
 
   @Test
@@ -277,7 +305,9 @@ class OpenAiCompatibleLanguageModelTest {
     ModelReply reply = model().stream(question("Hi"), deltas);
 
     assertThat(reply.finishReason()).isEqualTo(FinishReason.CANCELLED);
-    assertThat(reply.text()).isEqualTo("w0 w1 w2 ");
+    // The reply holds what the client was given, and far less than the upstream had to say.
+    assertThat(reply.text()).isEqualTo(String.join("", deltas.pieces)).startsWith("w0 w1 w2 ");
+    assertThat(reply.text().split(" ")).hasSizeLessThan(20);
     long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
     while (!upstream.clientGone && System.nanoTime() < deadline) {
       Thread.sleep(20);
