@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.admin;
 
 import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.DialectRoutes;
 import dev.lectern.adapters.http.common.RequestBodies;
 import io.javalin.config.RoutesConfig;
 import java.util.function.Consumer;
@@ -28,7 +29,8 @@ public final class AdminRoutes implements Consumer<RoutesConfig> {
   }
 
   @Override
-  public void accept(RoutesConfig routes) {
+  public void accept(RoutesConfig config) {
+    DialectRoutes routes = new DialectRoutes(config, new AdminErrorRenderer());
     routes.get(TASKS, tasks::list);
     routes.get(TASKS + "/{task_id}", tasks::find);
     routes.post(TASKS + "/{task_id}/cancel", tasks::cancel);

@@ -69,7 +69,7 @@ public final class LecternServer implements AutoCloseable {
 
   private static void renderFrameworkError(
       ErrorRouting errors, HttpResponseException e, Context ctx) {
-    ErrorRenderer renderer = errors.forPath(ctx.path());
+    ErrorRenderer renderer = errors.forRequest(ctx);
     if (e.getStatus() == 404 || e.getStatus() == 405) {
       renderer.renderNoRoute(ctx);
     } else if (e.getStatus() == 413) {
@@ -92,12 +92,12 @@ public final class LecternServer implements AutoCloseable {
           e.getMessage(),
           e.getCause());
     }
-    errors.forPath(ctx.path()).render(ctx, e);
+    errors.forRequest(ctx).render(ctx, e);
   }
 
   private static void renderUnexpected(ErrorRouting errors, Exception e, Context ctx) {
     String reference = UUID.randomUUID().toString();
     LOG.error("unexpected failure on {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
-    errors.forPath(ctx.path()).renderInternal(ctx, reference);
+    errors.forRequest(ctx).renderInternal(ctx, reference);
   }
 }

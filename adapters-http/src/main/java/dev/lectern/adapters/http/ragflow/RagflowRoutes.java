@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.ragflow;
 
 import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.DialectRoutes;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.application.port.in.chunk.ManageChunksUseCase;
 import dev.lectern.application.port.in.dataset.CreateDatasetUseCase;
@@ -93,8 +94,9 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
   }
 
   @Override
-  public void accept(RoutesConfig routes) {
-    routes.exception(RagflowFailure.class, (failure, ctx) -> RagflowReply.failure(ctx, failure));
+  public void accept(RoutesConfig config) {
+    DialectRoutes routes = new DialectRoutes(config, new RagflowErrorRenderer());
+    config.exception(RagflowFailure.class, (failure, ctx) -> RagflowReply.failure(ctx, failure));
     routes.post(API + "/retrieval", retrieval::retrieval);
     routes.post(API + "/datasets", datasets::create);
     routes.get(API + "/datasets", datasets::list);

@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.zylon;
 
 import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.DialectRoutes;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
@@ -40,7 +41,8 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
   }
 
   @Override
-  public void accept(RoutesConfig routes) {
+  public void accept(RoutesConfig config) {
+    DialectRoutes routes = new DialectRoutes(config, new ZylonErrorRenderer());
     routes.get("/health", workspace::health);
     routes.get("/api/v1/account/me", workspace::me);
     routes.get("/api/v1/app/me", workspace::me);

@@ -2,6 +2,7 @@ package dev.lectern.adapters.llm.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.adapters.llm.TokenCounts;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelDeltas;
 import dev.lectern.application.port.out.ModelReply;
@@ -82,9 +83,9 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
         }
         String error = exchange.readAll(start, MAX_ERROR_CHARS);
         LOG.warn("language model answered HTTP {}: {}", status, oneLine(error));
-        boolean retry = status == 429 || status >= 500;
-        if (!retry || attempt >= settings.attempts()) {
-          throw UpstreamErrors.forStatus(status, error);
+        LecternException failure = UpstreamErrors.forStatus(status, error);
+        if (!failure.retriable() || attempt >= settings.attempts()) {
+          throw failure;
         }
         wait = pause(wait, retryAfter(exchange), start);
       } catch (Unreachable e) {

@@ -22,14 +22,18 @@ final class UpstreamErrors {
               "the language model refused the request (HTTP " + status + ")" + said, "messages");
       case 401, 403 ->
           new UpstreamFailure(
-              "the language model refused Lectern's credentials (HTTP " + status + ")");
+              "the language model refused Lectern's credentials (HTTP " + status + ")", false);
       case 404 ->
           new UpstreamFailure(
               "the language model server has no such model or no chat completions endpoint (HTTP"
                   + " 404)"
-                  + said);
+                  + said,
+              false);
       case 429 -> new UpstreamFailure("the language model is busy (HTTP 429); try again later");
-      default -> new UpstreamFailure("the language model failed (HTTP " + status + ")" + said);
+      default ->
+          // Only a busy or failing server may answer differently when asked again.
+          new UpstreamFailure(
+              "the language model failed (HTTP " + status + ")" + said, status >= 500);
     };
   }
 

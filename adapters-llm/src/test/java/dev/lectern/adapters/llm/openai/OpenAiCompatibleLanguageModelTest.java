@@ -328,6 +328,19 @@ class OpenAiCompatibleLanguageModelTest {
   }
 
   @Test
+  void aRefusedKeyOrAnUnknownModelIsNotTriedAgain() {
+    for (int status : new int[] {401, 404}) {
+      upstream.requests.set(0);
+      upstream.answering(json(status, "{\"error\":{\"message\":\"no\"}}"));
+
+      assertThatThrownBy(() -> model().complete(question("Hi")))
+          .isInstanceOf(UpstreamFailure.class)
+          .satisfies(e -> assertThat(((UpstreamFailure) e).retriable()).isFalse());
+      assertThat(upstream.requests.get()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void anErrorInsideAStreamFailsIt() {
     upstream.answering(
         events(
