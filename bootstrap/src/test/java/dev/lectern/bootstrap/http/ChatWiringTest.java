@@ -48,15 +48,7 @@ class ChatWiringTest {
                   .status())
           .isEqualTo(200);
       String org = lectern.stores().orgs().findBySlug(new OrgSlug("default")).orElseThrow().id();
-      Instant now = Instant.now();
-      lectern
-          .stores()
-          .assistants()
-          .insert(Assistant.create(org, "a1", "Support", List.of(new CollectionId("docs")), now));
-      lectern
-          .stores()
-          .conversations()
-          .create(new Conversation(org, "s1", "a1", "New conversation", null, now, now), List.of());
+      assistantWithConversation(lectern, org);
       List<String> deltas = new ArrayList<>();
       AnswerSink sink =
           new AnswerSink() {
@@ -69,15 +61,7 @@ class ChatWiringTest {
             public void onComplete(Answer answer) {}
           };
 
-      Answer answer =
-          lectern
-              .wiring()
-              .chat()
-              .answers()
-              .answer(
-                  new AnswerQuestionCommand(
-                      org, "a1", "s1", null, "How long do refunds take?", null, null),
-                  sink);
+      Answer answer = askRefunds(lectern, org, sink);
 
       assertThat(answer.text())
           .isEqualTo("Refunds take five working days once they are approved. [1]");
@@ -113,6 +97,82 @@ class ChatWiringTest {
               tuple("big", "qwen2.5:72b", false),
               tuple("extractive", "extractive", true));
       assertThat(lectern.wiring().chat().models().defaultModel().contextTokens()).isEqualTo(32_768);
+    }
+  }
+
+  static Answer askRefunds(RunningLectern lectern, String org, AnswerSink sink) {
+    return lectern
+        .wiring()
+        .chat()
+        .answers()
+        .answer(
+            new AnswerQuestionCommand(
+                org, "a1", "s1", null, "How long do refunds take?", null, null),
+            sink);
+  }
+
+  /** Assistant {@code a1} over collection {@code docs}, with conversation {@code s1}. */
+  static void assistantWithConversation(RunningLectern lectern, String org) {
+    Instant now = Instant.now();
+    lectern
+        .stores()
+        .assistants()
+        .insert(Assistant.create(org, "a1", "Support", List.of(new CollectionId("docs")), now));
+    lectern
+        .stores()
+        .conversations()
+        .create(new Conversation(org, "s1", "a1", "New conversation", null, now, now), List.of());
+  }
+
+  @Test
+  void aTurnCutMidStreamIsAConsistentTreeAfterARestart(@TempDir Path data) {
+    String org;
+    try (RunningLectern lectern = RunningLectern.start(data)) {
+      lectern.post(
+          BASE + "ingest",
+          ADMIN,
+          textIngest(
+              "docs",
+              "handbook",
+              "Refunds take five working days once they are approved by the billing team.",
+              "{\"file_name\":\"handbook.txt\"}"));
+      org = lectern.stores().orgs().findBySlug(new OrgSlug("default")).orElseThrow().id();
+      assistantWithConversation(lectern, org);
+      List<String> shown = new ArrayList<>();
+      AnswerSink leaving =
+          new AnswerSink() {
+            @Override
+            public void onDelta(String text) {
+              shown.add(text);
+            }
+
+            @Override
+            public boolean cancelled() {
+              return shown.size() >= 3;
+            }
+
+            @Override
+            public void onComplete(Answer answer) {}
+          };
+
+      Answer cut = askRefunds(lectern, org, leaving);
+
+      assertThat(cut.text()).isEqualTo(String.join("", shown));
+    }
+
+    try (RunningLectern restarted = RunningLectern.start(data)) {
+      List<Message> stored = restarted.stores().conversations().messages(org, "s1");
+      assertThat(stored).hasSize(2);
+      Message question = stored.get(0);
+      Message answer = stored.get(1);
+      assertThat(question.parentId()).isNull();
+      assertThat(question.content()).isEqualTo("How long do refunds take?");
+      assertThat(answer.parentId()).isEqualTo(question.id());
+      assertThat(answer.complete()).isFalse();
+      assertThat(answer.content()).isEqualTo("Refunds take five ");
+      assertThat(answer.references())
+          .extracting(r -> r.documentName())
+          .containsExactly("handbook.txt");
     }
   }
 }
