@@ -121,6 +121,32 @@ public record LecternConfig(
       return models;
     }
 
+    /**
+     * The models with {@code defaultKey} for those that have no key of their own and live on the
+     * default model's server; a key is never sent to another host unless it was given for it.
+     */
+    public static List<NamedModel> withDefaultKey(
+        List<NamedModel> models, String defaultBaseUrl, String defaultKey) {
+      String defaultHost = host(defaultBaseUrl);
+      List<NamedModel> keyed = new ArrayList<>();
+      for (NamedModel model : models) {
+        boolean sameServer = defaultHost != null && defaultHost.equals(host(model.baseUrl()));
+        keyed.add(
+            model.apiKey() == null && sameServer
+                ? new NamedModel(model.name(), model.model(), model.baseUrl(), defaultKey)
+                : model);
+      }
+      return keyed;
+    }
+
+    private static String host(String url) {
+      try {
+        return url == null || url.isBlank() ? null : java.net.URI.create(url).getAuthority();
+      } catch (IllegalArgumentException notAUrl) {
+        return null;
+      }
+    }
+
     /** The environment variable that holds a named model's API key. */
     public static String keyVariable(String name) {
       return "LECTERN_LLM_API_KEY_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");

@@ -48,12 +48,11 @@ final class LlmOptions {
         llmBaseUrl.isBlank() ? null : llmBaseUrl,
         llmModel,
         System.getenv("LECTERN_LLM_API_KEY"),
-        LecternConfig.NamedModel.parse(
-            llmModels,
-            name -> {
-              String key = System.getenv(LecternConfig.NamedModel.keyVariable(name));
-              return key != null ? key : System.getenv("LECTERN_LLM_API_KEY");
-            }),
+        LecternConfig.NamedModel.withDefaultKey(
+            LecternConfig.NamedModel.parse(
+                llmModels, name -> System.getenv(LecternConfig.NamedModel.keyVariable(name))),
+            llmBaseUrl,
+            System.getenv("LECTERN_LLM_API_KEY")),
         llmContextTokens,
         Duration.ofSeconds(Math.min(60, llmTimeoutSeconds)),
         Duration.ofSeconds(llmTimeoutSeconds));

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes server-sent events in a dialect's framing, each flushed at once. A client that went away
@@ -50,6 +51,7 @@ public final class SseWriter {
   private volatile boolean gone;
   private volatile long lastWrite = System.nanoTime();
   private ScheduledFuture<?> pings;
+  private final ReentrantLock writing = new ReentrantLock();
 
   public SseWriter(OutputStream out, Framing framing) {
     this.out = out;
@@ -108,8 +110,14 @@ public final class SseWriter {
     pings =
         PINGS.scheduleWithFixedDelay(
             () -> {
-              if (System.nanoTime() - lastWrite >= idleNanos) {
-                event(name, data);
+              // A stream whose writer is blocked (a client that stopped reading) is skipped, so
+              // that it holds up neither this thread nor the other streams' pings.
+              if (System.nanoTime() - lastWrite >= idleNanos && writing.tryLock()) {
+                try {
+                  event(name, data);
+                } finally {
+                  writing.unlock();
+                }
               }
             },
             check,
@@ -128,17 +136,20 @@ public final class SseWriter {
     return gone;
   }
 
-  private synchronized void write(String frame) {
-    if (gone) {
-      return;
-    }
+  private void write(String frame) {
+    writing.lock();
     try {
+      if (gone) {
+        return;
+      }
       out.write(frame.getBytes(StandardCharsets.UTF_8));
       out.flush();
       lastWrite = System.nanoTime();
     } catch (IOException e) {
       gone = true;
       close();
+    } finally {
+      writing.unlock();
     }
   }
 }

@@ -160,6 +160,9 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
     while ((idle = idleConnections.poll()) != null) {
       if (idle.age().compareTo(MAX_CONNECTION_AGE) < 0) {
         try {
+          if (!idle.quiet()) {
+            throw new IOException("the server wrote to an idle connection");
+          }
           idle.post(settings.chatCompletions(), headers(), body);
           return new Exchange(idle, true, body);
         } catch (IOException closedMeanwhile) {

@@ -52,6 +52,8 @@ final class StreamReader {
       }
       String data = data(line);
       if (data == null || data.isEmpty()) {
+        // A blank line ends an event: what is held goes on unless more is already there.
+        pending.sendUnlessMoreIsReady();
         continue;
       }
       if (data.equals(DONE)) {
@@ -65,11 +67,7 @@ final class StreamReader {
       }
       begun = true;
       pending.add(reply.add(chunk));
-      // Pieces that arrived together go on together, one event for the client instead of many;
-      // the first goes at once, and none waits long or for pieces that have not arrived.
-      if (!exchange.ready() || pending.full()) {
-        pending.send();
-      }
+      pending.sendUnlessMoreIsReady();
     }
   }
 
@@ -90,6 +88,16 @@ final class StreamReader {
       return !sentAny
           || text.length() >= MAX_BATCH_CHARS
           || System.nanoTime() - since >= MAX_BATCH_NANOS;
+    }
+
+    /**
+     * Pieces that arrived together go on together, one event for the client instead of many; the
+     * first goes at once, and none waits long or for pieces that have not arrived.
+     */
+    void sendUnlessMoreIsReady() {
+      if (!exchange.ready() || full()) {
+        send();
+      }
     }
 
     void send() {

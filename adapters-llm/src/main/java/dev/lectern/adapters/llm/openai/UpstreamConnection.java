@@ -243,13 +243,21 @@ final class UpstreamConnection implements AutoCloseable {
   /** Polling ends: the body is complete. */
   static final String END = new String("end of body");
 
-  /** Whether more of the body's content can be read without waiting (framing aside). */
+  /**
+   * Whether more of the body's content can be read without waiting (framing aside): bytes of it in
+   * the buffer, or on the socket already.
+   */
   boolean ready() throws IOException {
     while (pos < limit && framing()) {
       // chunk ends and sizes that are all in the buffer are consumed
     }
     boolean content = body == Body.LENGTH || body == Body.CHUNK_DATA || body == Body.UNTIL_CLOSE;
     return content && pos < limit || body != Body.DONE && in.available() > 0;
+  }
+
+  /** Whether the server sent anything unasked while the connection was idle (it will not do). */
+  boolean quiet() throws IOException {
+    return pos == limit && in.available() == 0;
   }
 
   /**
@@ -261,6 +269,7 @@ final class UpstreamConnection implements AutoCloseable {
       case CHUNK_SIZE -> {
         int end = indexOf(pos, "\r\n");
         if (end < 0) {
+          tooLong();
           return false;
         }
         String size = new String(buffer, pos, end - pos, StandardCharsets.ISO_8859_1);
@@ -270,6 +279,9 @@ final class UpstreamConnection implements AutoCloseable {
               Long.parseLong((extension >= 0 ? size.substring(0, extension) : size).strip(), 16);
         } catch (NumberFormatException e) {
           throw new IOException("the response's chunk size is not a number", e);
+        }
+        if (remaining < 0) {
+          throw new IOException("the response's chunk size is negative");
         }
         pos = end + 2;
         body = remaining == 0 ? Body.TRAILERS : Body.CHUNK_DATA;
@@ -286,6 +298,7 @@ final class UpstreamConnection implements AutoCloseable {
       case TRAILERS -> {
         int end = indexOf(pos, "\r\n");
         if (end < 0) {
+          tooLong();
           return false;
         }
         boolean last = end == pos; // the empty line after any trailers ends the body
@@ -334,6 +347,13 @@ final class UpstreamConnection implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** A framing line that has not ended within this many bytes is no server's. */
+  private void tooLong() throws IOException {
+    if (limit - pos > MAX_HEAD_BYTES) {
+      throw new IOException("a chunk size or trailer line of the response is too long");
+    }
   }
 
   private void append(int from, int count) throws IOException {

@@ -168,6 +168,17 @@ class OpenAiCompatibleLanguageModelTest {
     Collected apart = new Collected(-1);
     model().stream(question("Hi"), apart);
     assertThat(apart.pieces).containsExactly("One ", "by ", "one.");
+
+    // Servers write each event whole, its blank line included: nothing waits for the next event.
+    upstream.answering(
+        events(
+            40,
+            "data: {\"choices\":[{\"delta\":{\"content\":\"One \"}}]}\n",
+            "data: {\"choices\":[{\"delta\":{\"content\":\"by \"}}]}\n",
+            "data: {\"choices\":[{\"delta\":{\"content\":\"one.\"}}]}\n"));
+    Collected events = new Collected(-1);
+    model().stream(question("Hi"), events);
+    assertThat(events.pieces).containsExactly("One ", "by ", "one.");
   }
 
   @Test

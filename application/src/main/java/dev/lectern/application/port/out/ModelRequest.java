@@ -39,6 +39,11 @@ public record ModelRequest(
     return new ModelRequest(name, system, messages, settings, tools, toolChoice, grounding);
   }
 
+  /** The same request with these passages. */
+  public ModelRequest withGrounding(List<Grounding> passages) {
+    return new ModelRequest(model, system, messages, settings, tools, toolChoice, passages);
+  }
+
   /** A passage the answer may draw on. */
   public record Grounding(String id, String text) {
     public Grounding {

@@ -110,7 +110,11 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
     }
     history.add(ModelMessage.user(command.question()));
     List<Reference> found =
-        AssistantKnowledge.fitting(knowledge.retrieve(assistant, command.question()));
+        AssistantKnowledge.fitting(
+            knowledge.retrieve(assistant, command.question()),
+            budget.roomForPassages(
+                request(assistant, command, List.of(ModelMessage.user(command.question())), ""),
+                AssistantKnowledge.KNOWLEDGE_TOKENS));
 
     Instant asked = clock.instant();
     ModelReply reply;
@@ -210,13 +214,12 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
                     requested));
   }
 
-  /** Asks the model, its text going to the sink through {@code deltas}. */
-  private ModelReply ask(
+  /** What the assistant's model is asked: its prompt with these passages, its sampling. */
+  private static ModelRequest request(
       Assistant assistant,
       AnswerQuestionCommand command,
       List<ModelMessage> history,
-      List<Reference> found,
-      SinkDeltas deltas) {
+      String passages) {
     ModelChoice choice = assistant.model();
     ModelSettings settings =
         new ModelSettings(
@@ -226,15 +229,26 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
             List.of(),
             choice.presencePenalty(),
             choice.frequencyPenalty());
+    return new ModelRequest(
+        choice.model(),
+        assistant.systemPromptWith(passages),
+        history,
+        settings,
+        List.of(),
+        null,
+        List.of());
+  }
+
+  /** Asks the model, its text going to the sink through {@code deltas}. */
+  private ModelReply ask(
+      Assistant assistant,
+      AnswerQuestionCommand command,
+      List<ModelMessage> history,
+      List<Reference> found,
+      SinkDeltas deltas) {
     ModelRequest request =
-        new ModelRequest(
-            choice.model(),
-            assistant.systemPromptWith(KnowledgeText.format(found)),
-            history,
-            settings,
-            List.of(),
-            null,
-            AssistantKnowledge.grounding(found));
+        request(assistant, command, history, KnowledgeText.format(found))
+            .withGrounding(AssistantKnowledge.grounding(found));
     return model.stream(budget.fit(request), deltas);
   }
 }

@@ -50,10 +50,10 @@ public final class AssistantKnowledge {
   /** Room for the passages in a prompt, in tokens, whatever the model's own window. */
   static final int KNOWLEDGE_TOKENS = 6000;
 
-  /** The best references that fit the prompt's room for passages. */
-  static List<Reference> fitting(List<Reference> references) {
+  /** The best references that fit in {@code tokens} of the prompt. */
+  static List<Reference> fitting(List<Reference> references, int tokens) {
     return references.subList(
-        0, KnowledgeText.fitting(references, KNOWLEDGE_TOKENS * KnowledgeText.CHARS_PER_TOKEN));
+        0, KnowledgeText.fitting(references, tokens * KnowledgeText.CHARS_PER_TOKEN));
   }
 
   /** The references as the passages a model may quote, in citation order. */

@@ -42,7 +42,10 @@ public final class ComposeReplyService implements ComposeReplyUseCase {
     List<Retrieval.RetrievedChunk> sources = retrieve(command);
     List<Reference> references = new ArrayList<>();
     sources.forEach(hit -> references.add(AssistantKnowledge.reference(hit)));
-    List<Reference> given = AssistantKnowledge.fitting(references);
+    List<Reference> given =
+        AssistantKnowledge.fitting(
+            references,
+            budget.roomForPassages(unground(command), AssistantKnowledge.KNOWLEDGE_TOKENS));
     String system = command.system();
     if (!given.isEmpty()) {
       String passages = PASSAGES_INTRO + "\n\n" + KnowledgeText.format(given);

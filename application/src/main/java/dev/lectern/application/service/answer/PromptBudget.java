@@ -3,9 +3,9 @@ package dev.lectern.application.service.answer;
 import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelCatalog;
-import dev.lectern.application.port.out.ModelInfo;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.domain.conversation.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,31 +22,39 @@ final class PromptBudget {
     this.catalog = catalog;
   }
 
-  /** The request with its oldest messages left out until it fits; the last one always stays. */
+  /**
+   * The request with its oldest messages left out until it fits, the last one always kept; a
+   * history that had to be cut starts again with a user message, as strict chat templates require.
+   */
   ModelRequest fit(ModelRequest request) {
-    int window = window(request);
+    long window = window(request);
     List<ModelMessage> messages = new ArrayList<>(request.messages());
     ModelRequest fitted = request;
-    while (messages.size() > 1 && model.inputTokens(fitted) + replyRoom(fitted) > window) {
+    boolean cut = false;
+    while (messages.size() > 1
+        && (model.inputTokens(fitted) + replyRoom(fitted) > window
+            || cut && messages.get(0).role() != Role.USER)) {
       messages.remove(0);
-      fitted =
-          new ModelRequest(
-              request.model(),
-              request.system(),
-              messages,
-              request.settings(),
-              request.tools(),
-              request.toolChoice(),
-              request.grounding());
+      fitted = with(request, messages);
+      cut = true;
     }
     return check(fitted);
   }
 
   /** The request when it fits, else a refusal that says by how much it does not. */
   ModelRequest check(ModelRequest request) {
-    int window = window(request);
-    int prompt = model.inputTokens(request);
-    int reply = replyRoom(request);
+    long window = window(request);
+    long reply = replyRoom(request);
+    if (reply >= window) {
+      throw new PayloadTooLarge(
+          "max_tokens: "
+              + reply
+              + " is more than the "
+              + window
+              + " tokens the model's context holds",
+          "max_tokens");
+    }
+    long prompt = model.inputTokens(request);
     if (prompt + reply > window) {
       throw new PayloadTooLarge(
           "messages: the prompt comes to "
@@ -61,11 +69,37 @@ final class PromptBudget {
     return request;
   }
 
-  private int window(ModelRequest request) {
-    return catalog.find(request.model()).map(ModelInfo::contextTokens).orElse(Integer.MAX_VALUE);
+  /**
+   * How many tokens of passages fit beside the request's prompt and reply: never more than {@code
+   * most}, none when the prompt alone fills the window.
+   */
+  int roomForPassages(ModelRequest request, int most) {
+    long left = window(request) - replyRoom(request) - model.inputTokens(request);
+    return (int) Math.max(0, Math.min(most, left - PASSAGE_MARGIN));
   }
 
-  private static int replyRoom(ModelRequest request) {
+  /** Tokens kept free for the words that introduce the passages and their numbers. */
+  private static final int PASSAGE_MARGIN = 64;
+
+  private static ModelRequest with(ModelRequest request, List<ModelMessage> messages) {
+    return new ModelRequest(
+        request.model(),
+        request.system(),
+        messages,
+        request.settings(),
+        request.tools(),
+        request.toolChoice(),
+        request.grounding());
+  }
+
+  private long window(ModelRequest request) {
+    return catalog
+        .find(request.model())
+        .map(info -> (long) info.contextTokens())
+        .orElse((long) Integer.MAX_VALUE);
+  }
+
+  private static long replyRoom(ModelRequest request) {
     Integer max = request.settings().maxTokens();
     return max == null ? 0 : max;
   }

@@ -1,7 +1,9 @@
 package dev.lectern.application.service.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.fakes.FakeIngest;
 import dev.lectern.application.fakes.InMemoryArtifactStore;
 import dev.lectern.application.fakes.InMemoryChunkIndex;
@@ -15,6 +17,7 @@ import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.application.port.out.ModelSettings;
 import dev.lectern.application.service.artifact.IngestArtifactService;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.domain.artifact.ArtifactId;
@@ -97,5 +100,62 @@ class ComposeReplyServiceTest {
     assertThat(model.requests.get(0).system()).isNull();
     assertThat(model.requests.get(0).grounding()).isEmpty();
     assertThat(reply.sources()).isEmpty();
+  }
+
+  @Test
+  void aConversationTooLongForTheModelIsRefusedNamingWhatIsTooLong() {
+    ScriptedLanguageModel small = new ScriptedLanguageModel().withContext(12);
+    ComposeReplyService narrow =
+        new ComposeReplyService(
+            new RetrieveChunksService(collections, artifacts, new InMemoryDocumentStore(), index),
+            small,
+            small);
+    ComposeReplyCommand tooLong =
+        new ComposeReplyCommand(
+            "org1",
+            null,
+            "one two three four five six seven eight",
+            List.of(ModelMessage.user("What is the zebra code?")),
+            null,
+            null,
+            null,
+            null);
+
+    assertThatThrownBy(() -> narrow.compose(tooLong, delta -> {}))
+        .isInstanceOf(PayloadTooLarge.class)
+        .hasMessageStartingWith("messages: the prompt comes to 13 tokens");
+    ComposeReplyCommand greedy =
+        new ComposeReplyCommand(
+            "org1",
+            null,
+            null,
+            List.of(ModelMessage.user("Hi")),
+            new ModelSettings(null, null, Integer.MAX_VALUE, null, null, null),
+            null,
+            null,
+            null);
+    assertThatThrownBy(() -> narrow.check(greedy))
+        .isInstanceOf(PayloadTooLarge.class)
+        .hasMessageStartingWith("max_tokens:");
+    assertThat(small.requests).isEmpty();
+  }
+
+  @Test
+  void passagesGetOnlyTheRoomThePromptLeaves() {
+    ScriptedLanguageModel small = new ScriptedLanguageModel().withContext(70);
+    ComposeReplyService narrow =
+        new ComposeReplyService(
+            new RetrieveChunksService(collections, artifacts, new InMemoryDocumentStore(), index),
+            small,
+            small);
+
+    Reply reply =
+        narrow.compose(
+            ask(null, new KnowledgeScope(notes, List.of(new ArtifactId("zebra")), null, 32)),
+            delta -> {});
+
+    // Five words of question and nothing else fit: the 64-token margin leaves no passage.
+    assertThat(reply.sources()).isEmpty();
+    assertThat(small.requests.get(0).grounding()).isEmpty();
   }
 }
