@@ -12,6 +12,7 @@ import dev.lectern.adapters.http.common.ErrorRouting;
 import dev.lectern.adapters.http.common.LecternServer;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.adapters.http.ragflow.RagflowErrorRenderer;
+import dev.lectern.adapters.http.ragflow.RagflowParsingWords;
 import dev.lectern.adapters.http.ragflow.RagflowRoutes;
 import dev.lectern.adapters.http.zylon.ZylonArtifactHandlers;
 import dev.lectern.adapters.http.zylon.ZylonErrorRenderer;
@@ -173,6 +174,8 @@ public final class Wiring implements AutoCloseable {
           new UpdateDocumentService(catalogue, artifacts, delete, index, guard, clock);
       var datasets = new DatasetService(stores.collections(), artifacts, stores.documents(), index);
 
+      // Parsing is shown only through RAGFlow's API, so it is told in RAGFlow's words.
+      var ragflowWords = new RagflowParsingWords();
       LecternConfig.Tasks taskConfig = config.tasks();
       TaskEvents events = new LoggingTaskEvents();
       TaskEngine engine =
@@ -191,6 +194,7 @@ public final class Wiring implements AutoCloseable {
                       artifacts,
                       blobs,
                       new DocumentChunking(chunker),
+                      ragflowWords,
                       clock)),
               events,
               clock,
@@ -222,7 +226,14 @@ public final class Wiring implements AutoCloseable {
       var taskAdmin = new TaskAdminService(stores.tasks(), clock);
       var parsing =
           new ParsingService(
-              stores.documents(), catalogue, delete, submitter, taskAdmin, guard, clock);
+              stores.documents(),
+              catalogue,
+              delete,
+              submitter,
+              taskAdmin,
+              guard,
+              ragflowWords,
+              clock);
       var artifactTasks = new ArtifactTaskService(submitter, taskAdmin, guard, artifacts, blobs);
       var zylonUseCases =
           new ZylonArtifactHandlers.UseCases(

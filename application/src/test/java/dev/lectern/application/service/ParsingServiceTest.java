@@ -12,6 +12,7 @@ import dev.lectern.application.fakes.InMemoryCollectionStore;
 import dev.lectern.application.fakes.InMemoryDocumentStore;
 import dev.lectern.application.fakes.InMemoryTaskQueue;
 import dev.lectern.application.fakes.MutableClock;
+import dev.lectern.application.fakes.PlainParsingWords;
 import dev.lectern.application.fakes.PlainTextParser;
 import dev.lectern.application.fakes.RecordingTaskEvents;
 import dev.lectern.application.fakes.WordChunker;
@@ -100,6 +101,7 @@ class ParsingServiceTest {
           new TaskSubmitter(queue, events, clock, new TaskSubmitter.Limits(100, 3), () -> {}),
           admin,
           guard,
+          new PlainParsingWords(),
           clock);
   private final TaskEngine engine =
       new TaskEngine(
@@ -113,6 +115,7 @@ class ParsingServiceTest {
                   artifacts,
                   blobs,
                   new DocumentChunking(new WordChunker()),
+                  new PlainParsingWords(),
                   clock)),
           events,
           clock,
@@ -164,7 +167,7 @@ class ParsingServiceTest {
 
     assertThat(entry().parse().run()).isEqualTo(ArtifactStatus.CANCEL);
     assertThat(entry().parse().progress()).isZero();
-    assertThat(entry().parse().message()).contains("Task has been cancelled.");
+    assertThat(entry().parse().message()).contains("cancelled");
     assertThat(index.chunksOf(key)).isEmpty();
     assertThat(artifacts.find(key)).isEmpty();
     assertThat(

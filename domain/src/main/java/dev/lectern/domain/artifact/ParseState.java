@@ -35,9 +35,9 @@ public record ParseState(
     Objects.requireNonNull(message, "message");
   }
 
-  /** A parse just queued; its task id is recorded once the task exists. */
-  public static ParseState queued(Instant at) {
-    return new ParseState(ArtifactStatus.RUNNING, 0, "Task has been received.", at, 0, null);
+  /** A parse just queued, noted so; its task id is recorded once the task exists. */
+  public static ParseState queued(String note, Instant at) {
+    return new ParseState(ArtifactStatus.RUNNING, 0, note, at, 0, null);
   }
 
   /** This state as recorded under {@code id}. */

@@ -1,6 +1,7 @@
 package dev.lectern.application.service.artifact;
 
 import dev.lectern.application.port.out.DocumentStore;
+import dev.lectern.application.port.out.ParsingWords;
 import dev.lectern.application.service.task.TaskContext;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.ArtifactStatus;
@@ -9,26 +10,32 @@ import dev.lectern.domain.artifact.ParseState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
- * Reports a document parse on the task and on the document's parse state: RAGFlow's {@code
- * progress} and one {@code progress_msg} line per step.
+ * Reports a document parse on the task and on the document's parse state: its progress and one line
+ * per step, in the words of the dialect that shows them.
  */
 final class DocumentParseProgress implements IngestProgress {
   private final TaskIngestProgress task;
   private final DocumentStore documents;
   private final ArtifactKey key;
   private final String taskId;
+  private final ParsingWords words;
   private final Clock clock;
   private final Instant began;
 
   DocumentParseProgress(
-      TaskContext context, DocumentStore documents, ArtifactKey key, Clock clock, Instant began) {
+      TaskContext context,
+      DocumentStore documents,
+      ArtifactKey key,
+      ParsingWords words,
+      Clock clock,
+      Instant began) {
     this.task = new TaskIngestProgress(context);
     this.documents = documents;
     this.key = key;
     this.taskId = context.task().id().value();
+    this.words = words;
     this.clock = clock;
     this.began = began;
   }
@@ -43,10 +50,10 @@ final class DocumentParseProgress implements IngestProgress {
     task.after(stage, took, detail);
     String line =
         switch (stage) {
-          case FETCH -> "Start to parse: " + detail + ".";
-          case PARSE -> "Parsing finished (" + seconds(took) + " s): " + detail + ".";
-          case CHUNK -> "Generate " + detail + ".";
-          case INDEX -> "Indexing done (" + seconds(took) + " s).";
+          case FETCH -> words.fetched(detail);
+          case PARSE -> words.parsed(took, detail);
+          case CHUNK -> words.chunked(detail);
+          case INDEX -> words.indexed(took);
         };
     record(ArtifactStatus.RUNNING, stage.progressAfter(), line);
   }
@@ -74,9 +81,5 @@ final class DocumentParseProgress implements IngestProgress {
   double elapsedSeconds() {
     // Nanosecond precision: a small document can finish within the millisecond it began.
     return Duration.between(began, clock.instant()).toNanos() / 1e9;
-  }
-
-  static String seconds(Duration took) {
-    return String.format(Locale.ROOT, "%.2f", took.toMillis() / 1000.0);
   }
 }

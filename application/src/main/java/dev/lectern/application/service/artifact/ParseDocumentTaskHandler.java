@@ -8,6 +8,7 @@ import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.BlobStore;
 import dev.lectern.application.port.out.DocumentStore;
+import dev.lectern.application.port.out.ParsingWords;
 import dev.lectern.application.service.task.TaskContext;
 import dev.lectern.application.service.task.TaskHandler;
 import dev.lectern.application.service.task.TaskStopped;
@@ -19,7 +20,6 @@ import dev.lectern.domain.task.Task;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +35,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
   private final ArtifactStore artifacts;
   private final BlobStore blobs;
   private final DocumentChunking chunking;
+  private final ParsingWords words;
   private final Clock clock;
 
   public ParseDocumentTaskHandler(
@@ -44,6 +45,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
       ArtifactStore artifacts,
       BlobStore blobs,
       DocumentChunking chunking,
+      ParsingWords words,
       Clock clock) {
     this.ingest = ingest;
     this.delete = delete;
@@ -51,6 +53,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
     this.artifacts = artifacts;
     this.blobs = blobs;
     this.chunking = chunking;
+    this.words = words;
     this.clock = clock;
   }
 
@@ -69,7 +72,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
                 () -> new NotFound("the document was deleted before it was parsed", "document"));
     Instant began = entry.parse().beganAt() == null ? clock.instant() : entry.parse().beganAt();
     DocumentParseProgress progress =
-        new DocumentParseProgress(context, documents, key, clock, began);
+        new DocumentParseProgress(context, documents, key, words, clock, began);
     try {
       byte[] bytes =
           blobs
@@ -103,16 +106,13 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
         keepNewName(key, published.get(), now.get());
       }
       int chunks = published.map(a -> a.current().chunkCount()).orElse(0);
-      progress.record(
-          ArtifactStatus.DONE,
-          1,
-          String.format(Locale.ROOT, "Task done (%.2f s)", progress.elapsedSeconds()));
+      progress.record(ArtifactStatus.DONE, 1, words.done(progress.elapsedSeconds()));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("chunks", chunks);
       return result;
     } catch (TaskStopped stopped) {
       if (stopped.reason() == TaskStopped.Reason.CANCELLED) {
-        progress.record(ArtifactStatus.CANCEL, 0, "Task has been cancelled.");
+        progress.record(ArtifactStatus.CANCEL, 0, words.cancelled());
       }
       throw stopped;
     } catch (LecternException e) {
@@ -120,7 +120,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
       progress.record(
           last ? ArtifactStatus.FAIL : ArtifactStatus.RUNNING,
           last ? -1 : 0,
-          (last ? "[ERROR]" : "[WARNING] retrying:") + " " + e.publicMessage());
+          words.failed(e.publicMessage(), last));
       throw e;
     }
   }

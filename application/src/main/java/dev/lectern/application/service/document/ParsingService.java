@@ -9,6 +9,7 @@ import dev.lectern.application.port.in.document.ParseDocumentsUseCase;
 import dev.lectern.application.port.in.document.StopParsingUseCase;
 import dev.lectern.application.port.in.task.CancelTaskUseCase;
 import dev.lectern.application.port.out.DocumentStore;
+import dev.lectern.application.port.out.ParsingWords;
 import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.application.service.artifact.ParseDocumentTaskHandler;
 import dev.lectern.application.service.task.TaskSubmitter;
@@ -29,8 +30,6 @@ import java.util.List;
 
 /** Service: starts and stops the background parsing of documents. */
 public final class ParsingService implements ParseDocumentsUseCase, StopParsingUseCase {
-  static final String BUSY = "Can't parse document that is currently being processed";
-  static final String NOT_STOPPABLE = "Can't stop parsing document with progress at 0 or 1";
 
   private final DocumentStore documents;
   private final DocumentCatalogue catalogue;
@@ -38,6 +37,7 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
   private final TaskSubmitter submitter;
   private final CancelTaskUseCase cancel;
   private final ArtifactTaskGuard guard;
+  private final ParsingWords words;
   private final Clock clock;
 
   public ParsingService(
@@ -47,6 +47,7 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
       TaskSubmitter submitter,
       CancelTaskUseCase cancel,
       ArtifactTaskGuard guard,
+      ParsingWords words,
       Clock clock) {
     this.documents = documents;
     this.catalogue = catalogue;
@@ -54,6 +55,7 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
     this.submitter = submitter;
     this.cancel = cancel;
     this.guard = guard;
+    this.words = words;
     this.clock = clock;
   }
 
@@ -70,12 +72,12 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
       }
       double progress = view.entry().parse().progress();
       if (progress > 0 && progress < 1) {
-        throw new Conflict(BUSY, "document_ids");
+        throw new Conflict(words.busy(), "document_ids");
       }
       try {
         guard.requireIdle(key);
       } catch (Conflict e) {
-        throw new Conflict(BUSY, "document_ids");
+        throw new Conflict(words.busy(), "document_ids");
       }
       queue(key, view);
     }
@@ -88,7 +90,7 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
     }
     Instant now = clock.instant();
     DocumentEntry before = view.entry();
-    DocumentEntry queued = before.withParse(ParseState.queued(now), now);
+    DocumentEntry queued = before.withParse(ParseState.queued(words.queued(), now), now);
     catalogue.store(queued);
     TaskId task;
     try {
@@ -98,7 +100,7 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
               TaskKind.DOCUMENT_PARSE,
               ArtifactTaskGuard.subject(key),
               ParseDocumentTaskHandler.payload(key),
-              BUSY,
+              words.busy(),
               "document_ids");
     } catch (LecternException e) {
       catalogue.store(before.withParse(ParseState.UNSTARTED, clock.instant()));
@@ -125,10 +127,10 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
                   () -> NotFound.of("document '" + id + "' not found", "document", id.value()));
       ParseState parse = view.entry().parse();
       if (parse.progress() == 0 || parse.progress() == 1) {
-        throw new Conflict(NOT_STOPPABLE, "document_ids");
+        throw new Conflict(words.notStoppable(), "document_ids");
       }
       ParseState cancelled =
-          parse.then(ArtifactStatus.CANCEL, 0, "Task has been cancelled.", parse.durationSeconds());
+          parse.then(ArtifactStatus.CANCEL, 0, words.cancelled(), parse.durationSeconds());
       catalogue.store(view.entry().withParse(cancelled, clock.instant()));
       if (parse.taskId() != null) {
         cancel.cancel(orgId, parse.taskId());
