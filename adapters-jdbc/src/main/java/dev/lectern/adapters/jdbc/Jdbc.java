@@ -102,6 +102,12 @@ final class Jdbc {
     }
   }
 
+  /** A stored chunk method; every stored code is one of the known ones. */
+  static dev.lectern.domain.collection.ChunkMethod chunkMethod(String code) {
+    return dev.lectern.domain.collection.ChunkMethod.fromCode(code)
+        .orElseThrow(() -> new IllegalStateException("unknown chunk method stored: " + code));
+  }
+
   static Instant instant(ResultSet row, String column) throws SQLException {
     OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();

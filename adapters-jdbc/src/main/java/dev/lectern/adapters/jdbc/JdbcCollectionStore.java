@@ -75,7 +75,7 @@ public final class JdbcCollectionStore implements CollectionStore {
               p.avatar(),
               p.embeddingModel(),
               p.permission(),
-              p.chunkMethod(),
+              p.chunkMethod().code(),
               MetadataJson.write(p.parserConfig()),
               p.pagerank(),
               changed.orgId(),
@@ -120,7 +120,7 @@ public final class JdbcCollectionStore implements CollectionStore {
           p.avatar(),
           p.embeddingModel(),
           p.permission(),
-          p.chunkMethod(),
+          p.chunkMethod().code(),
           MetadataJson.write(p.parserConfig()),
           p.pagerank());
       return stored;
@@ -158,7 +158,7 @@ public final class JdbcCollectionStore implements CollectionStore {
             row.getString("avatar"),
             row.getString("embedding_model"),
             row.getString("permission"),
-            row.getString("chunk_method"),
+            Jdbc.chunkMethod(row.getString("chunk_method")),
             MetadataJson.read(row.getString("parser_config")),
             row.getInt("pagerank")));
   }

@@ -108,7 +108,13 @@ public abstract class AbstractAccessStoresContractTest {
 
     var profile =
         new DatasetProfile(
-            "about", null, "m@p", "team", "qa", java.util.Map.of("chunk_token_num", 128), 7);
+            "about",
+            null,
+            "m@p",
+            "team",
+            dev.lectern.domain.collection.ChunkMethod.QA,
+            java.util.Map.of("chunk_token_num", 128),
+            7);
     Collection changed =
         new Collection(
             "org1",

@@ -35,7 +35,7 @@ public abstract class AbstractDocumentStoreContractTest {
         name,
         ContentHash.of(name.getBytes(StandardCharsets.UTF_8)),
         42,
-        "naive",
+        dev.lectern.domain.collection.ChunkMethod.NAIVE,
         Map.of("chunk_token_num", 128),
         Map.of("author", "Ann", "tags", List.of("a", "b")),
         true,

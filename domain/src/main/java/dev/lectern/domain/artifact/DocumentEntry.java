@@ -1,5 +1,6 @@
 package dev.lectern.domain.artifact;
 
+import dev.lectern.domain.collection.ChunkMethod;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public record DocumentEntry(
     String name,
     ContentHash source,
     long sizeBytes,
-    String chunkMethod,
+    ChunkMethod chunkMethod,
     Map<String, Object> parserConfig,
     Map<String, Object> metaFields,
     boolean enabled,

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param avatar a {@code data:image/…;base64,…} URI, or null
  * @param embeddingModel {@code name@provider}; recorded, used once vectors are computed
  * @param permission {@code me} or {@code team}
- * @param chunkMethod how documents are split: naive, one, qa, table, manual, book, laws, paper, …
+ * @param chunkMethod how documents are split
  * @param parserConfig the chunk method's settings in their wire form (key order kept); empty for
  *     the method's defaults
  * @param pagerank a 0..100 boost recorded for the dataset
@@ -21,13 +21,13 @@ public record DatasetProfile(
     String avatar,
     String embeddingModel,
     String permission,
-    String chunkMethod,
+    ChunkMethod chunkMethod,
     Map<String, Object> parserConfig,
     int pagerank) {
 
   public static final String DEFAULT_EMBEDDING_MODEL = "BAAI/bge-large-zh-v1.5@BAAI";
   public static final DatasetProfile DEFAULT =
-      new DatasetProfile(null, null, DEFAULT_EMBEDDING_MODEL, "me", "naive", Map.of(), 0);
+      new DatasetProfile(null, null, DEFAULT_EMBEDDING_MODEL, "me", ChunkMethod.NAIVE, Map.of(), 0);
 
   public DatasetProfile {
     Objects.requireNonNull(embeddingModel, "embeddingModel");

@@ -15,6 +15,7 @@ import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.application.port.in.document.ListDocumentsUseCase;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.collection.ChunkMethod;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -139,7 +140,7 @@ final class RagflowChunkHandlers {
         list(body, "important_keywords", "`important_keywords` should be a list");
     List<String> questions = list(body, "questions", "`questions` should be a list");
     Boolean available = available(body.get("available"));
-    if (text != null && current.document().entry().chunkMethod().equals("qa")) {
+    if (text != null && current.document().entry().chunkMethod() == ChunkMethod.QA) {
       long parts =
           java.util.Arrays.stream(text.split("[\\n\\t]")).filter(t -> t.length() > 1).count();
       if (parts != 2) {

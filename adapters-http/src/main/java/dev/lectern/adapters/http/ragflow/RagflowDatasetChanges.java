@@ -18,13 +18,13 @@ final class RagflowDatasetChanges {
   static Collection apply(
       Collection current, RagflowDatasetRequests.Given given, ObjectNode body, Instant now) {
     DatasetProfile old = current.profile();
-    String method = given.chunkMethod() == null ? old.chunkMethod() : given.chunkMethod();
+    String method = given.chunkMethod() == null ? old.chunkMethod().code() : given.chunkMethod();
     Map<String, Object> config = old.parserConfig();
     JsonNode supplied = given.parserConfig();
     if (supplied != null && !supplied.isNull() && !supplied.isEmpty()) {
       ObjectNode stored = Json.MAPPER.valueToTree(old.parserConfig());
       config = Json.toMap(RagflowParserConfigs.deepMerge(stored, supplied));
-    } else if (!method.equals(old.chunkMethod())) {
+    } else if (!method.equals(old.chunkMethod().code())) {
       config = Json.toMap(RagflowParserConfigs.methodDefault(method));
     }
     String model =
@@ -37,7 +37,7 @@ final class RagflowDatasetChanges {
             body.has("avatar") ? text(body.get("avatar")) : old.avatar(),
             model,
             given.permission() == null ? old.permission() : given.permission(),
-            method,
+            RagflowWire.chunkMethod(method),
             config,
             given.pagerank() == null ? old.pagerank() : given.pagerank());
     return new Collection(

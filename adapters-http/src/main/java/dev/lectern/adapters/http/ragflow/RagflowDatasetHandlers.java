@@ -59,7 +59,7 @@ final class RagflowDatasetHandlers {
                 ? DatasetProfile.DEFAULT_EMBEDDING_MODEL
                 : given.embeddingModel(),
             given.permission() == null ? "me" : given.permission(),
-            method,
+            RagflowWire.chunkMethod(method),
             Json.toMap(RagflowParserConfigs.resolve(method, given.parserConfig())),
             0);
     Instant now = clock.instant();

@@ -68,7 +68,7 @@ final class RagflowDocumentChanges {
       }
       name = text;
     }
-    String method = entry.chunkMethod();
+    String method = entry.chunkMethod().code();
     Map<String, Object> config = entry.parserConfig();
     JsonNode suppliedConfig = body.get("parser_config");
     if (suppliedConfig != null && suppliedConfig.isObject()) {
@@ -105,7 +105,7 @@ final class RagflowDocumentChanges {
         name,
         entry.source(),
         entry.sizeBytes(),
-        method,
+        RagflowWire.chunkMethod(method),
         config,
         metaFields,
         enabled,

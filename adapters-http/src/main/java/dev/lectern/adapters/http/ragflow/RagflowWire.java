@@ -10,6 +10,7 @@ import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.DocumentEntry;
 import dev.lectern.domain.artifact.ParseState;
 import dev.lectern.domain.chunk.Chunk;
+import dev.lectern.domain.collection.ChunkMethod;
 import dev.lectern.domain.collection.Collection;
 import dev.lectern.domain.collection.DatasetProfile;
 import java.time.Instant;
@@ -36,11 +37,11 @@ final class RagflowWire {
     node.put("description", profile.description());
     node.put("embedding_model", profile.embeddingModel());
     node.put("permission", profile.permission());
-    node.put("chunk_method", profile.chunkMethod());
+    node.put("chunk_method", profile.chunkMethod().code());
     node.set(
         "parser_config",
         profile.parserConfig().isEmpty()
-            ? RagflowParserConfigs.methodDefault(profile.chunkMethod())
+            ? RagflowParserConfigs.methodDefault(profile.chunkMethod().code())
             : Json.MAPPER.valueToTree(profile.parserConfig()));
     node.put("pagerank", profile.pagerank());
     node.put("chunk_count", view.chunkCount());
@@ -72,7 +73,7 @@ final class RagflowWire {
     node.put("name", entry.name());
     node.put("location", entry.name());
     node.put("dataset_id", entry.key().collectionId().value());
-    node.put("chunk_method", entry.chunkMethod());
+    node.put("chunk_method", entry.chunkMethod().code());
     node.set("parser_config", parserConfig(entry));
     node.put("size", entry.sizeBytes());
     node.put("type", type(entry));
@@ -106,7 +107,7 @@ final class RagflowWire {
     }
     node.put("process_duration", parse.durationSeconds());
     node.put("dataset_id", entry.key().collectionId().value());
-    node.put("chunk_method", entry.chunkMethod());
+    node.put("chunk_method", entry.chunkMethod().code());
     node.set("parser_config", parserConfig(entry));
     node.put("chunk_count", view.chunkCount());
     node.put("token_count", view.tokenCount());
@@ -120,7 +121,7 @@ final class RagflowWire {
 
   private static JsonNode parserConfig(DocumentEntry entry) {
     return entry.parserConfig().isEmpty()
-        ? RagflowParserConfigs.methodDefault(entry.chunkMethod())
+        ? RagflowParserConfigs.methodDefault(entry.chunkMethod().code())
         : Json.MAPPER.valueToTree(entry.parserConfig());
   }
 
@@ -151,5 +152,11 @@ final class RagflowWire {
       node.put("highlight", hit.highlighted() == null ? chunk.text() : hit.highlighted());
     }
     return node;
+  }
+
+  /** A chunk method RAGFlow's validation let through (its lists hold only known methods). */
+  static ChunkMethod chunkMethod(String code) {
+    return ChunkMethod.fromCode(code)
+        .orElseThrow(() -> RagflowFailure.argument("Unknown chunk method '" + code + "'"));
   }
 }

@@ -5,11 +5,12 @@ import dev.lectern.application.port.out.Chunker;
 import dev.lectern.domain.artifact.DocumentEntry;
 import dev.lectern.domain.chunk.ChunkDraft;
 import dev.lectern.domain.chunk.TextPieces;
+import dev.lectern.domain.collection.ChunkMethod;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Policy: RAGFlow's chunk methods. {@code naive} cuts after the configured delimiters and packs the
+ * Policy: the chunk methods. {@code naive} cuts after the configured delimiters and packs the
  * pieces up to {@code chunk_token_num}; {@code one} keeps the document whole; {@code qa} makes one
  * chunk per question/answer pair; {@code table} one per table row with its headers; {@code manual},
  * {@code book}, {@code laws} and {@code paper} split along headings first. Other methods behave as
@@ -27,14 +28,17 @@ public final class DocumentChunking {
         entry.parserConfig().get("chunk_token_num") instanceof Number n && n.intValue() > 0
             ? n.intValue()
             : defaultTokens;
-    return switch (entry.chunkMethod()) {
-      case "one" -> List.of(draft(text.strip()));
-      case "qa" -> qa(text, entry);
-      case "table" -> {
+    ChunkMethod method = entry.chunkMethod();
+    if (method.byHeadings()) {
+      return chunker.split(text, max);
+    }
+    return switch (method) {
+      case ONE -> List.of(draft(text.strip()));
+      case QA -> qa(text, entry);
+      case TABLE -> {
         List<String> rows = TextPieces.tableRows(text);
         yield rows.isEmpty() ? naive(text, entry, max) : rows.stream().map(this::draft).toList();
       }
-      case "manual", "book", "laws", "paper" -> chunker.split(text, max);
       default -> naive(text, entry, max);
     };
   }
