@@ -34,6 +34,19 @@ public final class MultipartErrors {
     return error;
   }
 
+  /** Reads and drops what is left of a refused body, at most {@code max} bytes. */
+  public static void drain(io.javalin.http.Context ctx, long max) {
+    try (java.io.InputStream rest = ctx.req().getInputStream()) {
+      byte[] buffer = new byte[64 * 1024];
+      long read = 0;
+      for (int n = rest.read(buffer); n >= 0 && read < max; n = rest.read(buffer)) {
+        read += n;
+      }
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      // The container may have given up on the body already; the refusal goes out regardless.
+    }
+  }
+
   private static String problem(String detail) {
     if (detail.contains("boundary")) {
       return "the Content-Type header names no multipart boundary";

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.MultipartErrors;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.NotFound;
+import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.error.UnsupportedContent;
 import dev.lectern.application.port.in.access.Caller;
 import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
@@ -215,7 +217,12 @@ final class RagflowDocumentHandlers {
     try {
       return ctx.uploadedFiles("file");
     } catch (Exception e) {
-      throw RagflowErrorRenderer.translate(MultipartErrors.describe(e, maxBodyBytes));
+      LecternException refused = MultipartErrors.describe(e, maxBodyBytes);
+      if (!(refused instanceof PayloadTooLarge)) {
+        // The client may still be sending: it reads the refusal only once its body is taken.
+        MultipartErrors.drain(ctx, maxBodyBytes);
+      }
+      throw RagflowErrorRenderer.translate(refused);
     }
   }
 
