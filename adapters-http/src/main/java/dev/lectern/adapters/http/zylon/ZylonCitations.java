@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.in.retrieval.Retrieval.RetrievedChunk;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +54,6 @@ final class ZylonCitations {
   }
 
   /** The passages cited so far, in the order of their first citation. */
-  List<ObjectNode> citations() {
-    return new ArrayList<>(cited.values());
-  }
-
   ArrayNode citationsArray() {
     ArrayNode array = Json.MAPPER.createArrayNode();
     cited.values().forEach(array::add);

@@ -55,17 +55,7 @@ final class ZylonMessageStream implements ReplySink {
       begin(List.of());
       finishText();
       for (ToolCall call : reply.reply().toolCalls()) {
-        ObjectNode use = ZylonReplyBlocks.clientUse(call);
-        ObjectNode opened = use.deepCopy();
-        opened.putObject("input");
-        sse.event("content_block_start", block("content_block_start").set("content_block", opened));
-        ObjectNode json = block("content_block_delta");
-        json.putObject("delta")
-            .put("type", "input_json_delta")
-            .put("partial_json", use.get("input").toString());
-        sse.event("content_block_delta", json);
-        sse.event("content_block_stop", block("content_block_stop"));
-        index++;
+        toolUse(ZylonReplyBlocks.clientUse(call));
       }
       ObjectNode delta = Json.object().put("type", "message_delta");
       delta
@@ -102,17 +92,7 @@ final class ZylonMessageStream implements ReplySink {
     sse.event("message_start", started);
     if (request.searchTool() != null) {
       String toolId = ZylonReplyBlocks.toolUseId();
-      ObjectNode use = ZylonReplyBlocks.searchUse(toolId, request, false);
-      sse.event("content_block_start", block("content_block_start").set("content_block", use));
-      ObjectNode json = block("content_block_delta");
-      json.putObject("delta")
-          .put("type", "input_json_delta")
-          .put(
-              "partial_json",
-              ZylonReplyBlocks.searchUse(toolId, request, true).get("input").toString());
-      sse.event("content_block_delta", json);
-      sse.event("content_block_stop", block("content_block_stop"));
-      index++;
+      toolUse(ZylonReplyBlocks.searchUse(toolId, request, true));
       ObjectNode result = ZylonReplyBlocks.searchResult(toolId, sources, request.zylonMode());
       sse.event("content_block_start", block("content_block_start").set("content_block", result));
       sse.event("content_block_stop", block("content_block_stop"));
@@ -121,6 +101,20 @@ final class ZylonMessageStream implements ReplySink {
     ObjectNode text =
         Json.object().put("type", "text").put("start_timestamp", now()).put("text", "");
     sse.event("content_block_start", block("content_block_start").set("content_block", text));
+  }
+
+  /** A tool use as Anthropic streams one: opened with an empty input, the input as JSON, closed. */
+  private void toolUse(ObjectNode use) {
+    ObjectNode opened = use.deepCopy();
+    opened.putObject("input");
+    sse.event("content_block_start", block("content_block_start").set("content_block", opened));
+    ObjectNode json = block("content_block_delta");
+    json.putObject("delta")
+        .put("type", "input_json_delta")
+        .put("partial_json", use.get("input").toString());
+    sse.event("content_block_delta", json);
+    sse.event("content_block_stop", block("content_block_stop"));
+    index++;
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,6 +29,9 @@ final class UpstreamConnection implements AutoCloseable {
   static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
 
   private static final int MAX_HEAD_BYTES = 64 * 1024;
+
+  private static final byte[] CRLF = {'\r', '\n'};
+  private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
 
   private enum Body {
     LENGTH,
@@ -130,7 +132,7 @@ final class UpstreamConnection implements AutoCloseable {
       return true;
     }
     int end;
-    while ((end = indexOf(pos, "\r\n\r\n")) < 0) {
+    while ((end = indexOf(pos, HEAD_END)) < 0) {
       if (limit - pos > MAX_HEAD_BYTES) {
         throw new IOException("the response's headers are too long");
       }
@@ -214,12 +216,8 @@ final class UpstreamConnection implements AutoCloseable {
         if (length > 0 && line[length - 1] == '\r') {
           length--;
         }
-        return StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)
-            .decode(java.nio.ByteBuffer.wrap(line, 0, length))
-            .toString();
+        // Malformed UTF-8 becomes U+FFFD, as the String constructor does it.
+        return new String(line, 0, length, StandardCharsets.UTF_8);
       }
       if (body == Body.DONE) {
         if (lineLength > 0) {
@@ -267,7 +265,7 @@ final class UpstreamConnection implements AutoCloseable {
   private boolean framing() throws IOException {
     switch (body) {
       case CHUNK_SIZE -> {
-        int end = indexOf(pos, "\r\n");
+        int end = indexOf(pos, CRLF);
         if (end < 0) {
           tooLong();
           return false;
@@ -296,7 +294,7 @@ final class UpstreamConnection implements AutoCloseable {
         return true;
       }
       case TRAILERS -> {
-        int end = indexOf(pos, "\r\n");
+        int end = indexOf(pos, CRLF);
         if (end < 0) {
           tooLong();
           return false;
@@ -397,8 +395,7 @@ final class UpstreamConnection implements AutoCloseable {
     }
   }
 
-  private int indexOf(int from, String pattern) {
-    byte[] bytes = pattern.getBytes(StandardCharsets.ISO_8859_1);
+  private int indexOf(int from, byte[] bytes) {
     outer:
     for (int i = from; i + bytes.length <= limit; i++) {
       for (int j = 0; j < bytes.length; j++) {
