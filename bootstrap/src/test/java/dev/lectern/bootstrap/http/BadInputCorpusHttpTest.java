@@ -196,6 +196,24 @@ class BadInputCorpusHttpTest {
             "PUT",
             chunksPath(dataset, document) + "/" + chunk,
             "{\"content\":\"changed text\",\"available\":true}"),
+        new Endpoint(
+            "POST",
+            "/api/gpt/v1/messages/count_tokens",
+            "{\"system\":\"be brief\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}],"
+                + "\"tools\":[{\"name\":\"w\",\"input_schema\":{\"type\":\"object\"}}]}"),
+        new Endpoint(
+            "POST",
+            "/api/gpt/v1/messages/validate",
+            "{\"max_tokens\":20,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}],"
+                + "\"tool_choice\":{\"type\":\"auto\"},\"tools\":[{\"name\":\"w\"}]}"),
+        new Endpoint("GET", "/api/gpt/v1/models", null),
+        new Endpoint(
+            "POST",
+            "/lectern/v1/assistants",
+            "{\"name\":\"probe\",\"collections\":[\"hz\"],\"model\":{\"temperature\":0.5},"
+                + "\"retrieval\":{\"top_n\":3},\"access\":\"public\"}"),
+        new Endpoint("PATCH", "/lectern/v1/assistants/nope", "{\"status\":\"suspended\"}"),
+        new Endpoint("POST", "/lectern/v1/assistants/nope/keys", "{\"name\":\"k\"}"),
         new Endpoint("GET", "/lectern/v1/tasks?status=success&limit=5", null),
         new Endpoint("GET", "/lectern/v1/tasks/" + task, null),
         new Endpoint("POST", "/lectern/v1/tasks/" + task + "/cancel", null));
