@@ -49,7 +49,7 @@ public final class ChatWiring {
   }
 
   static ChatWiring create(
-      LecternConfig.Llm llm, MetadataStores stores, RetrieveChunksUseCase retrieve, Clock clock) {
+      LlmConfig llm, MetadataStores stores, RetrieveChunksUseCase retrieve, Clock clock) {
     ModelRoster models = roster(llm);
     return new ChatWiring(
         models,
@@ -75,14 +75,14 @@ public final class ChatWiring {
    * The configured models: the default one first (an OpenAI-compatible server when a URL is set,
    * else the built-in extractive model), then the named ones; the built-in model is always there.
    */
-  public static ModelRoster roster(LecternConfig.Llm llm) {
+  public static ModelRoster roster(LlmConfig llm) {
     ModelRoster roster = new ModelRoster();
     if (!llm.builtInModel()) {
       roster.add(
           new ModelInfo(llm.model(), llm.model(), false, llm.contextTokens(), true),
           openAi(llm, llm.baseUrl(), llm.model(), llm.apiKey()));
     }
-    for (LecternConfig.NamedModel named : llm.named()) {
+    for (LlmConfig.NamedModel named : llm.named()) {
       roster.add(
           new ModelInfo(named.name(), named.model(), false, llm.contextTokens(), true),
           openAi(llm, named.baseUrl(), named.model(), named.apiKey()));
@@ -99,8 +99,7 @@ public final class ChatWiring {
     return roster;
   }
 
-  private static LanguageModel openAi(
-      LecternConfig.Llm llm, String url, String model, String apiKey) {
+  private static LanguageModel openAi(LlmConfig llm, String url, String model, String apiKey) {
     URI base = URI.create(url);
     if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme())) {
       throw new IllegalArgumentException("the language model URL must be http or https: " + base);

@@ -3,155 +3,48 @@ package dev.lectern.bootstrap;
 import dev.lectern.domain.collection.Language;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Configuration of one Lectern process. Values come from command-line flags, then {@code LECTERN_*}
  * environment variables, then the defaults of {@link #builder}.
  *
- * @param databaseUrl a JDBC URL; null for the embedded H2 database in the data directory
+ * @param adminToken the first admin token of a new installation, or null to generate one
  */
 public record LecternConfig(
-    String host,
-    int port,
-    Path dataDir,
-    long maxBodyBytes,
-    long maxInputBytes,
-    boolean allowPrivateUris,
-    Duration fetchTimeout,
-    Duration parseTimeout,
-    Language defaultLanguage,
-    String adminToken,
-    String databaseUrl,
-    String databaseUser,
-    String databasePassword,
-    Tasks tasks,
-    Llm llm) {
+    Http http, Storage storage, Ingest ingest, String adminToken, Tasks tasks, LlmConfig llm) {
 
   /**
-   * The language models assistants answer with.
+   * Where and how the server listens.
    *
-   * @param baseUrl the default model's OpenAI-compatible server; null for the built-in extractive
-   *     model
-   * @param model the default model's name, as its server knows it
-   * @param apiKey sent to the default model's server as a bearer token, or null
-   * @param named further models assistants may choose by name
-   * @param contextTokens the context window of each OpenAI-compatible model
-   * @param firstTokenTimeout how long a model may take to begin an answer
-   * @param totalTimeout how long a whole answer may take
+   * @param maxBodyBytes the largest request body accepted
    */
-  public record Llm(
-      String baseUrl,
-      String model,
-      String apiKey,
-      List<NamedModel> named,
-      int contextTokens,
-      Duration firstTokenTimeout,
-      Duration totalTimeout) {
-    public static final int DEFAULT_CONTEXT_TOKENS = 8192;
+  public record Http(String host, int port, long maxBodyBytes) {}
 
-    public Llm {
-      named = named == null ? List.of() : List.copyOf(named);
-    }
-
-    public static Llm builtIn() {
-      return new Llm(
-          null,
-          "default",
-          null,
-          List.of(),
-          DEFAULT_CONTEXT_TOKENS,
-          Duration.ofSeconds(60),
-          Duration.ofMinutes(10));
-    }
-
-    /** The default model at an OpenAI-compatible server. */
-    public static Llm at(String baseUrl, String model, String apiKey) {
-      Llm usual = builtIn();
-      return new Llm(
-          baseUrl,
-          model,
-          apiKey,
-          List.of(),
-          usual.contextTokens(),
-          usual.firstTokenTimeout(),
-          usual.totalTimeout());
-    }
-
-    public boolean builtInModel() {
-      return baseUrl == null || baseUrl.isBlank();
+  /**
+   * Where the data lives.
+   *
+   * @param databaseUrl a JDBC URL; null for the embedded H2 database in the data directory
+   */
+  public record Storage(
+      Path dataDir, String databaseUrl, String databaseUser, String databasePassword) {
+    /** A directory inside the data directory. */
+    public Path resolve(String name) {
+      return dataDir.resolve(name);
     }
   }
 
   /**
-   * A model assistants may choose by name.
+   * Limits on what is ingested and how.
    *
-   * @param name what assistants call it
-   * @param model the model its server is asked for
-   * @param baseUrl its OpenAI-compatible server
-   * @param apiKey sent as a bearer token, or null
+   * @param maxInputBytes the largest document accepted, uploaded or fetched
+   * @param allowPrivateUris whether URI ingest may reach loopback and private addresses
    */
-  public record NamedModel(String name, String model, String baseUrl, String apiKey) {
-    private static final Pattern ENTRY =
-        Pattern.compile("([A-Za-z0-9][A-Za-z0-9._:-]*)=([^@\\s]+)@(https?://\\S+)");
-
-    /**
-     * Reads {@code name=model@url[,name=model@url…]}; the key of each comes from {@code
-     * keys.apply(name)} (its {@code LECTERN_LLM_API_KEY_<NAME>} variable).
-     */
-    public static List<NamedModel> parse(String spec, Function<String, String> keys) {
-      List<NamedModel> models = new ArrayList<>();
-      if (spec == null || spec.isBlank()) {
-        return models;
-      }
-      for (String part : spec.split(",")) {
-        Matcher entry = ENTRY.matcher(part.strip());
-        if (!entry.matches()) {
-          throw new IllegalArgumentException(
-              "a model must be given as name=model@http(s)://host/…, not '" + part.strip() + "'");
-        }
-        String name = entry.group(1);
-        models.add(new NamedModel(name, entry.group(2), entry.group(3), keys.apply(name)));
-      }
-      return models;
-    }
-
-    /**
-     * The models with {@code defaultKey} for those that have no key of their own and live on the
-     * default model's server; a key is never sent to another host unless it was given for it.
-     */
-    public static List<NamedModel> withDefaultKey(
-        List<NamedModel> models, String defaultBaseUrl, String defaultKey) {
-      String defaultHost = host(defaultBaseUrl);
-      List<NamedModel> keyed = new ArrayList<>();
-      for (NamedModel model : models) {
-        boolean sameServer = defaultHost != null && defaultHost.equals(host(model.baseUrl()));
-        keyed.add(
-            model.apiKey() == null && sameServer
-                ? new NamedModel(model.name(), model.model(), model.baseUrl(), defaultKey)
-                : model);
-      }
-      return keyed;
-    }
-
-    private static String host(String url) {
-      try {
-        return url == null || url.isBlank() ? null : java.net.URI.create(url).getAuthority();
-      } catch (IllegalArgumentException notAUrl) {
-        return null;
-      }
-    }
-
-    /** The environment variable that holds a named model's API key. */
-    public static String keyVariable(String name) {
-      return "LECTERN_LLM_API_KEY_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-    }
-  }
+  public record Ingest(
+      long maxInputBytes,
+      boolean allowPrivateUris,
+      Duration fetchTimeout,
+      Duration parseTimeout,
+      Language defaultLanguage) {}
 
   /**
    * Background task settings.
@@ -192,7 +85,7 @@ public record LecternConfig(
     private String databaseUser;
     private String databasePassword;
     private Tasks tasks = Tasks.defaults();
-    private Llm llm = Llm.builtIn();
+    private LlmConfig llm = LlmConfig.builtIn();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -251,26 +144,17 @@ public record LecternConfig(
       return this;
     }
 
-    public Builder llm(Llm value) {
+    public Builder llm(LlmConfig value) {
       llm = value;
       return this;
     }
 
     public LecternConfig build() {
       return new LecternConfig(
-          host,
-          port,
-          dataDir,
-          maxBodyBytes,
-          maxInputBytes,
-          allowPrivateUris,
-          fetchTimeout,
-          parseTimeout,
-          defaultLanguage,
+          new Http(host, port, maxBodyBytes),
+          new Storage(dataDir, databaseUrl, databaseUser, databasePassword),
+          new Ingest(maxInputBytes, allowPrivateUris, fetchTimeout, parseTimeout, defaultLanguage),
           adminToken,
-          databaseUrl,
-          databaseUser,
-          databasePassword,
           tasks,
           llm);
     }

@@ -34,9 +34,9 @@ public record MetadataStores(
     implements AutoCloseable {
 
   public static MetadataStores open(LecternConfig config, int poolSize) {
-    String url = config.databaseUrl();
+    String url = config.storage().databaseUrl();
     if (url == null || url.isBlank()) {
-      Path dir = config.dataDir().resolve("db");
+      Path dir = config.storage().resolve("db");
       try {
         Files.createDirectories(dir);
       } catch (java.io.IOException e) {
@@ -47,8 +47,8 @@ public record MetadataStores(
     JdbcDatabase db =
         JdbcDatabase.open(
             url,
-            config.databaseUser() == null ? "sa" : config.databaseUser(),
-            config.databasePassword() == null ? "" : config.databasePassword(),
+            config.storage().databaseUser() == null ? "sa" : config.storage().databaseUser(),
+            config.storage().databasePassword() == null ? "" : config.storage().databasePassword(),
             poolSize);
     var ds = db.dataSource();
     return new MetadataStores(

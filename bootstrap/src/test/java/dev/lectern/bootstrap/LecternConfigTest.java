@@ -3,7 +3,7 @@ package dev.lectern.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lectern.bootstrap.LecternConfig.NamedModel;
+import dev.lectern.bootstrap.LlmConfig.NamedModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

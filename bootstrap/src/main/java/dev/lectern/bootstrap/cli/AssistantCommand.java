@@ -82,29 +82,13 @@ public final class AssistantCommand {
     @Override
     void run(MetadataStores stores) {
       AssistantDraft draft =
-          new AssistantDraft(
-              name,
-              null,
-              systemPrompt,
-              opener,
-              null,
-              null,
-              collections.stream().map(CollectionId::new).toList(),
-              model,
-              false,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              open ? Access.PUBLIC : null,
-              null);
+          AssistantDraft.EMPTY
+              .withName(name)
+              .withSystemPrompt(systemPrompt)
+              .withOpener(opener)
+              .withCollections(collections.stream().map(CollectionId::new).toList())
+              .withModel(model)
+              .withAccess(open ? Access.PUBLIC : null);
       Assistant created = service(stores).create(orgId(stores), draft);
       out().println("Created assistant " + created.id() + " (" + created.name() + ")");
     }

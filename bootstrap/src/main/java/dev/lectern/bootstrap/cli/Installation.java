@@ -20,13 +20,13 @@ final class Installation {
 
   static MetadataStores open(LecternConfig config, int poolSize, PrintWriter out)
       throws IOException {
-    Files.createDirectories(config.dataDir());
+    Files.createDirectories(config.storage().dataDir());
     MetadataStores stores = MetadataStores.open(config, poolSize);
     Optional<String> secret =
         new InitializeInstallationService(stores.orgs(), stores.tokens(), Clock.systemUTC())
             .initialize(config.adminToken());
     if (secret.isPresent()) {
-      Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
+      Path file = config.storage().resolve(ADMIN_TOKEN_FILE);
       writePrivate(file, secret.get() + "\n");
       out.println("Super-admin token (shown once; also written to " + file + "):");
       out.println(secret.get());

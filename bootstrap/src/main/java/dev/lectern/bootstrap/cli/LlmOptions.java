@@ -1,6 +1,6 @@
 package dev.lectern.bootstrap.cli;
 
-import dev.lectern.bootstrap.LecternConfig;
+import dev.lectern.bootstrap.LlmConfig;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -43,14 +43,14 @@ final class LlmOptions {
   long llmTimeoutSeconds;
 
   /** The configuration these flags and their environment variables give. */
-  LecternConfig.Llm config() {
-    return new LecternConfig.Llm(
+  LlmConfig config() {
+    return new LlmConfig(
         llmBaseUrl.isBlank() ? null : llmBaseUrl,
         llmModel,
         System.getenv("LECTERN_LLM_API_KEY"),
-        LecternConfig.NamedModel.withDefaultKey(
-            LecternConfig.NamedModel.parse(
-                llmModels, name -> System.getenv(LecternConfig.NamedModel.keyVariable(name))),
+        LlmConfig.NamedModel.withDefaultKey(
+            LlmConfig.NamedModel.parse(
+                llmModels, name -> System.getenv(LlmConfig.NamedModel.keyVariable(name))),
             llmBaseUrl,
             System.getenv("LECTERN_LLM_API_KEY")),
         llmContextTokens,

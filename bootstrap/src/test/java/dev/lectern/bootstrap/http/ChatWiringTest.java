@@ -10,7 +10,7 @@ import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.out.ModelInfo;
-import dev.lectern.bootstrap.LecternConfig;
+import dev.lectern.bootstrap.LlmConfig;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.conversation.Conversation;
@@ -78,13 +78,13 @@ class ChatWiringTest {
 
   @Test
   void aBaseUrlChoosesTheOpenAiCompatibleModel(@TempDir Path other) {
-    LecternConfig.Llm usual = LecternConfig.Llm.at("http://127.0.0.1:11434", "llama3", null);
-    LecternConfig.Llm llm =
-        new LecternConfig.Llm(
+    LlmConfig usual = LlmConfig.at("http://127.0.0.1:11434", "llama3", null);
+    LlmConfig llm =
+        new LlmConfig(
             usual.baseUrl(),
             usual.model(),
             null,
-            LecternConfig.NamedModel.parse(
+            LlmConfig.NamedModel.parse(
                 "big=qwen2.5:72b@http://10.0.0.5:8000/v1", name -> "key-" + name),
             32_768,
             Duration.ofSeconds(5),

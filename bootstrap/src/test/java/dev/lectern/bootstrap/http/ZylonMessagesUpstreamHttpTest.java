@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.adapters.llm.openai.FakeUpstream;
-import dev.lectern.bootstrap.LecternConfig;
+import dev.lectern.bootstrap.LlmConfig;
 import dev.lectern.bootstrap.http.RunningLectern.Reply;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,9 +45,7 @@ class ZylonMessagesUpstreamHttpTest {
     lectern =
         RunningLectern.start(
             dir,
-            config ->
-                config.llm(
-                    LecternConfig.Llm.at(upstream.base().toString(), "fake-model", "up-key")));
+            config -> config.llm(LlmConfig.at(upstream.base().toString(), "fake-model", "up-key")));
     assertThat(
             lectern
                 .post(

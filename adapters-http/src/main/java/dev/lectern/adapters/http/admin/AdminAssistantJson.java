@@ -61,33 +61,35 @@ final class AdminAssistantJson {
       }
     }
     boolean clearModel = model != null && model.raw("name") != null && model.raw("name").isNull();
-    return new AssistantDraft(
-        body.optionalString("name").orElse(null),
-        body.optionalString("description").orElse(null),
-        body.optionalString("system_prompt").orElse(null),
-        body.optionalString("opener").orElse(null),
-        body.optionalString("empty_response").orElse(null),
-        body.optionalBoolean("knowledge_required").orElse(null),
-        collections,
-        model == null ? null : model.optionalString("name").orElse(null),
-        clearModel,
-        number(model, "temperature"),
-        number(model, "top_p"),
-        number(model, "presence_penalty"),
-        number(model, "frequency_penalty"),
-        integer(model, "max_tokens"),
-        integer(retrieval, "top_n"),
-        integer(retrieval, "top_k"),
-        number(retrieval, "similarity_threshold"),
-        number(retrieval, "keyword_weight"),
-        integer(body, "history_window"),
-        body.optionalBoolean("show_quote").orElse(null),
-        body.optionalString("access")
-            .map(value -> named(Access.values(), value, body.pathOf("access")))
-            .orElse(null),
-        body.optionalString("status")
-            .map(value -> named(AssistantStatus.values(), value, body.pathOf("status")))
-            .orElse(null));
+    return AssistantDraft.EMPTY
+        .withName(body.optionalString("name").orElse(null))
+        .withDescription(body.optionalString("description").orElse(null))
+        .withSystemPrompt(body.optionalString("system_prompt").orElse(null))
+        .withOpener(body.optionalString("opener").orElse(null))
+        .withEmptyResponse(body.optionalString("empty_response").orElse(null))
+        .withKnowledgeRequired(body.optionalBoolean("knowledge_required").orElse(null))
+        .withCollections(collections)
+        .withModel(model == null ? null : model.optionalString("name").orElse(null))
+        .withClearModel(clearModel)
+        .withTemperature(number(model, "temperature"))
+        .withTopP(number(model, "top_p"))
+        .withPresencePenalty(number(model, "presence_penalty"))
+        .withFrequencyPenalty(number(model, "frequency_penalty"))
+        .withMaxTokens(integer(model, "max_tokens"))
+        .withTopN(integer(retrieval, "top_n"))
+        .withTopK(integer(retrieval, "top_k"))
+        .withSimilarityThreshold(number(retrieval, "similarity_threshold"))
+        .withKeywordWeight(number(retrieval, "keyword_weight"))
+        .withHistoryWindow(integer(body, "history_window"))
+        .withShowQuote(body.optionalBoolean("show_quote").orElse(null))
+        .withAccess(
+            body.optionalString("access")
+                .map(value -> named(Access.values(), value, body.pathOf("access")))
+                .orElse(null))
+        .withStatus(
+            body.optionalString("status")
+                .map(value -> named(AssistantStatus.values(), value, body.pathOf("status")))
+                .orElse(null));
   }
 
   private static Double number(JsonFields fields, String name) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lectern.application.error.Forbidden;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.UpstreamFailure;
+import dev.lectern.application.fakes.Commands;
 import dev.lectern.application.fakes.FakeIngest;
 import dev.lectern.application.fakes.InMemoryArtifactStore;
 import dev.lectern.application.fakes.InMemoryAssistantStore;
@@ -104,7 +105,7 @@ class AnswerQuestionServiceTest {
   }
 
   AnswerQuestionCommand ask(String question, String parent) {
-    return new AnswerQuestionCommand("org1", "a1", "s1", parent, question, null, null);
+    return Commands.question(question).after(parent).build();
   }
 
   @Test
@@ -207,14 +208,10 @@ class AnswerQuestionServiceTest {
     assertThatThrownBy(
             () ->
                 service.answer(
-                    new AnswerQuestionCommand("org1", "a1", "other", null, "Hi?", null, null),
-                    new Recorded(-1)))
+                    Commands.question("Hi?").conversation("other").build(), new Recorded(-1)))
         .isInstanceOf(NotFound.class);
     assertThatThrownBy(
-            () ->
-                service.answer(
-                    new AnswerQuestionCommand("org2", "a1", "s1", null, "Hi?", null, null),
-                    new Recorded(-1)))
+            () -> service.answer(Commands.question("Hi?").org("org2").build(), new Recorded(-1)))
         .isInstanceOf(NotFound.class);
     Assistant a1 = assistants.find("org1", "a1").orElseThrow();
     assistants.update(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lectern.application.error.PayloadTooLarge;
+import dev.lectern.application.fakes.Commands;
 import dev.lectern.application.fakes.FakeIngest;
 import dev.lectern.application.fakes.InMemoryArtifactStore;
 import dev.lectern.application.fakes.InMemoryChunkIndex;
@@ -15,9 +16,7 @@ import dev.lectern.application.port.in.answer.KnowledgeScope;
 import dev.lectern.application.port.in.answer.Reply;
 import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
-import dev.lectern.application.port.out.ModelSettings;
 import dev.lectern.application.service.artifact.IngestArtifactService;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.domain.artifact.ArtifactId;
@@ -60,15 +59,8 @@ class ComposeReplyServiceTest {
   }
 
   ComposeReplyCommand ask(String system, KnowledgeScope scope) {
-    return new ComposeReplyCommand(
-        "org1",
-        null,
-        system,
-        List.of(ModelMessage.user("What is the zebra code?")),
-        null,
-        null,
-        null,
-        scope);
+    Commands.Reply reply = Commands.reply("What is the zebra code?").system(system);
+    return (scope == null ? reply : reply.knowledge(scope)).build();
   }
 
   @Test
@@ -111,29 +103,14 @@ class ComposeReplyServiceTest {
             small,
             small);
     ComposeReplyCommand tooLong =
-        new ComposeReplyCommand(
-            "org1",
-            null,
-            "one two three four five six seven eight",
-            List.of(ModelMessage.user("What is the zebra code?")),
-            null,
-            null,
-            null,
-            null);
+        Commands.reply("What is the zebra code?")
+            .system("one two three four five six seven eight")
+            .build();
 
     assertThatThrownBy(() -> narrow.compose(tooLong, delta -> {}))
         .isInstanceOf(PayloadTooLarge.class)
         .hasMessageStartingWith("messages: the prompt comes to 13 tokens");
-    ComposeReplyCommand greedy =
-        new ComposeReplyCommand(
-            "org1",
-            null,
-            null,
-            List.of(ModelMessage.user("Hi")),
-            new ModelSettings(null, null, Integer.MAX_VALUE, null, null, null),
-            null,
-            null,
-            null);
+    ComposeReplyCommand greedy = Commands.reply("Hi").maxTokens(Integer.MAX_VALUE).build();
     assertThatThrownBy(() -> narrow.check(greedy))
         .isInstanceOf(PayloadTooLarge.class)
         .hasMessageStartingWith("max_tokens:");

@@ -47,29 +47,17 @@ class AssistantServiceTest {
     Assistant created =
         service.create(
             "org1",
-            new AssistantDraft(
-                "  Support ",
-                null,
-                null,
-                "Hello!",
-                null,
-                null,
-                List.of(new CollectionId("docs")),
-                "scripted",
-                false,
-                0.5,
-                null,
-                null,
-                null,
-                256,
-                3,
-                null,
-                0.1,
-                null,
-                4,
-                null,
-                Access.PUBLIC,
-                null));
+            AssistantDraft.EMPTY
+                .withName("  Support ")
+                .withOpener("Hello!")
+                .withCollections(List.of(new CollectionId("docs")))
+                .withModel("scripted")
+                .withTemperature(0.5)
+                .withMaxTokens(256)
+                .withTopN(3)
+                .withSimilarityThreshold(0.1)
+                .withHistoryWindow(4)
+                .withAccess(Access.PUBLIC));
 
     assertThat(created.name()).isEqualTo("Support");
     assertThat(created.opener()).isEqualTo("Hello!");
@@ -101,47 +89,19 @@ class AssistantServiceTest {
             () ->
                 service.create(
                     "org1",
-                    new AssistantDraft(
-                        "A",
-                        null,
-                        "No passages here.",
-                        null,
-                        null,
-                        true,
-                        null,
-                        null,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null)))
+                    AssistantDraft.EMPTY
+                        .withName("A")
+                        .withSystemPrompt("No passages here.")
+                        .withKnowledgeRequired(true)))
         .isInstanceOf(InvalidRequest.class)
         .hasMessageStartingWith("system_prompt:");
     assertThatThrownBy(
             () ->
                 service.create(
-                    "org1",
-                    new AssistantDraft(
-                        "A", null, null, null, null, null, null, "gpt-9", false, 3.0, null, null,
-                        null, null, null, null, null, null, null, null, null, null)))
+                    "org1", AssistantDraft.named("A").withModel("gpt-9").withTemperature(3.0)))
         .isInstanceOf(InvalidRequest.class)
         .hasMessageStartingWith("temperature:");
-    assertThatThrownBy(
-            () ->
-                service.create(
-                    "org1",
-                    new AssistantDraft(
-                        "A", null, null, null, null, null, null, "gpt-9", false, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null)))
+    assertThatThrownBy(() -> service.create("org1", AssistantDraft.named("A").withModel("gpt-9")))
         .isInstanceOf(InvalidRequest.class)
         .hasMessageContaining("no model named 'gpt-9'")
         .hasMessageContaining("scripted");
@@ -167,31 +127,7 @@ class AssistantServiceTest {
 
     Assistant changed =
         service.update(
-            "org1",
-            created.id(),
-            new AssistantDraft(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                AssistantStatus.SUSPENDED));
+            "org1", created.id(), AssistantDraft.EMPTY.withStatus(AssistantStatus.SUSPENDED));
 
     assertThat(changed.name()).isEqualTo("Support");
     assertThat(changed.status()).isEqualTo(AssistantStatus.SUSPENDED);

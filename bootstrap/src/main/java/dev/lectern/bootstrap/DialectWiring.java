@@ -1,0 +1,111 @@
+package dev.lectern.bootstrap;
+
+import dev.lectern.adapters.http.admin.AdminAssistantHandlers;
+import dev.lectern.adapters.http.admin.AdminErrorRenderer;
+import dev.lectern.adapters.http.admin.AdminRoutes;
+import dev.lectern.adapters.http.admin.AdminTaskHandlers;
+import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.ErrorRenderer;
+import dev.lectern.adapters.http.common.ErrorRouting;
+import dev.lectern.adapters.http.common.LecternServer;
+import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.adapters.http.ragflow.RagflowErrorRenderer;
+import dev.lectern.adapters.http.ragflow.RagflowRoutes;
+import dev.lectern.adapters.http.zylon.ZylonArtifactHandlers;
+import dev.lectern.adapters.http.zylon.ZylonErrorRenderer;
+import dev.lectern.adapters.http.zylon.ZylonRoutes;
+import dev.lectern.application.port.in.health.CheckHealthUseCase;
+import dev.lectern.application.service.access.AuthenticateService;
+import dev.lectern.application.service.artifact.ListArtifactsService;
+import dev.lectern.application.service.artifact.ReadChunkedContentService;
+import dev.lectern.application.service.artifact.ReadContentService;
+import dev.lectern.application.service.document.ParsingService;
+import java.time.Clock;
+import java.util.List;
+
+/** Wiring of the dialects: each one's routes and error format over the areas' use cases. */
+final class DialectWiring {
+  private DialectWiring() {}
+
+  /** The HTTP server with every dialect's routes, not yet started. */
+  static LecternServer server(
+      LecternConfig config,
+      MetadataStores stores,
+      KnowledgeWiring knowledge,
+      TaskWiring tasks,
+      ChatWiring chat,
+      CheckHealthUseCase health,
+      Clock clock) {
+    var auth = new BearerAuth(new AuthenticateService(stores.tokens(), stores.orgs(), clock));
+    var bodies = new RequestBodies(config.http().maxBodyBytes());
+    var artifactTasks = knowledge.artifactTasks(tasks);
+    var zylon =
+        new ZylonRoutes(
+            new ZylonArtifactHandlers.UseCases(
+                knowledge.ingest,
+                new ListArtifactsService(knowledge.selection),
+                new ReadContentService(knowledge.selection, knowledge.blobs),
+                new ReadChunkedContentService(
+                    knowledge.selection, knowledge.index, knowledge.chunker),
+                knowledge.delete,
+                artifactTasks,
+                artifactTasks,
+                artifactTasks,
+                knowledge.retrieve),
+            chat.replies(),
+            chat.modelList(),
+            health,
+            auth,
+            bodies,
+            config.ingest().maxInputBytes());
+    ParsingService parsing = knowledge.parsing(tasks);
+    var datasets = knowledge.datasets;
+    var documents = knowledge.documents;
+    var ragflow =
+        new RagflowRoutes(
+            new RagflowRoutes.UseCases(
+                knowledge.retrieve,
+                datasets,
+                datasets,
+                datasets,
+                datasets,
+                documents,
+                documents,
+                knowledge.updateDocument,
+                documents,
+                documents,
+                parsing,
+                parsing,
+                knowledge.chunks),
+            auth,
+            bodies,
+            clock);
+    var admin =
+        new AdminRoutes(
+            new AdminTaskHandlers.UseCases(tasks.admin(), tasks.admin(), tasks.admin()),
+            new AdminAssistantHandlers.UseCases(chat.assistants(), chat.assistants()),
+            auth,
+            bodies);
+    LecternConfig.Http http = config.http();
+    return new LecternServer(
+        new LecternServer.Settings(http.host(), http.port(), http.maxBodyBytes()),
+        errorRouting(),
+        List.of(zylon, ragflow, admin));
+  }
+
+  /** Which dialect renders the errors of a path no route matched, by its prefix. */
+  private static ErrorRouting errorRouting() {
+    ZylonErrorRenderer zylonErrors = new ZylonErrorRenderer();
+    ErrorRouting errors = new ErrorRouting(zylonErrors);
+    add(errors, ZylonRoutes.PREFIXES, zylonErrors);
+    add(errors, RagflowRoutes.PREFIXES, new RagflowErrorRenderer());
+    add(errors, AdminRoutes.PREFIXES, new AdminErrorRenderer());
+    return errors;
+  }
+
+  private static void add(ErrorRouting errors, String[] prefixes, ErrorRenderer renderer) {
+    for (String prefix : prefixes) {
+      errors.add(prefix, renderer);
+    }
+  }
+}
