@@ -2,6 +2,7 @@ package dev.lectern.application.fakes;
 
 import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
+import dev.lectern.application.port.out.ContentFetcher;
 import dev.lectern.application.service.access.AuthenticateService;
 import dev.lectern.application.service.access.InitializeInstallationService;
 import dev.lectern.application.service.answer.AnswerQuestionService;
@@ -58,20 +59,7 @@ public final class InMemoryLectern {
 
   public final ArtifactSelection selection = new ArtifactSelection(collections, artifacts);
   public final ArtifactTaskGuard guard = new ArtifactTaskGuard(tasks);
-  public final IngestArtifactService ingest =
-      new IngestArtifactService(
-          collections,
-          artifacts,
-          index,
-          chunker,
-          new PlainTextParser(),
-          blobs,
-          uri -> {
-            throw new IllegalStateException("no fetches in memory");
-          },
-          new IngestPolicy(1_000_000, Language.ENGLISH),
-          guard,
-          clock);
+  public final IngestArtifactService ingest;
   public final DeleteArtifactService delete =
       new DeleteArtifactService(artifacts, index, guard, documents);
   public final ListArtifactsService listArtifacts = new ListArtifactsService(selection);
@@ -104,8 +92,29 @@ public final class InMemoryLectern {
   public final CheckHealthService health =
       new CheckHealthService(List.of(Optional::empty), clock, Duration.ZERO);
 
-  /** An installation with its default org and {@link #ADMIN_TOKEN}. */
+  /** An installation with its default org and {@link #ADMIN_TOKEN}; URI ingest is refused. */
   public InMemoryLectern() {
+    this(
+        uri -> {
+          throw new IllegalStateException("no fetches in memory");
+        },
+        1_000_000);
+  }
+
+  /** As {@link #InMemoryLectern()}, fetching URIs with {@code fetcher}, documents up to a size. */
+  public InMemoryLectern(ContentFetcher fetcher, long maxInputBytes) {
+    ingest =
+        new IngestArtifactService(
+            collections,
+            artifacts,
+            index,
+            chunker,
+            new PlainTextParser(),
+            blobs,
+            fetcher,
+            new IngestPolicy(maxInputBytes, Language.ENGLISH),
+            guard,
+            clock);
     new InitializeInstallationService(orgs, tokens, clock).initialize(ADMIN_TOKEN);
   }
 

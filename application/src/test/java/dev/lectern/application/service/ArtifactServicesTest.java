@@ -12,21 +12,17 @@ import dev.lectern.application.fakes.InMemoryArtifactStore;
 import dev.lectern.application.fakes.InMemoryBlobStore;
 import dev.lectern.application.fakes.InMemoryChunkIndex;
 import dev.lectern.application.fakes.InMemoryCollectionStore;
+import dev.lectern.application.fakes.InMemoryLectern;
 import dev.lectern.application.fakes.InMemoryTaskQueue;
 import dev.lectern.application.fakes.MutableClock;
-import dev.lectern.application.fakes.PlainTextParser;
-import dev.lectern.application.fakes.WordChunker;
 import dev.lectern.application.port.in.artifact.ArtifactChunk;
 import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.ContextFilter;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.application.port.in.artifact.ReadChunkedContentCommand;
 import dev.lectern.application.port.out.ContentFetcher;
-import dev.lectern.application.service.artifact.ArtifactSelection;
-import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.application.service.artifact.DeleteArtifactService;
 import dev.lectern.application.service.artifact.IngestArtifactService;
-import dev.lectern.application.service.artifact.IngestPolicy;
 import dev.lectern.application.service.artifact.ListArtifactsService;
 import dev.lectern.application.service.artifact.ReadChunkedContentService;
 import dev.lectern.application.service.artifact.ReadContentService;
@@ -35,49 +31,29 @@ import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.MetadataCondition;
 import dev.lectern.domain.collection.CollectionId;
-import dev.lectern.domain.collection.Language;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ArtifactServicesTest {
-  private final InMemoryCollectionStore collections = new InMemoryCollectionStore();
-  private final InMemoryArtifactStore artifacts = new InMemoryArtifactStore();
-  private final InMemoryChunkIndex index = new InMemoryChunkIndex();
-  private final InMemoryBlobStore blobs = new InMemoryBlobStore();
-  private final InMemoryTaskQueue tasks = new InMemoryTaskQueue();
-  private final WordChunker chunker = new WordChunker();
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private final ContentFetcher fetcher =
       uri ->
           new ContentFetcher.Fetched(
               "fetched words".getBytes(StandardCharsets.UTF_8), "text/plain", "remote.txt");
-  private final IngestArtifactService ingest =
-      new IngestArtifactService(
-          collections,
-          artifacts,
-          index,
-          chunker,
-          new PlainTextParser(),
-          blobs,
-          fetcher,
-          new IngestPolicy(100, Language.ENGLISH),
-          new ArtifactTaskGuard(tasks),
-          clock);
-  private final ArtifactSelection selection = new ArtifactSelection(collections, artifacts);
-  private final ListArtifactsService list = new ListArtifactsService(selection);
-  private final ReadContentService content = new ReadContentService(selection, blobs);
-  private final ReadChunkedContentService chunked =
-      new ReadChunkedContentService(selection, index, chunker);
-  private final DeleteArtifactService delete =
-      new DeleteArtifactService(
-          artifacts,
-          index,
-          new ArtifactTaskGuard(tasks),
-          new dev.lectern.application.fakes.InMemoryDocumentStore());
+  private final InMemoryLectern lectern = new InMemoryLectern(fetcher, 100);
+  private final InMemoryCollectionStore collections = lectern.collections;
+  private final InMemoryArtifactStore artifacts = lectern.artifacts;
+  private final InMemoryChunkIndex index = lectern.index;
+  private final InMemoryBlobStore blobs = lectern.blobs;
+  private final InMemoryTaskQueue tasks = lectern.tasks;
+  private final MutableClock clock = lectern.clock;
+  private final IngestArtifactService ingest = lectern.ingest;
+  private final ListArtifactsService list = lectern.listArtifacts;
+  private final ReadContentService content = lectern.readContent;
+  private final ReadChunkedContentService chunked = lectern.readChunked;
+  private final DeleteArtifactService delete = lectern.delete;
   private final CollectionId c1 = new CollectionId("c1");
 
   private Artifact ingestText(String artifact, String text, Map<String, Object> metadata) {
