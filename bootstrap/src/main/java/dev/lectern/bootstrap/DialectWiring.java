@@ -76,7 +76,9 @@ final class DialectWiring {
                 documents,
                 parsing,
                 parsing,
-                knowledge.chunks),
+                knowledge.chunks,
+                chat.assistants(),
+                chat.modelList()),
             auth,
             bodies,
             clock);

@@ -10,8 +10,10 @@ import dev.lectern.domain.collection.CollectionId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -21,7 +23,7 @@ public final class JdbcAssistantStore implements AssistantStore {
       "org_id, id, name, name_key, description, system_prompt, opener, empty_response,"
           + " knowledge_required, collection_ids, llm_model, temperature, top_p, presence_penalty,"
           + " frequency_penalty, max_tokens, top_n, top_k, similarity_threshold, keyword_weight,"
-          + " history_window, show_quote, access, status, created_at, updated_at";
+          + " history_window, show_quote, access, status, attributes, created_at, updated_at";
   private static final int KEY_COLUMNS = 2;
 
   private final Jdbc jdbc;
@@ -32,7 +34,7 @@ public final class JdbcAssistantStore implements AssistantStore {
 
   @Override
   public boolean insert(Assistant assistant) {
-    String marks = "?, ".repeat(26);
+    String marks = "?, ".repeat(27);
     return jdbc.updateUnlessDuplicate(
         "INSERT INTO assistants ("
             + COLUMNS
@@ -117,6 +119,7 @@ public final class JdbcAssistantStore implements AssistantStore {
       a.showQuote(),
       a.access().name(),
       a.status().name(),
+      MetadataJson.write(a.attributes()),
       a.createdAt(),
       a.updatedAt()
     };
@@ -152,7 +155,14 @@ public final class JdbcAssistantStore implements AssistantStore {
         row.getBoolean("show_quote"),
         Access.valueOf(row.getString("access")),
         AssistantStatus.valueOf(row.getString("status")),
+        attributes(row.getString("attributes")),
         Jdbc.instant(row, "created_at"),
         Jdbc.instant(row, "updated_at"));
+  }
+
+  private static Map<String, String> attributes(String json) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    MetadataJson.read(json).forEach((key, value) -> attributes.put(key, String.valueOf(value)));
+    return attributes;
   }
 }

@@ -64,6 +64,8 @@ public abstract class AbstractAssistantStoresContractTest {
             false,
             Access.PUBLIC,
             AssistantStatus.SUSPENDED,
+            java.util.Map.of(
+                "avatar", "data:image/png;base64,AAAA", "ragflow.prompt", "{\"tts\":false}"),
             T0,
             T0.plusSeconds(5));
 

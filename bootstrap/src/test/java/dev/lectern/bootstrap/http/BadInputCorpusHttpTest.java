@@ -214,6 +214,14 @@ class BadInputCorpusHttpTest {
                 + "\"retrieval\":{\"top_n\":3},\"access\":\"public\"}"),
         new Endpoint("PATCH", "/lectern/v1/assistants/nope", "{\"status\":\"suspended\"}"),
         new Endpoint("POST", "/lectern/v1/assistants/nope/keys", "{\"name\":\"k\"}"),
+        new Endpoint(
+            "POST",
+            "/api/v1/chats",
+            "{\"name\":\"probe chat\",\"dataset_ids\":[\"hz\"],\"llm\":{\"temperature\":0.5,"
+                + "\"max_tokens\":100},\"prompt\":{\"top_n\":3,\"variables\":[{\"key\":\"knowledge\","
+                + "\"optional\":true}]}}"),
+        new Endpoint("GET", "/api/v1/chats?page=1&page_size=10&orderby=name&name=probe", null),
+        new Endpoint("PUT", "/api/v1/chats/nope", "{\"name\":\"n\",\"llm\":{\"top_p\":0.5}}"),
         new Endpoint("GET", "/lectern/v1/tasks?status=success&limit=5", null),
         new Endpoint("GET", "/lectern/v1/tasks/" + task, null),
         new Endpoint("POST", "/lectern/v1/tasks/" + task + "/cancel", null));
@@ -230,6 +238,7 @@ class BadInputCorpusHttpTest {
             "DELETE", chunksPath(spareDataset, spareDocument), "{\"chunk_ids\":[\"nope\"]}"),
         new Endpoint(
             "DELETE", "/api/v1/datasets/" + spareDataset + "/documents", "{\"ids\":[\"nope\"]}"),
+        new Endpoint("DELETE", "/api/v1/chats", "{\"ids\":[\"nope\"]}"),
         new Endpoint("DELETE", "/api/v1/datasets", "{\"ids\":[\"" + spareDataset + "\"]}"));
   }
 

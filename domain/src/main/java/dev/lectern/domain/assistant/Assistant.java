@@ -2,7 +2,10 @@ package dev.lectern.domain.assistant;
 
 import dev.lectern.domain.collection.CollectionId;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +19,8 @@ import java.util.Objects;
  * @param knowledgeRequired whether the system prompt must hold {@value #KNOWLEDGE}
  * @param historyWindow how many earlier messages of the conversation the model sees
  * @param showQuote whether answers carry citations
+ * @param attributes settings a dialect keeps for its own clients and Lectern does not act on (an
+ *     avatar, a dialect's extra prompt options), by a key the dialect owns
  */
 public record Assistant(
     String orgId,
@@ -33,6 +38,7 @@ public record Assistant(
     boolean showQuote,
     Access access,
     AssistantStatus status,
+    Map<String, String> attributes,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -71,6 +77,10 @@ public record Assistant(
     }
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(status, "status");
+    attributes =
+        attributes == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
@@ -94,6 +104,7 @@ public record Assistant(
         true,
         Access.PRIVATE,
         AssistantStatus.ACTIVE,
+        Map.of(),
         now,
         now);
   }

@@ -3,6 +3,8 @@ package dev.lectern.adapters.http.ragflow;
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.DialectRoutes;
 import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.application.port.in.answer.ListModelsUseCase;
+import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.chunk.ManageChunksUseCase;
 import dev.lectern.application.port.in.dataset.CreateDatasetUseCase;
 import dev.lectern.application.port.in.dataset.DeleteDatasetsUseCase;
@@ -41,13 +43,16 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
       DeleteDocumentsUseCase deleteDocuments,
       ParseDocumentsUseCase parseDocuments,
       StopParsingUseCase stopParsing,
-      ManageChunksUseCase chunks) {}
+      ManageChunksUseCase chunks,
+      ManageAssistantsUseCase assistants,
+      ListModelsUseCase models) {}
 
   private final RagflowRetrievalHandlers retrieval;
   private final RagflowDatasetHandlers datasets;
   private final RagflowDocumentHandlers documents;
   private final RagflowParsingHandlers parsing;
   private final RagflowChunkHandlers chunks;
+  private final RagflowChatHandlers chats;
 
   public RagflowRoutes(
       UseCases useCases, BearerAuth bearer, RequestBodies requestBodies, Clock clock) {
@@ -91,6 +96,12 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
             auth,
             bodies,
             clock);
+    this.chats =
+        new RagflowChatHandlers(
+            new RagflowChatHandlers.UseCases(
+                useCases.assistants(), useCases.listDatasets(), useCases.models()),
+            auth,
+            bodies);
   }
 
   @Override
@@ -116,5 +127,10 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     routes.delete(chunkPath, chunks::delete);
     routes.put(chunkPath + "/{chunk_id}", chunks::update);
     routes.patch(chunkPath + "/{chunk_id}", chunks::update);
+    routes.post(API + "/chats", chats::create);
+    routes.get(API + "/chats", chats::list);
+    routes.put(API + "/chats/{chat_id}", chats::update);
+    routes.patch(API + "/chats/{chat_id}", chats::update);
+    routes.delete(API + "/chats", chats::delete);
   }
 }

@@ -6,6 +6,8 @@ import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.ModelChoice;
 import dev.lectern.domain.assistant.RetrievalChoice;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Policy: a draft laid over an assistant, each value checked against its range and named by its
@@ -57,6 +59,7 @@ final class AssistantChanges {
             pick(draft.showQuote(), base.showQuote()),
             pick(draft.access(), base.access()),
             pick(draft.status(), base.status()),
+            attributes(base.attributes(), draft.attributes()),
             base.createdAt(),
             now);
     if (changed.knowledgeRequired() && !changed.systemPrompt().contains(Assistant.KNOWLEDGE)) {
@@ -76,6 +79,24 @@ final class AssistantChanges {
           "name: must be 1 to " + Assistant.MAX_NAME_LENGTH + " characters, not blank", "name");
     }
     return name;
+  }
+
+  /** The current attributes with the draft's laid over them: a null value removes its key. */
+  private static Map<String, String> attributes(
+      Map<String, String> current, Map<String, String> changes) {
+    if (changes == null) {
+      return current;
+    }
+    Map<String, String> merged = new LinkedHashMap<>(current);
+    changes.forEach(
+        (key, value) -> {
+          if (value == null) {
+            merged.remove(key);
+          } else {
+            merged.put(key, text(key, value, null, MAX_PROMPT));
+          }
+        });
+    return merged;
   }
 
   private static <T> T pick(T value, T current) {

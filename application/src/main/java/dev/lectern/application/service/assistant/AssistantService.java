@@ -56,7 +56,8 @@ public final class AssistantService implements ManageAssistantsUseCase, Assistan
     Assistant fresh =
         Assistant.create(
             orgId,
-            UUID.randomUUID().toString(),
+            // 32 lowercase hex digits, as the ids of RAGFlow's chats look.
+            UUID.randomUUID().toString().replace("-", ""),
             AssistantChanges.name(draft.name()),
             List.of(),
             now);

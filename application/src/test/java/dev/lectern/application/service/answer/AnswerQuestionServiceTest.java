@@ -231,6 +231,7 @@ class AnswerQuestionServiceTest {
             a1.showQuote(),
             a1.access(),
             AssistantStatus.SUSPENDED,
+            a1.attributes(),
             a1.createdAt(),
             a1.updatedAt()));
     assertThatThrownBy(() -> service.answer(ask("Hi?", null), new Recorded(-1)))

@@ -3,7 +3,10 @@ package dev.lectern.application.port.in.assistant;
 import dev.lectern.domain.assistant.Access;
 import dev.lectern.domain.assistant.AssistantStatus;
 import dev.lectern.domain.collection.CollectionId;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a caller sets on an assistant: on create, null takes the default; on update, null keeps the
@@ -32,17 +35,19 @@ public record AssistantDraft(
     Integer historyWindow,
     Boolean showQuote,
     Access access,
-    AssistantStatus status) {
+    AssistantStatus status,
+    Map<String, String> attributes) {
 
   public AssistantDraft {
     collections = collections == null ? null : List.copyOf(collections);
+    attributes = attributes == null ? null : Collections.unmodifiableMap(new HashMap<>(attributes));
   }
 
   /** A draft that sets nothing. */
   public static final AssistantDraft EMPTY =
       new AssistantDraft(
           null, null, null, null, null, null, null, null, false, null, null, null, null, null, null,
-          null, null, null, null, null, null, null);
+          null, null, null, null, null, null, null, null);
 
   /** A draft that sets nothing but the name. */
   public static AssistantDraft named(String name) {
@@ -137,6 +142,11 @@ public record AssistantDraft(
     return with(21, value);
   }
 
+  /** Attributes to set; a key whose value is null is removed, keys not named are kept. */
+  public AssistantDraft withAttributes(Map<String, String> value) {
+    return with(22, value);
+  }
+
   /** The same draft with component {@code index} (in declaration order) set. */
   @SuppressWarnings("unchecked")
   private AssistantDraft with(int index, Object value) {
@@ -162,7 +172,8 @@ public record AssistantDraft(
       historyWindow,
       showQuote,
       access,
-      status
+      status,
+      attributes
     };
     v[index] = value;
     return new AssistantDraft(
@@ -187,6 +198,7 @@ public record AssistantDraft(
         (Integer) v[18],
         (Boolean) v[19],
         (Access) v[20],
-        (AssistantStatus) v[21]);
+        (AssistantStatus) v[21],
+        (Map<String, String>) v[22]);
   }
 }

@@ -1,0 +1,182 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.application.port.in.access.Caller;
+import dev.lectern.application.port.in.answer.ListModelsUseCase;
+import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
+import dev.lectern.application.port.in.dataset.DatasetView;
+import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
+import dev.lectern.application.port.out.ModelInfo;
+import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.collection.CollectionId;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** RAGFlow's chat assistant endpoints over Lectern's assistants: create, update, list, delete. */
+final class RagflowChatHandlers {
+  /** The use cases these handlers call. */
+  record UseCases(
+      ManageAssistantsUseCase assistants, ListDatasetsUseCase datasets, ListModelsUseCase models) {}
+
+  private final UseCases useCases;
+  private final RagflowAuth auth;
+  private final RagflowBodies bodies;
+
+  RagflowChatHandlers(UseCases useCases, RagflowAuth auth, RagflowBodies bodies) {
+    this.useCases = useCases;
+    this.auth = auth;
+    this.bodies = bodies;
+  }
+
+  void create(Context ctx) {
+    String org = auth.tenant(ctx).org().id();
+    ObjectNode body = bodies.object(ctx);
+    Assistant created =
+        useCases.assistants().create(org, RagflowChatRequests.create(body, lookup(org)));
+    RagflowReply.ok(ctx, RagflowChatWire.chat(created, defaultModel(), null));
+  }
+
+  void update(Context ctx) {
+    String org = auth.tenant(ctx).org().id();
+    String id = ctx.pathParam("chat_id");
+    Assistant current =
+        find(org, id).orElseThrow(() -> RagflowFailure.data("You do not own the chat"));
+    ObjectNode body = bodies.object(ctx);
+    useCases.assistants().update(org, id, RagflowChatRequests.update(body, current, lookup(org)));
+    RagflowReply.ok(ctx);
+  }
+
+  void list(Context ctx) {
+    String org = auth.tenant(ctx).org().id();
+    String id = ctx.queryParam("id");
+    String name = ctx.queryParam("name");
+    List<Assistant> chats = new ArrayList<>(useCases.assistants().list(org));
+    if (isGiven(id) || isGiven(name)) {
+      chats.removeIf(
+          chat ->
+              (isGiven(id) && !chat.id().equals(id))
+                  || (isGiven(name) && !chat.name().equalsIgnoreCase(name)));
+      if (chats.isEmpty()) {
+        throw RagflowFailure.data("The chat doesn't exist");
+      }
+    }
+    int page = ctx.queryParam("page") == null ? 1 : RagflowValues.toInt(ctx.queryParam("page"));
+    int pageSize =
+        ctx.queryParam("page_size") == null ? 30 : RagflowValues.toInt(ctx.queryParam("page_size"));
+    String desc = ctx.queryParam("desc");
+    boolean descending = !"false".equals(desc) && !"False".equals(desc);
+    Comparator<Assistant> order = order(ctx.queryParam("orderby"));
+    chats.sort(descending ? order.reversed() : order);
+    ArrayNode items = Json.MAPPER.createArrayNode();
+    if (pageSize > 0) {
+      int from = (Math.max(page, 1) - 1) * pageSize;
+      String defaultModel = defaultModel();
+      chats.stream()
+          .skip(from)
+          .limit(pageSize)
+          .forEach(
+              chat ->
+                  items.add(
+                      RagflowChatWire.chat(
+                          chat,
+                          defaultModel,
+                          RagflowChatWire.datasets(
+                              chat, dataset -> useCases.datasets().find(org, dataset)))));
+    }
+    RagflowReply.ok(ctx, items);
+  }
+
+  /** RAGFlow's order columns for chats; creation time unless another is named. */
+  private static Comparator<Assistant> order(String orderby) {
+    Comparator<Assistant> byId = Comparator.comparing(Assistant::id);
+    if ("update_time".equals(orderby)) {
+      return Comparator.comparing(Assistant::updatedAt).thenComparing(byId);
+    }
+    if ("name".equals(orderby)) {
+      return Comparator.comparing((Assistant a) -> a.name().toLowerCase(Locale.ROOT))
+          .thenComparing(byId);
+    }
+    return Comparator.comparing(Assistant::createdAt).thenComparing(byId);
+  }
+
+  void delete(Context ctx) {
+    Caller caller = auth.tenant(ctx);
+    String org = caller.org().id();
+    ObjectNode body = bodies.object(ctx);
+    JsonNode ids = body.get("ids");
+    RagflowIdList list;
+    if (!RagflowChatRequests.truthy(ids)) {
+      ArrayNode all = Json.MAPPER.createArrayNode();
+      useCases.assistants().list(org).forEach(chat -> all.add(chat.id()));
+      list = RagflowIdList.of(all, "ids", "assistant");
+    } else {
+      list = RagflowIdList.of(ids, "ids", "assistant");
+    }
+    List<String> errors = new ArrayList<>();
+    int deleted = 0;
+    for (String id : list.unique()) {
+      if (find(org, id).isEmpty()) {
+        errors.add("Assistant(" + id + ") not found.");
+        continue;
+      }
+      useCases.assistants().delete(org, id);
+      deleted++;
+    }
+    if (!errors.isEmpty()) {
+      if (deleted == 0) {
+        throw RagflowFailure.data(String.join("; ", errors));
+      }
+      ObjectNode data = Json.object();
+      data.put("success_count", deleted);
+      data.set("errors", Json.MAPPER.valueToTree(errors));
+      RagflowReply.ok(ctx, data);
+      return;
+    }
+    if (!list.duplicates().isEmpty() && deleted == 0) {
+      throw RagflowFailure.data(String.join(";", list.duplicates()));
+    }
+    list.answer(ctx, deleted);
+  }
+
+  private Optional<Assistant> find(String org, String id) {
+    return useCases.assistants().list(org).stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+
+  private String defaultModel() {
+    List<ModelInfo> models = useCases.models().models();
+    return models.isEmpty() ? "" : models.getFirst().name();
+  }
+
+  private RagflowChatRequests.Lookup lookup(String org) {
+    return new RagflowChatRequests.Lookup() {
+      @Override
+      public Optional<DatasetView> dataset(String id) {
+        return !id.isEmpty() && id.length() <= CollectionId.MAX_LENGTH
+            ? useCases.datasets().find(org, new CollectionId(id))
+            : Optional.empty();
+      }
+
+      @Override
+      public boolean modelExists(String name) {
+        return useCases.models().models().stream().anyMatch(m -> m.name().equals(name));
+      }
+
+      @Override
+      public boolean nameTaken(String name, String except) {
+        return useCases.assistants().list(org).stream()
+            .anyMatch(a -> a.name().equalsIgnoreCase(name.strip()) && !a.id().equals(except));
+      }
+    };
+  }
+
+  private static boolean isGiven(String param) {
+    return param != null && !param.isEmpty();
+  }
+}
