@@ -7,6 +7,8 @@ import dev.lectern.adapters.llm.openai.OpenAiSettings;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
+import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
+import dev.lectern.application.port.in.conversation.StartConversationUseCase;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelCatalog;
@@ -16,6 +18,8 @@ import dev.lectern.application.service.answer.AssistantKnowledge;
 import dev.lectern.application.service.answer.ComposeReplyService;
 import dev.lectern.application.service.answer.ListModelsService;
 import dev.lectern.application.service.assistant.AssistantService;
+import dev.lectern.application.service.conversation.ManageConversationsService;
+import dev.lectern.application.service.conversation.StartConversationService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,16 +40,23 @@ public final class ChatWiring {
   private final AnswerQuestionUseCase answers;
   private final ComposeReplyUseCase replies;
   private final AssistantService assistants;
+  private final StartConversationService starts;
+  private final ManageConversationsService conversations;
 
   private ChatWiring(
       ModelRoster models,
       AnswerQuestionUseCase answers,
       ComposeReplyUseCase replies,
-      AssistantService assistants) {
+      AssistantService assistants,
+      MetadataStores stores,
+      Clock clock) {
     this.models = models;
     this.answers = answers;
     this.replies = replies;
     this.assistants = assistants;
+    this.starts = new StartConversationService(stores.assistants(), stores.conversations(), clock);
+    this.conversations =
+        new ManageConversationsService(stores.assistants(), stores.conversations(), clock);
   }
 
   static ChatWiring create(
@@ -61,7 +72,9 @@ public final class ChatWiring {
             models,
             clock),
         new ComposeReplyService(retrieve, models, models),
-        assistants(stores, models, clock));
+        assistants(stores, models, clock),
+        stores,
+        clock);
   }
 
   /** The assistant use cases over the stores, for the server and the command line alike. */
@@ -137,5 +150,13 @@ public final class ChatWiring {
 
   public ComposeReplyUseCase replies() {
     return replies;
+  }
+
+  public StartConversationUseCase starts() {
+    return starts;
+  }
+
+  public ManageConversationsUseCase conversations() {
+    return conversations;
   }
 }

@@ -78,7 +78,9 @@ final class DialectWiring {
                 parsing,
                 knowledge.chunks,
                 chat.assistants(),
-                chat.modelList()),
+                chat.modelList(),
+                chat.starts(),
+                chat.conversations()),
             auth,
             bodies,
             clock);

@@ -19,6 +19,8 @@ import dev.lectern.application.service.artifact.ListArtifactsService;
 import dev.lectern.application.service.artifact.ReadChunkedContentService;
 import dev.lectern.application.service.artifact.ReadContentService;
 import dev.lectern.application.service.assistant.AssistantService;
+import dev.lectern.application.service.conversation.ManageConversationsService;
+import dev.lectern.application.service.conversation.StartConversationService;
 import dev.lectern.application.service.health.CheckHealthService;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.application.service.task.TaskAdminService;
@@ -89,6 +91,10 @@ public final class InMemoryLectern {
           assistantStore, conversations, new AssistantKnowledge(retrieve), model, model, clock);
   public final ComposeReplyService replies = new ComposeReplyService(retrieve, model, model);
   public final ListModelsService modelList = new ListModelsService(model);
+  public final StartConversationService starts =
+      new StartConversationService(assistantStore, conversations, clock);
+  public final ManageConversationsService conversationAdmin =
+      new ManageConversationsService(assistantStore, conversations, clock);
   public final CheckHealthService health =
       new CheckHealthService(List.of(Optional::empty), clock, Duration.ZERO);
 

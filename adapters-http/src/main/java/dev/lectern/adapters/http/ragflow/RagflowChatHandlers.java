@@ -129,20 +129,7 @@ final class RagflowChatHandlers {
       useCases.assistants().delete(org, id);
       deleted++;
     }
-    if (!errors.isEmpty()) {
-      if (deleted == 0) {
-        throw RagflowFailure.data(String.join("; ", errors));
-      }
-      ObjectNode data = Json.object();
-      data.put("success_count", deleted);
-      data.set("errors", Json.MAPPER.valueToTree(errors));
-      RagflowReply.ok(ctx, data);
-      return;
-    }
-    if (!list.duplicates().isEmpty() && deleted == 0) {
-      throw RagflowFailure.data(String.join(";", list.duplicates()));
-    }
-    list.answer(ctx, deleted);
+    RagflowIdList.answerDeletes(ctx, list, errors, deleted);
   }
 
   private Optional<Assistant> find(String org, String id) {

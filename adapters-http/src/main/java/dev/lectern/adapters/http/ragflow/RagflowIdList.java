@@ -58,4 +58,26 @@ record RagflowIdList(List<String> unique, List<String> duplicates) {
     data.set("errors", Json.MAPPER.valueToTree(duplicates));
     RagflowReply.ok(ctx, data);
   }
+
+  /**
+   * Answers a delete the way RAGFlow's chat and session deletes do: ids that named nothing fail the
+   * request when nothing was deleted, else come back as {@code errors} with the count; repeats are
+   * reported only when every id named something.
+   */
+  static void answerDeletes(Context ctx, RagflowIdList list, List<String> errors, int deleted) {
+    if (!errors.isEmpty()) {
+      if (deleted == 0) {
+        throw RagflowFailure.data(String.join("; ", errors));
+      }
+      ObjectNode data = Json.object();
+      data.put("success_count", deleted);
+      data.set("errors", Json.MAPPER.valueToTree(errors));
+      RagflowReply.ok(ctx, data);
+      return;
+    }
+    if (!list.duplicates().isEmpty() && deleted == 0) {
+      throw RagflowFailure.data(String.join(";", list.duplicates()));
+    }
+    list.answer(ctx, deleted);
+  }
 }

@@ -6,6 +6,8 @@ import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.chunk.ManageChunksUseCase;
+import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
+import dev.lectern.application.port.in.conversation.StartConversationUseCase;
 import dev.lectern.application.port.in.dataset.CreateDatasetUseCase;
 import dev.lectern.application.port.in.dataset.DeleteDatasetsUseCase;
 import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
@@ -45,7 +47,9 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
       StopParsingUseCase stopParsing,
       ManageChunksUseCase chunks,
       ManageAssistantsUseCase assistants,
-      ListModelsUseCase models) {}
+      ListModelsUseCase models,
+      StartConversationUseCase startConversation,
+      ManageConversationsUseCase conversations) {}
 
   private final RagflowRetrievalHandlers retrieval;
   private final RagflowDatasetHandlers datasets;
@@ -53,6 +57,7 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
   private final RagflowParsingHandlers parsing;
   private final RagflowChunkHandlers chunks;
   private final RagflowChatHandlers chats;
+  private final RagflowSessionHandlers sessions;
 
   public RagflowRoutes(
       UseCases useCases, BearerAuth bearer, RequestBodies requestBodies, Clock clock) {
@@ -102,6 +107,12 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
                 useCases.assistants(), useCases.listDatasets(), useCases.models()),
             auth,
             bodies);
+    this.sessions =
+        new RagflowSessionHandlers(
+            new RagflowSessionHandlers.UseCases(
+                useCases.startConversation(), useCases.conversations()),
+            auth,
+            bodies);
   }
 
   @Override
@@ -132,5 +143,11 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     routes.put(API + "/chats/{chat_id}", chats::update);
     routes.patch(API + "/chats/{chat_id}", chats::update);
     routes.delete(API + "/chats", chats::delete);
+    String sessionPath = API + "/chats/{chat_id}/sessions";
+    routes.post(sessionPath, sessions::create);
+    routes.get(sessionPath, sessions::list);
+    routes.delete(sessionPath, sessions::delete);
+    routes.put(sessionPath + "/{session_id}", sessions::update);
+    routes.patch(sessionPath + "/{session_id}", sessions::update);
   }
 }

@@ -14,6 +14,7 @@ import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.application.port.out.ModelSettings;
+import dev.lectern.application.service.NewIds;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.ModelChoice;
 import dev.lectern.domain.conversation.ConversationTree;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -51,14 +51,7 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       LanguageModel model,
       ModelCatalog catalog,
       Clock clock) {
-    this(
-        assistants,
-        conversations,
-        knowledge,
-        model,
-        catalog,
-        clock,
-        () -> UUID.randomUUID().toString());
+    this(assistants, conversations, knowledge, model, catalog, clock, NewIds::next);
   }
 
   AnswerQuestionService(

@@ -12,6 +12,7 @@ import dev.lectern.application.port.out.CollectionStore;
 import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelInfo;
 import dev.lectern.application.port.out.TokenStore;
+import dev.lectern.application.service.NewIds;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.text.TextLimits;
@@ -54,13 +55,7 @@ public final class AssistantService implements ManageAssistantsUseCase, Assistan
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Assistant fresh =
-        Assistant.create(
-            orgId,
-            // 32 lowercase hex digits, as the ids of RAGFlow's chats look.
-            UUID.randomUUID().toString().replace("-", ""),
-            AssistantChanges.name(draft.name()),
-            List.of(),
-            now);
+        Assistant.create(orgId, NewIds.next(), AssistantChanges.name(draft.name()), List.of(), now);
     Assistant assistant = checked(AssistantChanges.apply(fresh, draft, now));
     if (!assistants.insert(assistant)) {
       throw taken(assistant.name());

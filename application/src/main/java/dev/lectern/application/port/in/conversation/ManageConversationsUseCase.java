@@ -1,0 +1,24 @@
+package dev.lectern.application.port.in.conversation;
+
+import dev.lectern.domain.conversation.Conversation;
+import dev.lectern.domain.conversation.Message;
+import java.util.List;
+
+/**
+ * Use case: an assistant's conversations, whichever dialect calls them sessions. A conversation is
+ * reached only through its own assistant: another assistant's is not found.
+ */
+public interface ManageConversationsUseCase {
+  /** Oldest first. */
+  List<Conversation> list(String orgId, String assistantId);
+
+  Conversation find(String orgId, String assistantId, String conversationId);
+
+  /** The conversation's messages in the order they were stored. */
+  List<Message> messages(String orgId, String assistantId, String conversationId);
+
+  Conversation rename(String orgId, String assistantId, String conversationId, String name);
+
+  /** Removes the conversation with its messages. */
+  void delete(String orgId, String assistantId, String conversationId);
+}
