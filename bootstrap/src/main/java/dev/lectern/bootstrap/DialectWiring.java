@@ -80,7 +80,8 @@ final class DialectWiring {
                 chat.assistants(),
                 chat.modelList(),
                 chat.starts(),
-                chat.conversations()),
+                chat.conversations(),
+                chat.answers()),
             auth,
             bodies,
             clock);

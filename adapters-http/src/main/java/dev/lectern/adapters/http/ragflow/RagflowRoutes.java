@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.ragflow;
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.DialectRoutes;
 import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.chunk.ManageChunksUseCase;
@@ -49,7 +50,8 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
       ManageAssistantsUseCase assistants,
       ListModelsUseCase models,
       StartConversationUseCase startConversation,
-      ManageConversationsUseCase conversations) {}
+      ManageConversationsUseCase conversations,
+      AnswerQuestionUseCase answers) {}
 
   private final RagflowRetrievalHandlers retrieval;
   private final RagflowDatasetHandlers datasets;
@@ -58,6 +60,7 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
   private final RagflowChunkHandlers chunks;
   private final RagflowChatHandlers chats;
   private final RagflowSessionHandlers sessions;
+  private final RagflowConverseHandlers converse;
 
   public RagflowRoutes(
       UseCases useCases, BearerAuth bearer, RequestBodies requestBodies, Clock clock) {
@@ -110,7 +113,16 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     this.sessions =
         new RagflowSessionHandlers(
             new RagflowSessionHandlers.UseCases(
-                useCases.startConversation(), useCases.conversations()),
+                useCases.assistants(), useCases.startConversation(), useCases.conversations()),
+            auth,
+            bodies);
+    this.converse =
+        new RagflowConverseHandlers(
+            new RagflowConverseHandlers.UseCases(
+                useCases.assistants(),
+                useCases.startConversation(),
+                useCases.conversations(),
+                useCases.answers()),
             auth,
             bodies);
   }
@@ -149,5 +161,6 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     routes.delete(sessionPath, sessions::delete);
     routes.put(sessionPath + "/{session_id}", sessions::update);
     routes.patch(sessionPath + "/{session_id}", sessions::update);
+    routes.post(API + "/chats/{chat_id}/completions", converse::completions);
   }
 }

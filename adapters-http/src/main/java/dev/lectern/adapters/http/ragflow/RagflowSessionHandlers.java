@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.error.NotFound;
+import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
 import dev.lectern.application.port.in.conversation.StartConversationCommand;
 import dev.lectern.application.port.in.conversation.StartConversationUseCase;
@@ -22,7 +23,10 @@ final class RagflowSessionHandlers {
   static final String DEFAULT_NAME = "New session";
 
   /** The use cases these handlers call. */
-  record UseCases(StartConversationUseCase start, ManageConversationsUseCase conversations) {}
+  record UseCases(
+      ManageAssistantsUseCase assistants,
+      StartConversationUseCase start,
+      ManageConversationsUseCase conversations) {}
 
   private final UseCases useCases;
   private final RagflowAuth auth;
@@ -51,7 +55,8 @@ final class RagflowSessionHandlers {
             .start(
                 new StartConversationCommand(
                     org, chat, name, RagflowChatRequests.text(body.get("user_id"))));
-    RagflowReply.ok(ctx, RagflowSessionWire.session(started.conversation(), started.messages()));
+    RagflowReply.ok(
+        ctx, RagflowSessionWire.session(started.conversation(), started.messages(), true));
   }
 
   void update(Context ctx) {
@@ -93,6 +98,7 @@ final class RagflowSessionHandlers {
             (isGiven(id) && !s.id().equals(id))
                 || (isGiven(name) && !s.name().equals(name))
                 || (isGiven(userId) && !userId.equals(s.userId())));
+    boolean quote = useCases.assistants().find(org, chat).showQuote();
     int page = ctx.queryParam("page") == null ? 1 : RagflowValues.toInt(ctx.queryParam("page"));
     int pageSize =
         ctx.queryParam("page_size") == null ? 30 : RagflowValues.toInt(ctx.queryParam("page_size"));
@@ -108,7 +114,7 @@ final class RagflowSessionHandlers {
               s ->
                   items.add(
                       RagflowSessionWire.session(
-                          s, useCases.conversations().messages(org, chat, s.id()))));
+                          s, useCases.conversations().messages(org, chat, s.id()), quote)));
     }
     RagflowReply.ok(ctx, items);
   }

@@ -15,9 +15,9 @@ final class RagflowSessionWire {
 
   /**
    * A session with its messages; the first message (the opener) is shown as RAGFlow stores it, with
-   * its role and content only.
+   * its role and content only; answers show their citations as the chat quotes them.
    */
-  static ObjectNode session(Conversation conversation, List<Message> messages) {
+  static ObjectNode session(Conversation conversation, List<Message> messages, boolean quote) {
     ObjectNode node = Json.object();
     node.put("id", conversation.id());
     node.put("chat_id", conversation.assistantId());
@@ -25,16 +25,20 @@ final class RagflowSessionWire {
     node.put("user_id", conversation.userId() == null ? "" : conversation.userId());
     ArrayNode list = node.putArray("messages");
     for (int i = 0; i < messages.size(); i++) {
-      list.add(message(messages.get(i), i == 0));
+      list.add(message(messages.get(i), i == 0, quote));
     }
     RagflowWire.times(node, conversation.createdAt(), conversation.updatedAt());
     return RagflowChatWire.sorted(node);
   }
 
-  private static ObjectNode message(Message message, boolean opener) {
+  private static ObjectNode message(Message message, boolean opener, boolean quote) {
     ObjectNode node = Json.object();
     node.put("role", message.role() == Role.USER ? "user" : "assistant");
-    node.put("content", message.content());
+    node.put(
+        "content",
+        message.role() == Role.USER || opener
+            ? message.content()
+            : RagflowCitations.rewrite(message.content(), quote));
     if (opener && message.role() == Role.ASSISTANT) {
       return node;
     }

@@ -110,6 +110,8 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
                 AssistantKnowledge.KNOWLEDGE_TOKENS));
 
     Instant asked = clock.instant();
+    Turn turn = new Turn(command, parentId, ids.get(), ids.get(), asked, found);
+    sink.onStart(turn.questionId(), turn.answerId());
     ModelReply reply;
     SinkDeltas deltas = new SinkDeltas(sink);
     if (found.isEmpty() && assistant.knowledgeRequired() && !assistant.emptyResponse().isEmpty()) {
@@ -127,10 +129,7 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
         if (!deltas.written().isEmpty()) {
           // What the client already saw is kept, marked as cut, with the question it answers.
           store(
-              command,
-              parentId,
-              asked,
-              found,
+              turn,
               new ModelReply(
                   deltas.written(),
                   List.of(),
@@ -140,32 +139,38 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
         throw failure;
       }
     }
-    Answer done = store(command, parentId, asked, found, reply);
+    Answer done = store(turn, reply);
     sink.onComplete(done);
     return done;
   }
 
-  private Answer store(
+  /** One question and what it will be stored as. */
+  private record Turn(
       AnswerQuestionCommand command,
       String parentId,
+      String questionId,
+      String answerId,
       Instant asked,
-      List<Reference> found,
-      ModelReply reply) {
+      List<Reference> found) {}
+
+  private Answer store(Turn turn, ModelReply reply) {
+    AnswerQuestionCommand command = turn.command();
+    List<Reference> found = turn.found();
     Message question =
         new Message(
-            ids.get(),
+            turn.questionId(),
             command.conversationId(),
-            parentId,
+            turn.parentId(),
             Role.USER,
             command.question(),
             List.of(),
             true,
             0,
             0,
-            asked);
+            turn.asked());
     Message answer =
         new Message(
-            ids.get(),
+            turn.answerId(),
             command.conversationId(),
             question.id(),
             Role.ASSISTANT,

@@ -5,6 +5,9 @@ package dev.lectern.application.port.in.answer;
  * it; a dialect that answers at once collects it.
  */
 public interface AnswerSink extends ReplySink {
+  /** The ids the question and its answer will be stored under, before any text of the answer. */
+  default void onStart(String questionId, String answerId) {}
+
   /** The answer is complete (or was cut short: see its finish reason) and stored. */
   void onComplete(Answer answer);
 }

@@ -1,0 +1,74 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerSink;
+
+/**
+ * An answer as RAGFlow streams it: each piece of text is a frame whose {@code answer} is that piece
+ * (v0.24's delta answers), and a final frame carries the reference with {@code final:true}.
+ */
+final class RagflowAnswerStream implements AnswerSink {
+  private final SseWriter sse;
+  private final String sessionId;
+  private final RagflowCitations citations;
+  private String messageId;
+
+  RagflowAnswerStream(SseWriter sse, String sessionId, boolean quote) {
+    this.sse = sse;
+    this.sessionId = sessionId;
+    this.citations = new RagflowCitations(quote);
+  }
+
+  @Override
+  public void onStart(String questionId, String answerId) {
+    // RAGFlow names a turn by its question's id, in every frame of the answer.
+    messageId = questionId;
+  }
+
+  @Override
+  public void onDelta(String text) {
+    String piece = citations.next(text);
+    if (!piece.isEmpty()) {
+      send(piece);
+    }
+  }
+
+  @Override
+  public void onComplete(Answer answer) {
+    String rest = citations.rest();
+    if (!rest.isEmpty()) {
+      send(rest);
+    }
+    ObjectNode data = data("", RagflowReferences.reference(answer.references()));
+    data.put("prompt", "");
+    data.put("created_at", System.currentTimeMillis() / 1000.0);
+    data.put("final", true);
+    sse.event(null, RagflowConverseHandlers.frame(data));
+  }
+
+  @Override
+  public boolean cancelled() {
+    return sse.clientGone();
+  }
+
+  private void send(String piece) {
+    ObjectNode reference = Json.object();
+    reference.putArray("chunks");
+    ObjectNode data = data(piece, reference);
+    data.put("final", false);
+    sse.event(null, RagflowConverseHandlers.frame(data));
+  }
+
+  private ObjectNode data(String answer, ObjectNode reference) {
+    ObjectNode data = Json.object();
+    data.put("answer", answer);
+    data.set("reference", reference);
+    data.putNull("audio_binary");
+    data.put("id", messageId);
+    data.put("session_id", sessionId);
+    return data;
+  }
+}
