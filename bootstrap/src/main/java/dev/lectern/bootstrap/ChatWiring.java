@@ -5,6 +5,7 @@ import dev.lectern.adapters.llm.extractive.ExtractiveLanguageModel;
 import dev.lectern.adapters.llm.openai.OpenAiCompatibleLanguageModel;
 import dev.lectern.adapters.llm.openai.OpenAiSettings;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
+import dev.lectern.application.port.in.answer.AskAssistantUseCase;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
@@ -14,6 +15,7 @@ import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelInfo;
 import dev.lectern.application.service.answer.AnswerQuestionService;
+import dev.lectern.application.service.answer.AskAssistantService;
 import dev.lectern.application.service.answer.AssistantKnowledge;
 import dev.lectern.application.service.answer.ComposeReplyService;
 import dev.lectern.application.service.answer.ListModelsService;
@@ -40,6 +42,7 @@ public final class ChatWiring {
   private final AnswerQuestionUseCase answers;
   private final ComposeReplyUseCase replies;
   private final AssistantService assistants;
+  private final AskAssistantUseCase asks;
   private final StartConversationService starts;
   private final ManageConversationsService conversations;
 
@@ -48,8 +51,10 @@ public final class ChatWiring {
       AnswerQuestionUseCase answers,
       ComposeReplyUseCase replies,
       AssistantService assistants,
+      AskAssistantUseCase asks,
       MetadataStores stores,
       Clock clock) {
+    this.asks = asks;
     this.models = models;
     this.answers = answers;
     this.replies = replies;
@@ -73,6 +78,8 @@ public final class ChatWiring {
             clock),
         new ComposeReplyService(retrieve, models, models),
         assistants(stores, models, clock),
+        new AskAssistantService(
+            stores.assistants(), new AssistantKnowledge(retrieve), models, models),
         stores,
         clock);
   }
@@ -150,6 +157,11 @@ public final class ChatWiring {
 
   public ComposeReplyUseCase replies() {
     return replies;
+  }
+
+  /** Answers to conversations the client keeps. */
+  public AskAssistantUseCase asks() {
+    return asks;
   }
 
   public StartConversationUseCase starts() {

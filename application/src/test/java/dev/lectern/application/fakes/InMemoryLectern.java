@@ -6,6 +6,7 @@ import dev.lectern.application.port.out.ContentFetcher;
 import dev.lectern.application.service.access.AuthenticateService;
 import dev.lectern.application.service.access.InitializeInstallationService;
 import dev.lectern.application.service.answer.AnswerQuestionService;
+import dev.lectern.application.service.answer.AskAssistantService;
 import dev.lectern.application.service.answer.AssistantKnowledge;
 import dev.lectern.application.service.answer.ComposeReplyService;
 import dev.lectern.application.service.answer.ListModelsService;
@@ -89,6 +90,8 @@ public final class InMemoryLectern {
   public final AnswerQuestionService answers =
       new AnswerQuestionService(
           assistantStore, conversations, new AssistantKnowledge(retrieve), model, model, clock);
+  public final AskAssistantService asks =
+      new AskAssistantService(assistantStore, new AssistantKnowledge(retrieve), model, model);
   public final ComposeReplyService replies = new ComposeReplyService(retrieve, model, model);
   public final ListModelsService modelList = new ListModelsService(model);
   public final StartConversationService starts =

@@ -1,6 +1,5 @@
 package dev.lectern.application.service.answer;
 
-import dev.lectern.application.error.Forbidden;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
@@ -12,14 +11,10 @@ import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
-import dev.lectern.application.port.out.ModelRequest;
-import dev.lectern.application.port.out.ModelSettings;
 import dev.lectern.application.service.NewIds;
 import dev.lectern.domain.assistant.Assistant;
-import dev.lectern.domain.assistant.ModelChoice;
 import dev.lectern.domain.conversation.ConversationTree;
 import dev.lectern.domain.conversation.FinishReason;
-import dev.lectern.domain.conversation.KnowledgeText;
 import dev.lectern.domain.conversation.Message;
 import dev.lectern.domain.conversation.Reference;
 import dev.lectern.domain.conversation.Role;
@@ -36,11 +31,8 @@ import java.util.function.Supplier;
  * nothing at all.
  */
 public final class AnswerQuestionService implements AnswerQuestionUseCase {
-  private final AssistantStore assistants;
   private final ConversationStore conversations;
-  private final AssistantKnowledge knowledge;
-  private final LanguageModel model;
-  private final PromptBudget budget;
+  private final AssistantReplies replies;
   private final Clock clock;
   private final Supplier<String> ids;
 
@@ -62,29 +54,15 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       ModelCatalog catalog,
       Clock clock,
       Supplier<String> ids) {
-    this.assistants = assistants;
     this.conversations = conversations;
-    this.knowledge = knowledge;
-    this.model = model;
-    this.budget = new PromptBudget(model, catalog);
+    this.replies = new AssistantReplies(assistants, knowledge, model, catalog);
     this.clock = clock;
     this.ids = ids;
   }
 
   @Override
   public Answer answer(AnswerQuestionCommand command, AnswerSink sink) {
-    Assistant assistant =
-        assistants
-            .find(command.orgId(), command.assistantId())
-            .orElseThrow(
-                () ->
-                    NotFound.of(
-                        "assistant '" + command.assistantId() + "' not found",
-                        "assistant",
-                        command.assistantId()));
-    if (!assistant.answers()) {
-      throw new Forbidden("the assistant is suspended", "assistant");
-    }
+    Assistant assistant = replies.active(command.orgId(), command.assistantId());
     conversations
         .find(command.orgId(), command.conversationId())
         .filter(c -> c.assistantId().equals(assistant.id()))
@@ -102,42 +80,28 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       history.add(new ModelMessage(earlier.role(), earlier.content(), List.of(), null));
     }
     history.add(ModelMessage.user(command.question()));
-    List<Reference> found =
-        AssistantKnowledge.fitting(
-            knowledge.retrieve(assistant, command.question()),
-            budget.roomForPassages(
-                request(assistant, command, List.of(ModelMessage.user(command.question())), ""),
-                AssistantKnowledge.KNOWLEDGE_TOKENS));
+    AssistantReplies.Sampling sampling =
+        new AssistantReplies.Sampling(command.maxTokens(), command.temperature());
+    List<Reference> found = replies.passages(assistant, command.question(), sampling);
 
-    Instant asked = clock.instant();
-    Turn turn = new Turn(command, parentId, ids.get(), ids.get(), asked, found);
+    Turn turn = new Turn(command, parentId, ids.get(), ids.get(), clock.instant(), found);
     sink.onStart(turn.questionId(), turn.answerId());
-    ModelReply reply;
     SinkDeltas deltas = new SinkDeltas(sink);
-    if (found.isEmpty() && assistant.knowledgeRequired() && !assistant.emptyResponse().isEmpty()) {
-      sink.onDelta(assistant.emptyResponse());
-      reply =
-          new ModelReply(
-              assistant.emptyResponse(),
-              List.of(),
-              FinishReason.STOP,
-              new ModelReply.TokenUsage(0, 0));
-    } else {
-      try {
-        reply = ask(assistant, command, history, found, deltas);
-      } catch (RuntimeException failure) {
-        if (!deltas.written().isEmpty()) {
-          // What the client already saw is kept, marked as cut, with the question it answers.
-          store(
-              turn,
-              new ModelReply(
-                  deltas.written(),
-                  List.of(),
-                  FinishReason.CANCELLED,
-                  new ModelReply.TokenUsage(0, 0)));
-        }
-        throw failure;
+    ModelReply reply;
+    try {
+      reply = replies.reply(assistant, history, found, sampling, deltas);
+    } catch (RuntimeException failure) {
+      if (!deltas.written().isEmpty()) {
+        // What the client already saw is kept, marked as cut, with the question it answers.
+        store(
+            turn,
+            new ModelReply(
+                deltas.written(),
+                List.of(),
+                FinishReason.CANCELLED,
+                new ModelReply.TokenUsage(0, 0)));
       }
+      throw failure;
     }
     Answer done = store(turn, reply);
     sink.onComplete(done);
@@ -210,43 +174,5 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
                     "message '" + requested + "' not found in this conversation",
                     "parent_message_id",
                     requested));
-  }
-
-  /** What the assistant's model is asked: its prompt with these passages, its sampling. */
-  private static ModelRequest request(
-      Assistant assistant,
-      AnswerQuestionCommand command,
-      List<ModelMessage> history,
-      String passages) {
-    ModelChoice choice = assistant.model();
-    ModelSettings settings =
-        new ModelSettings(
-            command.temperature() != null ? command.temperature() : choice.temperature(),
-            choice.topP(),
-            command.maxTokens() != null ? command.maxTokens() : choice.maxTokens(),
-            List.of(),
-            choice.presencePenalty(),
-            choice.frequencyPenalty());
-    return new ModelRequest(
-        choice.model(),
-        assistant.systemPromptWith(passages),
-        history,
-        settings,
-        List.of(),
-        null,
-        List.of());
-  }
-
-  /** Asks the model, its text going to the sink through {@code deltas}. */
-  private ModelReply ask(
-      Assistant assistant,
-      AnswerQuestionCommand command,
-      List<ModelMessage> history,
-      List<Reference> found,
-      SinkDeltas deltas) {
-    ModelRequest request =
-        request(assistant, command, history, KnowledgeText.format(found))
-            .withGrounding(AssistantKnowledge.grounding(found));
-    return model.stream(budget.fit(request), deltas);
   }
 }

@@ -1,0 +1,108 @@
+package dev.lectern.application.service.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lectern.application.error.Forbidden;
+import dev.lectern.application.fakes.InMemoryLectern;
+import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerSink;
+import dev.lectern.application.port.in.answer.AskAssistantCommand;
+import dev.lectern.application.port.in.assistant.AssistantDraft;
+import dev.lectern.application.port.out.ModelMessage;
+import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.domain.assistant.AssistantStatus;
+import dev.lectern.domain.collection.CollectionId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AskAssistantServiceTest {
+  final InMemoryLectern lectern = new InMemoryLectern();
+  final String org = lectern.defaultOrgId();
+
+  String assistant(AssistantDraft draft) {
+    return lectern.assistants.create(org, draft).id();
+  }
+
+  static final class Recorded implements AnswerSink {
+    final List<String> deltas = new ArrayList<>();
+    Answer completed;
+
+    @Override
+    public void onDelta(String text) {
+      deltas.add(text);
+    }
+
+    @Override
+    public void onComplete(Answer answer) {
+      completed = answer;
+    }
+  }
+
+  @Test
+  void theAssistantsPromptAndPassagesAnswerAndNothingIsStored() {
+    lectern.ingestText("docs", "refunds", "refunds.txt", "Refunds take five working days.");
+    String desk =
+        assistant(AssistantDraft.named("Desk").withCollections(List.of(new CollectionId("docs"))));
+    lectern.model.answering("Five days [1].");
+    Recorded sink = new Recorded();
+
+    Answer answer =
+        lectern.asks.ask(
+            new AskAssistantCommand(
+                org,
+                desk,
+                List.of(
+                    ModelMessage.assistant("Hi!"), ModelMessage.user("How long do refunds take?")),
+                null,
+                null),
+            sink);
+
+    ModelRequest asked = lectern.model.requests.getFirst();
+    assertThat(asked.system()).contains("Refunds take five working days.");
+    // The opener before the first user message is left out.
+    assertThat(asked.messages())
+        .extracting(ModelMessage::text)
+        .containsExactly("How long do refunds take?");
+    assertThat(answer.text()).isEqualTo("Five days [1].");
+    assertThat(answer.conversationId()).isNull();
+    assertThat(answer.references()).extracting(r -> r.documentId()).containsExactly("refunds");
+    assertThat(String.join("", sink.deltas)).isEqualTo("Five days [1].");
+    assertThat(sink.completed).isEqualTo(answer);
+    assertThat(lectern.conversations.list(org, desk)).isEmpty();
+  }
+
+  @Test
+  void earlierTurnsBeyondTheHistoryWindowAreDropped() {
+    String desk =
+        assistant(AssistantDraft.named("Desk").withHistoryWindow(2).withKnowledgeRequired(false));
+    List<ModelMessage> messages = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      messages.add(ModelMessage.user("q" + i));
+      messages.add(ModelMessage.assistant("a" + i));
+    }
+    messages.add(ModelMessage.user("q4"));
+
+    lectern.asks.ask(new AskAssistantCommand(org, desk, messages, 32, 0.3), new Recorded());
+
+    ModelRequest asked = lectern.model.requests.getFirst();
+    assertThat(asked.messages()).extracting(ModelMessage::text).containsExactly("q3", "a3", "q4");
+    assertThat(asked.settings().maxTokens()).isEqualTo(32);
+    assertThat(asked.settings().temperature()).isEqualTo(0.3);
+  }
+
+  @Test
+  void aSuspendedAssistantDoesNotAnswer() {
+    String desk = assistant(AssistantDraft.named("Desk").withStatus(AssistantStatus.SUSPENDED));
+
+    assertThatThrownBy(
+            () ->
+                lectern.asks.ask(
+                    new AskAssistantCommand(
+                        org, desk, List.of(ModelMessage.user("Hi")), null, null),
+                    new Recorded()))
+        .isInstanceOf(Forbidden.class);
+    assertThat(lectern.model.requests).isEmpty();
+  }
+}
