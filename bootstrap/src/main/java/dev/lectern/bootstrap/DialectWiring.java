@@ -81,7 +81,8 @@ final class DialectWiring {
                 chat.modelList(),
                 chat.starts(),
                 chat.conversations(),
-                chat.answers()),
+                chat.answers(),
+                chat.asks()),
             auth,
             bodies,
             clock);

@@ -27,7 +27,9 @@ public final class SseWriter {
     /** {@code event: <name>} then {@code data: <json>}, no terminator (Zylon, Anthropic). */
     NAMED("data: ", null),
     /** {@code data:<json>} without a space (RAGFlow, AIFlowy); no terminator of its own. */
-    TIGHT("data:", null);
+    TIGHT("data:", null),
+    /** {@code data:<json>} without a space and a final {@code data:[DONE]} (RAGFlow's OpenAI). */
+    TIGHT_DONE("data:", "data:[DONE]\n\n");
 
     private final String dataPrefix;
     private final String terminator;

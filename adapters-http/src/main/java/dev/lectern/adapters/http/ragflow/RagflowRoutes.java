@@ -4,6 +4,7 @@ import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.DialectRoutes;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
+import dev.lectern.application.port.in.answer.AskAssistantUseCase;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.chunk.ManageChunksUseCase;
@@ -51,7 +52,8 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
       ListModelsUseCase models,
       StartConversationUseCase startConversation,
       ManageConversationsUseCase conversations,
-      AnswerQuestionUseCase answers) {}
+      AnswerQuestionUseCase answers,
+      AskAssistantUseCase asks) {}
 
   private final RagflowRetrievalHandlers retrieval;
   private final RagflowDatasetHandlers datasets;
@@ -61,6 +63,7 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
   private final RagflowChatHandlers chats;
   private final RagflowSessionHandlers sessions;
   private final RagflowConverseHandlers converse;
+  private final RagflowOpenAiHandlers openAi;
 
   public RagflowRoutes(
       UseCases useCases, BearerAuth bearer, RequestBodies requestBodies, Clock clock) {
@@ -125,6 +128,11 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
                 useCases.answers()),
             auth,
             bodies);
+    this.openAi =
+        new RagflowOpenAiHandlers(
+            new RagflowOpenAiHandlers.UseCases(useCases.assistants(), useCases.asks()),
+            auth,
+            bodies);
   }
 
   @Override
@@ -162,5 +170,7 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     routes.put(sessionPath + "/{session_id}", sessions::update);
     routes.patch(sessionPath + "/{session_id}", sessions::update);
     routes.post(API + "/chats/{chat_id}/completions", converse::completions);
+    routes.post(API + "/chats_openai/{chat_id}/chat/completions", openAi::completions);
+    routes.post(API + "/openai/{chat_id}/chat/completions", openAi::completions);
   }
 }

@@ -1,0 +1,116 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.application.error.LecternException;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerSink;
+import dev.lectern.application.port.in.answer.AskAssistantCommand;
+import dev.lectern.application.port.in.answer.AskAssistantUseCase;
+import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
+import dev.lectern.domain.assistant.Assistant;
+import io.javalin.http.Context;
+
+/**
+ * RAGFlow's OpenAI-compatible chat endpoint: a chat answers the conversation the client sends, with
+ * its own prompt, datasets and settings; nothing is stored. Streams by default (v0.24), in {@code
+ * chat.completion.chunk}s ending with a chunk that has the usage and {@code finish_reason:"stop"},
+ * then {@code data:[DONE]}.
+ */
+final class RagflowOpenAiHandlers {
+  /** The use cases these handlers call. */
+  record UseCases(ManageAssistantsUseCase assistants, AskAssistantUseCase asks) {}
+
+  private final UseCases useCases;
+  private final RagflowAuth auth;
+  private final RagflowBodies bodies;
+
+  RagflowOpenAiHandlers(UseCases useCases, RagflowAuth auth, RagflowBodies bodies) {
+    this.useCases = useCases;
+    this.auth = auth;
+    this.bodies = bodies;
+  }
+
+  void completions(Context ctx) {
+    ObjectNode body = bodies.object(ctx);
+    RagflowOpenAiRequest.requireArguments(body);
+    String org = auth.tenant(ctx).org().id();
+    String chatId = ctx.pathParam("chat_id");
+    ObjectNode extra = RagflowOpenAiRequest.extraBody(body);
+    RagflowOpenAiRequest request =
+        RagflowOpenAiRequest.read(body, extra, ctx.header("X-Stainless-Lang") != null);
+    Assistant chat;
+    try {
+      chat = useCases.assistants().find(org, chatId);
+    } catch (NotFound none) {
+      throw RagflowFailure.data("You don't own the chat " + chatId);
+    }
+    RagflowOpenAiRequest.checkCondition(extra);
+    AskAssistantCommand command =
+        new AskAssistantCommand(org, chatId, request.messages(), null, null);
+    if (request.stream()) {
+      stream(ctx, command, chat, request);
+      return;
+    }
+    Answer answer = useCases.asks().ask(command, new Quiet());
+    Json.respond(ctx, 200, RagflowChatWire.sorted(whole(answer, chat, request)));
+  }
+
+  private void stream(
+      Context ctx, AskAssistantCommand command, Assistant chat, RagflowOpenAiRequest request) {
+    SseWriter sse = SseWriter.start(ctx, SseWriter.Framing.TIGHT_DONE);
+    RagflowOpenAiStream sink = new RagflowOpenAiStream(sse, chat, request.reference());
+    try {
+      useCases.asks().ask(command, sink);
+    } catch (LecternException e) {
+      sink.fail(e.publicMessage());
+    }
+    sse.done();
+  }
+
+  private static ObjectNode whole(Answer answer, Assistant chat, RagflowOpenAiRequest request) {
+    ObjectNode node = Json.object();
+    node.put("id", "chatcmpl-" + chat.id());
+    node.put("object", "chat.completion");
+    node.put("created", System.currentTimeMillis() / 1000);
+    node.put("model", request.model());
+    ObjectNode usage = usage(answer);
+    ObjectNode details = usage.putObject("completion_tokens_details");
+    details.put("reasoning_tokens", 0);
+    details.put("accepted_prediction_tokens", answer.outputTokens());
+    details.put("rejected_prediction_tokens", 0);
+    node.set("usage", usage);
+    ArrayNode choices = node.putArray("choices");
+    ObjectNode choice = choices.addObject();
+    choice.put("index", 0);
+    ObjectNode message = choice.putObject("message");
+    message.put("role", "assistant");
+    message.put("content", RagflowCitations.rewrite(answer.text(), chat.showQuote()));
+    if (request.reference()) {
+      message.set("reference", RagflowReferences.chunks(answer.references()));
+    }
+    choice.putNull("logprobs");
+    choice.put("finish_reason", "stop");
+    return node;
+  }
+
+  static ObjectNode usage(Answer answer) {
+    ObjectNode usage = Json.object();
+    usage.put("prompt_tokens", answer.inputTokens());
+    usage.put("completion_tokens", answer.outputTokens());
+    usage.put("total_tokens", answer.inputTokens() + answer.outputTokens());
+    return usage;
+  }
+
+  /** A sink for an answer given whole. */
+  private static final class Quiet implements AnswerSink {
+    @Override
+    public void onDelta(String text) {}
+
+    @Override
+    public void onComplete(Answer answer) {}
+  }
+}

@@ -1,0 +1,118 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.application.port.out.ModelMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request to RAGFlow's OpenAI-compatible chat endpoint, read in RAGFlow's order: {@code model}
+ * and {@code messages} present, then {@code extra_body} (nested as RAGFlow reads it, or flattened
+ * into the body as OpenAI SDKs send it), then the messages themselves.
+ *
+ * @param model the model the client named, echoed in a whole answer
+ * @param messages the conversation without system messages, the user's question last
+ * @param reference whether the answer carries the chunks it drew on
+ */
+record RagflowOpenAiRequest(
+    String model, List<ModelMessage> messages, boolean stream, boolean reference) {
+
+  /** RAGFlow's {@code validate_request}: runs before the key is even looked at. */
+  static void requireArguments(ObjectNode body) {
+    List<String> missing = new ArrayList<>();
+    for (String name : List.of("model", "messages")) {
+      if (!body.has(name)) {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw RagflowFailure.withData(
+          RagflowFailure.ARGUMENT,
+          "required argument are missing: " + String.join(",", missing) + "; ",
+          Json.MAPPER.nullNode());
+    }
+  }
+
+  /** The body's {@code extra_body} options: nested, or else the body's own keys. */
+  static ObjectNode extraBody(ObjectNode body) {
+    JsonNode nested = body.get("extra_body");
+    if (nested != null && !nested.isNull()) {
+      if (!nested.isObject()) {
+        throw RagflowFailure.data("extra_body must be an object.");
+      }
+      return (ObjectNode) nested;
+    }
+    return body;
+  }
+
+  /**
+   * Reads the request; the chat's ownership is checked between the messages and the condition.
+   *
+   * @param officialSdk whether the client is one of OpenAI's official SDKs (they send {@code
+   *     X-Stainless-Lang}), which ask for a stream with {@code "stream":true} and otherwise send no
+   *     {@code stream} at all: for them an absent {@code stream} means a whole answer, for every
+   *     other client the seed's default, a stream
+   */
+  static RagflowOpenAiRequest read(ObjectNode body, ObjectNode extra, boolean officialSdk) {
+    JsonNode metadata = extra.get("reference_metadata");
+    if (metadata != null && !metadata.isNull()) {
+      if (!metadata.isObject()) {
+        throw RagflowFailure.data("reference_metadata must be an object.");
+      }
+      JsonNode fields = metadata.get("fields");
+      if (fields != null && !fields.isNull() && !fields.isArray()) {
+        throw RagflowFailure.data("reference_metadata.fields must be an array.");
+      }
+    }
+    JsonNode given = body.get("messages");
+    if (given == null || !given.isArray() || given.isEmpty()) {
+      throw RagflowFailure.data("You have to provide messages.");
+    }
+    List<ModelMessage> messages = new ArrayList<>();
+    String lastRole = null;
+    for (JsonNode message : given) {
+      String role = message.isObject() ? RagflowChatRequests.text(message.get("role")) : null;
+      lastRole = role;
+      if ("user".equals(role)) {
+        messages.add(ModelMessage.user(content(message.get("content"))));
+      } else if ("assistant".equals(role)) {
+        messages.add(ModelMessage.assistant(content(message.get("content"))));
+      }
+    }
+    if (!"user".equals(lastRole) || messages.getLast().text().isBlank()) {
+      throw RagflowFailure.data("The last content of this conversation is not from user.");
+    }
+    return new RagflowOpenAiRequest(
+        RagflowChatRequests.text(body.get("model")),
+        messages,
+        body.has("stream") ? RagflowChatRequests.truthy(body.get("stream")) : !officialSdk,
+        RagflowChatRequests.truthy(extra.get("reference")));
+  }
+
+  /** RAGFlow's last check: a metadata condition must be an object. */
+  static void checkCondition(ObjectNode extra) {
+    JsonNode condition = extra.get("metadata_condition");
+    if (RagflowChatRequests.truthy(condition) && !condition.isObject()) {
+      throw RagflowFailure.data("metadata_condition must be an object.");
+    }
+  }
+
+  /** A message's text: a string, or the text parts of a list of content parts. */
+  private static String content(JsonNode content) {
+    if (content == null || content.isNull()) {
+      return "";
+    }
+    if (content.isArray()) {
+      StringBuilder text = new StringBuilder();
+      for (JsonNode part : content) {
+        if (part.isObject() && "text".equals(RagflowChatRequests.text(part.get("type")))) {
+          text.append(RagflowChatRequests.text(part.get("text")));
+        }
+      }
+      return text.toString();
+    }
+    return RagflowChatRequests.text(content);
+  }
+}

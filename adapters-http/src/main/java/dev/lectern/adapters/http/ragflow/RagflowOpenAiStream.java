@@ -1,0 +1,85 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerSink;
+import dev.lectern.domain.assistant.Assistant;
+
+/**
+ * An answer as RAGFlow's OpenAI-compatible endpoint streams it: a chunk per piece of text, then a
+ * last chunk with no content, {@code finish_reason:"stop"} and the usage, and, when asked for, the
+ * reference and the whole answer as {@code final_content}.
+ */
+final class RagflowOpenAiStream implements AnswerSink {
+  private final SseWriter sse;
+  private final Assistant chat;
+  private final boolean reference;
+  private final RagflowCitations citations;
+  private final StringBuilder written = new StringBuilder();
+  private final long created = System.currentTimeMillis() / 1000;
+
+  RagflowOpenAiStream(SseWriter sse, Assistant chat, boolean reference) {
+    this.sse = sse;
+    this.chat = chat;
+    this.reference = reference;
+    this.citations = new RagflowCitations(chat.showQuote());
+  }
+
+  @Override
+  public void onDelta(String text) {
+    send(citations.next(text));
+  }
+
+  @Override
+  public void onComplete(Answer answer) {
+    send(citations.rest());
+    ObjectNode last = chunk(null, "stop");
+    last.set("usage", RagflowOpenAiHandlers.usage(answer));
+    if (reference) {
+      ObjectNode delta = (ObjectNode) last.get("choices").get(0).get("delta");
+      delta.set("reference", RagflowReferences.chunks(answer.references()));
+      delta.put("final_content", written.toString());
+    }
+    sse.event(null, last);
+  }
+
+  /** A failure after the stream began: its text as a piece of the answer, as RAGFlow sends it. */
+  void fail(String message) {
+    sse.event(null, chunk("**ERROR**: " + message, null));
+  }
+
+  @Override
+  public boolean cancelled() {
+    return sse.clientGone();
+  }
+
+  private void send(String piece) {
+    if (!piece.isEmpty()) {
+      written.append(piece);
+      sse.event(null, chunk(piece, null));
+    }
+  }
+
+  private ObjectNode chunk(String content, String finishReason) {
+    ObjectNode node = Json.object();
+    node.put("id", "chatcmpl-" + chat.id());
+    node.put("object", "chat.completion.chunk");
+    node.put("created", created);
+    node.put("model", "model");
+    node.put("system_fingerprint", "");
+    node.putNull("usage");
+    ObjectNode choice = node.putArray("choices").addObject();
+    choice.put("index", 0);
+    ObjectNode delta = choice.putObject("delta");
+    delta.put("content", content);
+    delta.put("role", "assistant");
+    delta.putNull("function_call");
+    delta.putNull("tool_calls");
+    delta.putNull("reasoning_content");
+    choice.put("finish_reason", finishReason);
+    choice.putNull("logprobs");
+    return node;
+  }
+}
