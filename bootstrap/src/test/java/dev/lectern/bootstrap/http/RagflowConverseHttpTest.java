@@ -2,8 +2,6 @@ package dev.lectern.bootstrap.http;
 
 import static dev.lectern.bootstrap.http.RagflowChatsHttpTest.assertFails;
 import static dev.lectern.bootstrap.http.RunningLectern.ADMIN;
-import static dev.lectern.bootstrap.http.ZylonArtifactsHttpTest.BASE;
-import static dev.lectern.bootstrap.http.ZylonArtifactsHttpTest.textIngest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,19 +30,12 @@ class RagflowConverseHttpTest {
   @BeforeAll
   static void start() {
     lectern = RunningLectern.start(dir);
-    assertThat(
-            lectern
-                .post(
-                    BASE + "ingest",
-                    ADMIN,
-                    textIngest(
-                        "handbook",
-                        "policies",
-                        "Our office opens at nine. Refunds take five working days once approved."
-                            + " Parking is free for visitors.",
-                        "{\"file_name\":\"policies.txt\"}"))
-                .status())
-        .isEqualTo(200);
+    lectern.ingestText(
+        "handbook",
+        "policies",
+        "Our office opens at nine. Refunds take five working days once approved."
+            + " Parking is free for visitors.",
+        "policies.txt");
     chat =
         lectern
             .post(

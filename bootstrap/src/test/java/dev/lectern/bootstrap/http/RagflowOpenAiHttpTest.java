@@ -2,8 +2,6 @@ package dev.lectern.bootstrap.http;
 
 import static dev.lectern.bootstrap.http.RagflowChatsHttpTest.assertFails;
 import static dev.lectern.bootstrap.http.RunningLectern.ADMIN;
-import static dev.lectern.bootstrap.http.ZylonArtifactsHttpTest.BASE;
-import static dev.lectern.bootstrap.http.ZylonArtifactsHttpTest.textIngest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,18 +39,11 @@ class RagflowOpenAiHttpTest {
   @BeforeAll
   static void start() {
     lectern = RunningLectern.start(dir);
-    assertThat(
-            lectern
-                .post(
-                    BASE + "ingest",
-                    ADMIN,
-                    textIngest(
-                        "handbook",
-                        "policies",
-                        "Our office opens at nine. Refunds take five working days once approved.",
-                        "{\"file_name\":\"policies.txt\"}"))
-                .status())
-        .isEqualTo(200);
+    lectern.ingestText(
+        "handbook",
+        "policies",
+        "Our office opens at nine. Refunds take five working days once approved.",
+        "policies.txt");
     chat =
         lectern
             .post("/api/v1/chats", ADMIN, "{\"name\":\"Desk\",\"dataset_ids\":[\"handbook\"]}")

@@ -161,6 +161,19 @@ public final class RunningLectern implements AutoCloseable {
     }
   }
 
+  /** Ingests a text through Zylon's API with the admin token; the collection is made if new. */
+  public void ingestText(String collection, String artifact, String text, String fileName) {
+    Reply reply =
+        post(
+            "/api/gpt/v1/artifacts/ingest",
+            ADMIN,
+            ZylonArtifactsHttpTest.textIngest(
+                collection, artifact, text, "{\"file_name\":\"" + fileName + "\"}"));
+    if (reply.status() != 200) {
+      throw new AssertionError("ingest failed: " + reply.body());
+    }
+  }
+
   @Override
   public void close() {
     wiring.close();
