@@ -76,7 +76,7 @@ final class RagflowChatHandlers {
     chats.sort(descending ? order.reversed() : order);
     ArrayNode items = Json.MAPPER.createArrayNode();
     if (pageSize > 0) {
-      int from = (Math.max(page, 1) - 1) * pageSize;
+      long from = (long) (Math.max(page, 1) - 1) * pageSize;
       String defaultModel = defaultModel();
       chats.stream()
           .skip(from)

@@ -24,8 +24,10 @@ final class RagflowCitations {
     Matcher marker = MARKER.matcher(text);
     StringBuilder out = new StringBuilder(text.length() + 16);
     while (marker.find()) {
+      int passage = Integer.parseInt(marker.group(2));
+      // Passages count from 1; a [0] names none and is dropped.
       String replacement =
-          quote ? marker.group(1) + "[ID:" + (Integer.parseInt(marker.group(2)) - 1) + "]" : "";
+          quote && passage > 0 ? marker.group(1) + "[ID:" + (passage - 1) + "]" : "";
       marker.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     marker.appendTail(out);

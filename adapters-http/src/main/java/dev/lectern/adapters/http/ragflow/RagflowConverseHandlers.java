@@ -19,6 +19,8 @@ import dev.lectern.application.port.in.conversation.StartedConversation;
 import dev.lectern.domain.assistant.Assistant;
 import io.javalin.http.Context;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RAGFlow's converse endpoint, {@code POST /chats/{chat_id}/completions}: without a session it
@@ -27,6 +29,8 @@ import java.util.Optional;
  * and the question and answer are stored in the session.
  */
 final class RagflowConverseHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(RagflowConverseHandlers.class);
+
   /** The use cases these handlers call. */
   record UseCases(
       ManageAssistantsUseCase assistants,
@@ -115,15 +119,25 @@ final class RagflowConverseHandlers {
     try {
       useCases.answers().answer(command, sink);
     } catch (LecternException e) {
-      ObjectNode error = Json.object();
-      error.put("code", RagflowFailure.SERVER);
-      error.put("message", e.publicMessage());
-      ObjectNode data = error.putObject("data");
-      data.put("answer", "**ERROR**: " + e.publicMessage());
-      data.putArray("reference");
-      sse.event(null, error);
+      sse.event(null, error(e.publicMessage()));
+    } catch (RuntimeException e) {
+      // The stream has begun, so even an unexpected failure ends it in RAGFlow's frames.
+      LOG.error("a RAGFlow answer stream failed", e);
+      sse.event(null, error("internal server error"));
+    } finally {
+      sse.event(null, frame(BooleanNode.TRUE));
     }
-    sse.event(null, frame(BooleanNode.TRUE));
+  }
+
+  /** RAGFlow's frame for a failure inside a stream. */
+  private static ObjectNode error(String message) {
+    ObjectNode error = Json.object();
+    error.put("code", RagflowFailure.SERVER);
+    error.put("message", message);
+    ObjectNode data = error.putObject("data");
+    data.put("answer", "**ERROR**: " + message);
+    data.putArray("reference");
+    return error;
   }
 
   /** The non-streamed answer's {@code data}. */

@@ -13,6 +13,8 @@ import dev.lectern.application.port.in.answer.AskAssistantUseCase;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.domain.assistant.Assistant;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RAGFlow's OpenAI-compatible chat endpoint: a chat answers the conversation the client sends, with
@@ -21,6 +23,8 @@ import io.javalin.http.Context;
  * then {@code data:[DONE]}.
  */
 final class RagflowOpenAiHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(RagflowOpenAiHandlers.class);
+
   /** The use cases these handlers call. */
   record UseCases(ManageAssistantsUseCase assistants, AskAssistantUseCase asks) {}
 
@@ -67,8 +71,13 @@ final class RagflowOpenAiHandlers {
       useCases.asks().ask(command, sink);
     } catch (LecternException e) {
       sink.fail(e.publicMessage());
+    } catch (RuntimeException e) {
+      // The stream has begun, so even an unexpected failure ends it in the stream's own frames.
+      LOG.error("a RAGFlow OpenAI-compatible stream failed", e);
+      sink.fail("internal server error");
+    } finally {
+      sse.done();
     }
-    sse.done();
   }
 
   private static ObjectNode whole(Answer answer, Assistant chat, RagflowOpenAiRequest request) {

@@ -107,8 +107,10 @@ record RagflowOpenAiRequest(
     if (content.isArray()) {
       StringBuilder text = new StringBuilder();
       for (JsonNode part : content) {
-        if (part.isObject() && "text".equals(RagflowChatRequests.text(part.get("type")))) {
-          text.append(RagflowChatRequests.text(part.get("text")));
+        if (part.isObject()
+            && "text".equals(RagflowChatRequests.text(part.get("type")))
+            && part.path("text").isTextual()) {
+          text.append(part.get("text").textValue());
         }
       }
       return text.toString();

@@ -36,4 +36,9 @@ class RagflowCitationsTest {
     assertThat(stream.next("see [")).isEqualTo("see");
     assertThat(stream.rest()).isEqualTo(" [");
   }
+
+  @Test
+  void aMarkerThatNamesNoPassageIsDropped() {
+    assertThat(RagflowCitations.rewrite("Five days [0].", true)).isEqualTo("Five days.");
+  }
 }

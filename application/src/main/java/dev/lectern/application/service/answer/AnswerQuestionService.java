@@ -77,7 +77,11 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
     String parentId = parent(tree, command.parentMessageId());
     List<ModelMessage> history = new ArrayList<>();
     for (Message earlier : tree.pathTo(parentId, assistant.historyWindow())) {
-      history.add(new ModelMessage(earlier.role(), earlier.content(), List.of(), null));
+      // What precedes the first question (an opener) is not shown to the model: chat templates
+      // that want turns to start with the user's would refuse it.
+      if (!history.isEmpty() || earlier.role() == Role.USER) {
+        history.add(new ModelMessage(earlier.role(), earlier.content(), List.of(), null));
+      }
     }
     history.add(ModelMessage.user(command.question()));
     AssistantReplies.Sampling sampling =

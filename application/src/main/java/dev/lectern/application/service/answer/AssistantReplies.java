@@ -20,7 +20,8 @@ import java.util.List;
  * How an assistant replies, whether the conversation is stored or the client keeps it: the
  * assistant must be active; passages are retrieved for the question and fitted to the model's
  * window; the model is asked with the assistant's prompt and sampling, or the empty-response text
- * answers when nothing was found and knowledge is required.
+ * answers when the assistant's collections held nothing relevant and knowledge is required (an
+ * assistant without collections answers with its model alone).
  */
 final class AssistantReplies {
   /** Sampling a caller may set for one question; null keeps the assistant's own. */
@@ -76,7 +77,11 @@ final class AssistantReplies {
       List<Reference> found,
       Sampling sampling,
       SinkDeltas deltas) {
-    if (found.isEmpty() && assistant.knowledgeRequired() && !assistant.emptyResponse().isEmpty()) {
+    boolean searched = !assistant.collections().isEmpty();
+    if (found.isEmpty()
+        && searched
+        && assistant.knowledgeRequired()
+        && !assistant.emptyResponse().isEmpty()) {
       deltas.text(assistant.emptyResponse());
       return new ModelReply(
           assistant.emptyResponse(), List.of(), FinishReason.STOP, new ModelReply.TokenUsage(0, 0));

@@ -121,10 +121,10 @@ class AnswerQuestionServiceTest {
     assertThat(asked.grounding())
         .extracting(ModelRequest.Grounding::text)
         .containsExactly("Refunds take five working days once approved.");
+    // The opener before the first question is not shown to the model.
     assertThat(asked.messages())
         .extracting(ModelMessage::role, ModelMessage::text)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(Role.ASSISTANT, "Hi!"),
             org.assertj.core.groups.Tuple.tuple(Role.USER, "How long do refunds take?"));
     assertThat(asked.settings().maxTokens()).isEqualTo(512);
     assertThat(sink.deltas).containsExactly("Five ", "working ", "days ", "[1].");
@@ -153,8 +153,7 @@ class AnswerQuestionServiceTest {
 
     assertThat(model.requests.get(2).messages())
         .extracting(ModelMessage::text)
-        .containsExactly(
-            "Hi!", "Do refunds take long?", "Scripted answer.", "Who approves refunds?");
+        .containsExactly("Do refunds take long?", "Scripted answer.", "Who approves refunds?");
     assertThat(conversations.messages("org1", "s1").get(5).parentId()).isEqualTo("m2");
   }
 
