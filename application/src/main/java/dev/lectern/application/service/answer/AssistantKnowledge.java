@@ -1,11 +1,13 @@
 package dev.lectern.application.service.answer;
 
+import dev.lectern.application.error.NotFound;
 import dev.lectern.application.port.in.retrieval.Retrieval;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksCommand;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.RetrievalChoice;
+import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.conversation.KnowledgeText;
 import dev.lectern.domain.conversation.Reference;
 import java.util.ArrayList;
@@ -27,19 +29,34 @@ public final class AssistantKnowledge {
       return List.of();
     }
     RetrievalChoice choice = assistant.retrieval();
-    Retrieval found =
-        retrieval.retrieve(
-            new RetrieveChunksCommand(
-                assistant.orgId(),
-                assistant.collections(),
-                null,
-                null,
-                question,
-                choice.topK(),
-                choice.similarityThreshold(),
-                1,
-                choice.topN(),
-                false));
+    List<CollectionId> searched = new ArrayList<>(assistant.collections());
+    Retrieval found = null;
+    while (found == null && !searched.isEmpty()) {
+      try {
+        found =
+            retrieval.retrieve(
+                new RetrieveChunksCommand(
+                    assistant.orgId(),
+                    List.copyOf(searched),
+                    null,
+                    null,
+                    question,
+                    choice.topK(),
+                    choice.similarityThreshold(),
+                    1,
+                    choice.topN(),
+                    false));
+      } catch (NotFound gone) {
+        // A collection deleted since the assistant was set up: the others still answer.
+        String missing = gone.subject().orElse(null);
+        if (!searched.removeIf(c -> c.value().equals(missing))) {
+          throw gone;
+        }
+      }
+    }
+    if (found == null) {
+      return List.of();
+    }
     List<Reference> references = new ArrayList<>();
     for (Retrieval.RetrievedChunk hit : found.chunks()) {
       references.add(reference(hit));

@@ -65,10 +65,18 @@ public final class AssistantService implements ManageAssistantsUseCase, Assistan
 
   @Override
   public Assistant update(String orgId, String id, AssistantDraft changes) {
-    Assistant assistant =
-        checked(
-            AssistantChanges.apply(
-                find(orgId, id), changes, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    AssistantDraft draft = changes;
+    if (changes.collections() == null) {
+      // Collections deleted since are let go, so that the rest of the update still applies.
+      Assistant current = find(orgId, id);
+      draft =
+          changes.withCollections(
+              current.collections().stream()
+                  .filter(c -> collections.find(orgId, c).isPresent())
+                  .toList());
+    }
+    Assistant assistant = checked(AssistantChanges.apply(find(orgId, id), draft, now));
     if (!assistants.update(assistant)) {
       throw taken(assistant.name());
     }

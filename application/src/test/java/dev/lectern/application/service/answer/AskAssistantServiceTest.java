@@ -105,4 +105,25 @@ class AskAssistantServiceTest {
         .isInstanceOf(Forbidden.class);
     assertThat(lectern.model.requests).isEmpty();
   }
+
+  @Test
+  void aCollectionDeletedSinceLeavesTheOthersToAnswerAndTheAssistantToBeChanged() {
+    lectern.ingestText("docs", "refunds", "refunds.txt", "Refunds take five working days.");
+    lectern.ingestText("old", "hours", "hours.txt", "The office opens at nine.");
+    String desk =
+        assistant(
+            AssistantDraft.named("Desk")
+                .withCollections(List.of(new CollectionId("old"), new CollectionId("docs"))));
+    lectern.collections.delete(org, new CollectionId("old"));
+
+    Answer answer =
+        lectern.asks.ask(
+            new AskAssistantCommand(
+                org, desk, List.of(ModelMessage.user("How long do refunds take?")), null, null),
+            new Recorded());
+
+    assertThat(answer.references()).extracting(r -> r.documentId()).containsExactly("refunds");
+    var renamed = lectern.assistants.update(org, desk, AssistantDraft.named("Front desk"));
+    assertThat(renamed.collections()).containsExactly(new CollectionId("docs"));
+  }
 }
