@@ -50,6 +50,8 @@ class BadInputCorpusHttpTest {
   static String spareDataset;
   static String spareDocument;
   static String task;
+  static String chat;
+  static String session;
   static final HttpClient CLIENT = HttpClient.newHttpClient();
   static final List<String> failures = new ArrayList<>();
   static int probes;
@@ -85,6 +87,18 @@ class BadInputCorpusHttpTest {
     document = first[1];
     chunk =
         lectern.get(chunksPath(dataset, document), ADMIN).json().at("/data/chunks/0/id").asText();
+    chat =
+        lectern
+            .post("/api/v1/chats", ADMIN, "{\"name\":\"corpus chat\",\"dataset_ids\":[\"hz\"]}")
+            .json()
+            .at("/data/id")
+            .asText();
+    session =
+        lectern
+            .post("/api/v1/chats/" + chat + "/sessions", ADMIN, "{\"name\":\"s\"}")
+            .json()
+            .at("/data/id")
+            .asText();
     String[] spare = parsedDocument("spare");
     spareDataset = spare[0];
     spareDocument = spare[1];
@@ -222,6 +236,21 @@ class BadInputCorpusHttpTest {
                 + "\"optional\":true}]}}"),
         new Endpoint("GET", "/api/v1/chats?page=1&page_size=10&orderby=name&name=probe", null),
         new Endpoint("PUT", "/api/v1/chats/nope", "{\"name\":\"n\",\"llm\":{\"top_p\":0.5}}"),
+        new Endpoint(
+            "POST", "/api/v1/chats/" + chat + "/sessions", "{\"name\":\"n\",\"user_id\":\"u\"}"),
+        new Endpoint(
+            "GET", "/api/v1/chats/" + chat + "/sessions?page=1&page_size=5&orderby=name", null),
+        new Endpoint(
+            "PUT", "/api/v1/chats/" + chat + "/sessions/" + session, "{\"name\":\"renamed\"}"),
+        new Endpoint(
+            "POST",
+            "/api/v1/chats/" + chat + "/completions",
+            "{\"question\":\"hello\",\"stream\":false,\"session_id\":\"" + session + "\"}"),
+        new Endpoint(
+            "POST",
+            "/api/v1/chats_openai/" + chat + "/chat/completions",
+            "{\"model\":\"model\",\"stream\":false,\"extra_body\":{\"reference\":true},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"),
         new Endpoint("GET", "/lectern/v1/tasks?status=success&limit=5", null),
         new Endpoint("GET", "/lectern/v1/tasks/" + task, null),
         new Endpoint("POST", "/lectern/v1/tasks/" + task + "/cancel", null));
@@ -238,6 +267,7 @@ class BadInputCorpusHttpTest {
             "DELETE", chunksPath(spareDataset, spareDocument), "{\"chunk_ids\":[\"nope\"]}"),
         new Endpoint(
             "DELETE", "/api/v1/datasets/" + spareDataset + "/documents", "{\"ids\":[\"nope\"]}"),
+        new Endpoint("DELETE", "/api/v1/chats/" + chat + "/sessions", "{\"ids\":[\"nope\"]}"),
         new Endpoint("DELETE", "/api/v1/chats", "{\"ids\":[\"nope\"]}"),
         new Endpoint("DELETE", "/api/v1/datasets", "{\"ids\":[\"" + spareDataset + "\"]}"));
   }
