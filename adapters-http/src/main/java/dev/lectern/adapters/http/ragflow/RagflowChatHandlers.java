@@ -47,7 +47,8 @@ final class RagflowChatHandlers {
     String org = auth.tenant(ctx).org().id();
     String id = ctx.pathParam("chat_id");
     Assistant current =
-        find(org, id).orElseThrow(() -> RagflowFailure.data("You do not own the chat"));
+        RagflowLookups.chat(useCases.assistants(), org, id)
+            .orElseThrow(() -> RagflowFailure.data("You do not own the chat"));
     ObjectNode body = bodies.object(ctx);
     useCases.assistants().update(org, id, RagflowChatRequests.update(body, current, lookup(org)));
     RagflowReply.ok(ctx);
@@ -122,7 +123,7 @@ final class RagflowChatHandlers {
     List<String> errors = new ArrayList<>();
     int deleted = 0;
     for (String id : list.unique()) {
-      if (find(org, id).isEmpty()) {
+      if (RagflowLookups.chat(useCases.assistants(), org, id).isEmpty()) {
         errors.add("Assistant(" + id + ") not found.");
         continue;
       }
@@ -130,10 +131,6 @@ final class RagflowChatHandlers {
       deleted++;
     }
     RagflowIdList.answerDeletes(ctx, list, errors, deleted);
-  }
-
-  private Optional<Assistant> find(String org, String id) {
-    return useCases.assistants().list(org).stream().filter(a -> a.id().equals(id)).findFirst();
   }
 
   private String defaultModel() {

@@ -1,7 +1,6 @@
 package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.in.assistant.AssistantDraft;
@@ -284,9 +283,5 @@ final class RagflowChatRequests {
       case OBJECT -> node.size() > 0;
       default -> true;
     };
-  }
-
-  static ArrayNode array(JsonNode node) {
-    return node != null && node.isArray() ? (ArrayNode) node : Json.MAPPER.createArrayNode();
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.application.error.LecternException;
-import dev.lectern.application.error.NotFound;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
@@ -18,7 +17,6 @@ import dev.lectern.application.port.in.conversation.StartConversationUseCase;
 import dev.lectern.application.port.in.conversation.StartedConversation;
 import dev.lectern.domain.assistant.Assistant;
 import io.javalin.http.Context;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +51,14 @@ final class RagflowConverseHandlers {
     String chatId = ctx.pathParam("chat_id");
     ObjectNode body = bodies.object(ctx);
     Assistant chat =
-        find(org, chatId)
+        RagflowLookups.chat(useCases.assistants(), org, chatId)
             .orElseThrow(() -> RagflowFailure.data("You don't own the chat " + chatId));
     String sessionId =
         RagflowChatRequests.truthy(body.get("session_id"))
             ? RagflowChatRequests.text(body.get("session_id"))
             : null;
-    if (sessionId != null && !owned(org, chatId, sessionId)) {
+    if (sessionId != null
+        && RagflowLookups.session(useCases.conversations(), org, chatId, sessionId).isEmpty()) {
       throw RagflowFailure.data("You don't own the session " + sessionId);
     }
     JsonNode condition = body.get("metadata_condition");
@@ -159,23 +158,6 @@ final class RagflowConverseHandlers {
     frame.put("code", 0);
     frame.set("data", data);
     return frame;
-  }
-
-  private Optional<Assistant> find(String org, String id) {
-    try {
-      return Optional.of(useCases.assistants().find(org, id));
-    } catch (NotFound none) {
-      return Optional.empty();
-    }
-  }
-
-  private boolean owned(String org, String chatId, String sessionId) {
-    try {
-      useCases.conversations().find(org, chatId, sessionId);
-      return true;
-    } catch (NotFound none) {
-      return false;
-    }
   }
 
   /** A sink for an answer given whole: nothing to pass on as it is written. */

@@ -64,7 +64,7 @@ final class RagflowSessionHandlers {
     String chat = ctx.pathParam("chat_id");
     String id = ctx.pathParam("session_id");
     ObjectNode body = bodies.object(ctx);
-    if (find(org, chat, id).isEmpty()) {
+    if (RagflowLookups.session(useCases.conversations(), org, chat, id).isEmpty()) {
       throw RagflowFailure.data("Session does not exist");
     }
     if (body.has("message") || body.has("messages")) {
@@ -148,7 +148,7 @@ final class RagflowSessionHandlers {
     List<String> errors = new ArrayList<>();
     int deleted = 0;
     for (String id : list.unique()) {
-      if (find(org, chat, id).isEmpty()) {
+      if (RagflowLookups.session(useCases.conversations(), org, chat, id).isEmpty()) {
         errors.add("The chat doesn't own the session " + id);
         continue;
       }
@@ -163,14 +163,6 @@ final class RagflowSessionHandlers {
     try {
       return Optional.of(useCases.conversations().list(org, chat));
     } catch (NotFound noChat) {
-      return Optional.empty();
-    }
-  }
-
-  private Optional<Conversation> find(String org, String chat, String id) {
-    try {
-      return Optional.of(useCases.conversations().find(org, chat, id));
-    } catch (NotFound none) {
       return Optional.empty();
     }
   }
