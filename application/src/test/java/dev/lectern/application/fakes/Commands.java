@@ -1,5 +1,6 @@
 package dev.lectern.application.fakes;
 
+import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.ComposeReplyCommand;
 import dev.lectern.application.port.in.answer.KnowledgeScope;
@@ -37,6 +38,7 @@ public final class Commands {
     private String parentMessageId;
     private Integer maxTokens;
     private Double temperature;
+    private AnswerFrame frame;
 
     private Question(String text) {
       this.text = text;
@@ -73,9 +75,15 @@ public final class Commands {
       return this;
     }
 
+    /** How the answer is put together. */
+    public Question frame(AnswerFrame value) {
+      frame = value;
+      return this;
+    }
+
     public AnswerQuestionCommand build() {
       return new AnswerQuestionCommand(
-          orgId, assistantId, conversationId, parentMessageId, text, maxTokens, temperature);
+          orgId, assistantId, conversationId, parentMessageId, text, maxTokens, temperature, frame);
     }
   }
 

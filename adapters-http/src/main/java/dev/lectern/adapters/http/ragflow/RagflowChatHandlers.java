@@ -7,17 +7,14 @@ import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.in.access.Caller;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
-import dev.lectern.application.port.in.dataset.DatasetView;
 import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
 import dev.lectern.application.port.out.ModelInfo;
 import dev.lectern.domain.assistant.Assistant;
-import dev.lectern.domain.collection.CollectionId;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** RAGFlow's chat assistant endpoints over Lectern's assistants: create, update, list, delete. */
 final class RagflowChatHandlers {
@@ -58,7 +55,7 @@ final class RagflowChatHandlers {
     String org = auth.tenant(ctx).org().id();
     String id = ctx.queryParam("id");
     String name = ctx.queryParam("name");
-    List<Assistant> chats = new ArrayList<>(useCases.assistants().list(org));
+    List<Assistant> chats = chats(org);
     if (isGiven(id) || isGiven(name)) {
       chats.removeIf(
           chat ->
@@ -68,28 +65,17 @@ final class RagflowChatHandlers {
         throw RagflowFailure.data("The chat doesn't exist");
       }
     }
-    int page = ctx.queryParam("page") == null ? 1 : RagflowValues.toInt(ctx.queryParam("page"));
-    int pageSize =
-        ctx.queryParam("page_size") == null ? 30 : RagflowValues.toInt(ctx.queryParam("page_size"));
-    String desc = ctx.queryParam("desc");
-    boolean descending = !"false".equals(desc) && !"False".equals(desc);
+    RagflowPaging page = RagflowPaging.of(ctx);
     Comparator<Assistant> order = order(ctx.queryParam("orderby"));
-    chats.sort(descending ? order.reversed() : order);
+    chats.sort(page.descending() ? order.reversed() : order);
     ArrayNode items = Json.MAPPER.createArrayNode();
-    if (pageSize > 0) {
-      long from = (long) (Math.max(page, 1) - 1) * pageSize;
-      String defaultModel = defaultModel();
-      chats.stream()
-          .skip(from)
-          .limit(pageSize)
-          .forEach(
-              chat ->
-                  items.add(
-                      RagflowChatWire.chat(
-                          chat,
-                          defaultModel,
-                          RagflowChatWire.datasets(
-                              chat, dataset -> useCases.datasets().find(org, dataset)))));
+    String defaultModel = defaultModel();
+    for (Assistant chat : page.of(chats)) {
+      items.add(
+          RagflowChatWire.chat(
+              chat,
+              defaultModel,
+              RagflowChatWire.datasets(chat, dataset -> useCases.datasets().find(org, dataset))));
     }
     RagflowReply.ok(ctx, items);
   }
@@ -115,7 +101,7 @@ final class RagflowChatHandlers {
     RagflowIdList list;
     if (!RagflowChatRequests.truthy(ids)) {
       ArrayNode all = Json.MAPPER.createArrayNode();
-      useCases.assistants().list(org).forEach(chat -> all.add(chat.id()));
+      chats(org).forEach(chat -> all.add(chat.id()));
       list = RagflowIdList.of(all, "ids", "assistant");
     } else {
       list = RagflowIdList.of(ids, "ids", "assistant");
@@ -133,31 +119,21 @@ final class RagflowChatHandlers {
     RagflowIdList.answerDeletes(ctx, list, errors, deleted);
   }
 
+  /** The org's assistants that are not agents, oldest first. */
+  private List<Assistant> chats(String org) {
+    List<Assistant> chats = new ArrayList<>(useCases.assistants().list(org));
+    chats.removeIf(RagflowAgentRequests::isAgent);
+    return chats;
+  }
+
   private String defaultModel() {
     List<ModelInfo> models = useCases.models().models();
     return models.isEmpty() ? "" : models.getFirst().name();
   }
 
   private RagflowChatRequests.Lookup lookup(String org) {
-    return new RagflowChatRequests.Lookup() {
-      @Override
-      public Optional<DatasetView> dataset(String id) {
-        return !id.isEmpty() && id.length() <= CollectionId.MAX_LENGTH
-            ? useCases.datasets().find(org, new CollectionId(id))
-            : Optional.empty();
-      }
-
-      @Override
-      public boolean modelExists(String name) {
-        return useCases.models().models().stream().anyMatch(m -> m.name().equals(name));
-      }
-
-      @Override
-      public boolean nameTaken(String name, String except) {
-        return useCases.assistants().list(org).stream()
-            .anyMatch(a -> a.name().equalsIgnoreCase(name.strip()) && !a.id().equals(except));
-      }
-    };
+    return RagflowLookups.checks(
+        useCases.assistants(), useCases.datasets(), useCases.models(), org);
   }
 
   private static boolean isGiven(String param) {

@@ -11,6 +11,7 @@ final class RagflowFailure extends RuntimeException {
   static final int EXCEPTION = 100;
   static final int ARGUMENT = 101;
   static final int DATA = 102;
+  static final int OPERATING = 103;
   static final int PERMISSION = 108;
   static final int AUTHENTICATION = 109;
   static final int SERVER = 500;

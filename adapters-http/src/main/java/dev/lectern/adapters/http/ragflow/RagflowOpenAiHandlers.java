@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.application.error.LecternException;
-import dev.lectern.application.error.NotFound;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
@@ -46,12 +45,9 @@ final class RagflowOpenAiHandlers {
     ObjectNode extra = RagflowOpenAiRequest.extraBody(body);
     RagflowOpenAiRequest request =
         RagflowOpenAiRequest.read(body, extra, ctx.header("X-Stainless-Lang") != null);
-    Assistant chat;
-    try {
-      chat = useCases.assistants().find(org, chatId);
-    } catch (NotFound none) {
-      throw RagflowFailure.data("You don't own the chat " + chatId);
-    }
+    Assistant chat =
+        RagflowLookups.chat(useCases.assistants(), org, chatId)
+            .orElseThrow(() -> RagflowFailure.data("You don't own the chat " + chatId));
     RagflowOpenAiRequest.checkCondition(extra);
     AskAssistantCommand command =
         new AskAssistantCommand(org, chatId, request.messages(), null, null);

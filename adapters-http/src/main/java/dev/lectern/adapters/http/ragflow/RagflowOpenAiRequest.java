@@ -100,7 +100,7 @@ record RagflowOpenAiRequest(
   }
 
   /** A message's text: a string, or the text parts of a list of content parts. */
-  private static String content(JsonNode content) {
+  static String content(JsonNode content) {
     if (content == null || content.isNull()) {
       return "";
     }

@@ -64,6 +64,10 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
   private final RagflowSessionHandlers sessions;
   private final RagflowConverseHandlers converse;
   private final RagflowOpenAiHandlers openAi;
+  private final RagflowAgentHandlers agents;
+  private final RagflowAgentSessionHandlers agentSessions;
+  private final RagflowAgentConverseHandlers agentConverse;
+  private final RagflowAgentOpenAiHandlers agentOpenAi;
 
   public RagflowRoutes(
       UseCases useCases, BearerAuth bearer, RequestBodies requestBodies, Clock clock) {
@@ -133,6 +137,23 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
             new RagflowOpenAiHandlers.UseCases(useCases.assistants(), useCases.asks()),
             auth,
             bodies);
+    this.agents =
+        new RagflowAgentHandlers(
+            new RagflowAgentHandlers.UseCases(
+                useCases.assistants(), useCases.listDatasets(), useCases.models()),
+            auth,
+            bodies);
+    this.agentSessions =
+        new RagflowAgentSessionHandlers(
+            new RagflowAgentSessionHandlers.UseCases(
+                useCases.assistants(), useCases.startConversation(), useCases.conversations()),
+            auth,
+            bodies);
+    RagflowAgentRuns runs =
+        new RagflowAgentRuns(
+            useCases.assistants(), useCases.startConversation(), useCases.conversations());
+    this.agentConverse = new RagflowAgentConverseHandlers(runs, useCases.answers(), auth, bodies);
+    this.agentOpenAi = new RagflowAgentOpenAiHandlers(runs, useCases.answers(), auth, bodies);
   }
 
   @Override
@@ -172,5 +193,15 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     routes.post(API + "/chats/{chat_id}/completions", converse::completions);
     routes.post(API + "/chats_openai/{chat_id}/chat/completions", openAi::completions);
     routes.post(API + "/openai/{chat_id}/chat/completions", openAi::completions);
+    routes.post(API + "/agents", agents::create);
+    routes.get(API + "/agents", agents::list);
+    routes.put(API + "/agents/{agent_id}", agents::update);
+    routes.delete(API + "/agents/{agent_id}", agents::delete);
+    String agentSessionPath = API + "/agents/{agent_id}/sessions";
+    routes.post(agentSessionPath, agentSessions::create);
+    routes.get(agentSessionPath, agentSessions::list);
+    routes.delete(agentSessionPath, agentSessions::delete);
+    routes.post(API + "/agents/{agent_id}/completions", agentConverse::completions);
+    routes.post(API + "/agents_openai/{agent_id}/chat/completions", agentOpenAi::completions);
   }
 }

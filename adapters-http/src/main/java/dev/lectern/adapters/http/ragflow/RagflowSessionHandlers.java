@@ -14,7 +14,9 @@ import dev.lectern.domain.conversation.Conversation;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** RAGFlow's chat session endpoints over Lectern's conversations: create, update, list, delete. */
@@ -64,7 +66,8 @@ final class RagflowSessionHandlers {
     String chat = ctx.pathParam("chat_id");
     String id = ctx.pathParam("session_id");
     ObjectNode body = bodies.object(ctx);
-    if (RagflowLookups.session(useCases.conversations(), org, chat, id).isEmpty()) {
+    if (RagflowLookups.chat(useCases.assistants(), org, chat).isEmpty()
+        || RagflowLookups.session(useCases.conversations(), org, chat, id).isEmpty()) {
       throw RagflowFailure.data("Session does not exist");
     }
     if (body.has("message") || body.has("messages")) {
@@ -99,32 +102,26 @@ final class RagflowSessionHandlers {
                 || (isGiven(name) && !s.name().equals(name))
                 || (isGiven(userId) && !userId.equals(s.userId())));
     boolean quote = useCases.assistants().find(org, chat).showQuote();
-    int page = ctx.queryParam("page") == null ? 1 : RagflowValues.toInt(ctx.queryParam("page"));
-    int pageSize =
-        ctx.queryParam("page_size") == null ? 30 : RagflowValues.toInt(ctx.queryParam("page_size"));
-    String desc = ctx.queryParam("desc");
-    Comparator<Conversation> order = order(ctx.queryParam("orderby"));
-    sessions.sort("false".equals(desc) || "False".equals(desc) ? order : order.reversed());
+    RagflowPaging page = RagflowPaging.of(ctx);
+    Comparator<Conversation> order = order(ctx.queryParam("orderby"), "create_time");
+    sessions.sort(page.descending() ? order.reversed() : order);
     ArrayNode items = Json.MAPPER.createArrayNode();
-    if (pageSize > 0) {
-      sessions.stream()
-          .skip((long) (Math.max(page, 1) - 1) * pageSize)
-          .limit(pageSize)
-          .forEach(
-              s ->
-                  items.add(
-                      RagflowSessionWire.session(
-                          s, useCases.conversations().messages(org, chat, s.id()), quote)));
+    for (Conversation s : page.of(sessions)) {
+      items.add(
+          RagflowSessionWire.session(
+              s, useCases.conversations().messages(org, chat, s.id()), quote));
     }
     RagflowReply.ok(ctx, items);
   }
 
-  private static Comparator<Conversation> order(String orderby) {
+  /** RAGFlow's order columns for sessions; {@code fallback} unless another is named. */
+  static Comparator<Conversation> order(String orderby, String fallback) {
     Comparator<Conversation> byId = Comparator.comparing(Conversation::id);
-    if ("update_time".equals(orderby)) {
+    String column = orderby == null || orderby.isEmpty() ? fallback : orderby;
+    if ("update_time".equals(column)) {
       return Comparator.comparing(Conversation::updatedAt).thenComparing(byId);
     }
-    if ("name".equals(orderby)) {
+    if ("name".equals(column)) {
       return Comparator.comparing(Conversation::name).thenComparing(byId);
     }
     return Comparator.comparing(Conversation::createdAt).thenComparing(byId);
@@ -136,7 +133,26 @@ final class RagflowSessionHandlers {
     ObjectNode body = bodies.object(ctx);
     List<Conversation> all =
         sessions(org, chat).orElseThrow(() -> RagflowFailure.data("You don't own the chat"));
-    JsonNode ids = body.get("ids");
+    deleteSessions(
+        ctx,
+        useCases.conversations(),
+        chat,
+        all,
+        body.get("ids"),
+        "The chat doesn't own the session ");
+  }
+
+  /**
+   * Deletes the sessions {@code ids} names of an assistant's, or all of them when it names none; an
+   * id that is not one of them is reported as {@code missing} followed by the id.
+   */
+  static void deleteSessions(
+      Context ctx,
+      ManageConversationsUseCase conversations,
+      String assistant,
+      List<Conversation> all,
+      JsonNode ids,
+      String missing) {
     RagflowIdList list;
     if (!RagflowChatRequests.truthy(ids)) {
       ArrayNode every = Json.MAPPER.createArrayNode();
@@ -145,14 +161,17 @@ final class RagflowSessionHandlers {
     } else {
       list = RagflowIdList.of(ids, "ids", "session");
     }
+    Map<String, Conversation> byId = new HashMap<>();
+    all.forEach(s -> byId.put(s.id(), s));
     List<String> errors = new ArrayList<>();
     int deleted = 0;
     for (String id : list.unique()) {
-      if (RagflowLookups.session(useCases.conversations(), org, chat, id).isEmpty()) {
-        errors.add("The chat doesn't own the session " + id);
+      Conversation session = byId.get(id);
+      if (session == null) {
+        errors.add(missing + id);
         continue;
       }
-      useCases.conversations().delete(org, chat, id);
+      conversations.delete(session.orgId(), assistant, id);
       deleted++;
     }
     RagflowIdList.answerDeletes(ctx, list, errors, deleted);
@@ -160,6 +179,9 @@ final class RagflowSessionHandlers {
 
   /** The chat's sessions; empty when there is no such chat. */
   private Optional<List<Conversation>> sessions(String org, String chat) {
+    if (RagflowLookups.chat(useCases.assistants(), org, chat).isEmpty()) {
+      return Optional.empty();
+    }
     try {
       return Optional.of(useCases.conversations().list(org, chat));
     } catch (NotFound noChat) {

@@ -31,7 +31,7 @@ final class RagflowSessionWire {
     return RagflowChatWire.sorted(node);
   }
 
-  private static ObjectNode message(Message message, boolean opener, boolean quote) {
+  static ObjectNode message(Message message, boolean opener, boolean quote) {
     ObjectNode node = Json.object();
     node.put("role", message.role() == Role.USER ? "user" : "assistant");
     node.put(

@@ -83,17 +83,21 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
         history.add(new ModelMessage(earlier.role(), earlier.content(), List.of(), null));
       }
     }
-    history.add(ModelMessage.user(command.question()));
+    String asked = command.frame().question();
+    history.add(ModelMessage.user(asked == null ? command.question() : asked));
     AssistantReplies.Sampling sampling =
         new AssistantReplies.Sampling(command.maxTokens(), command.temperature());
-    List<Reference> found = replies.passages(assistant, command.question(), sampling);
+    List<Reference> found =
+        command.frame().needsPassages()
+            ? replies.passages(assistant, command.question(), sampling)
+            : List.of();
 
     Turn turn = new Turn(command, parentId, ids.get(), ids.get(), clock.instant(), found);
     sink.onStart(turn.questionId(), turn.answerId());
     SinkDeltas deltas = new SinkDeltas(sink);
     ModelReply reply;
     try {
-      reply = replies.reply(assistant, history, found, sampling, deltas);
+      reply = replies.reply(assistant, history, found, sampling, deltas, command.frame());
     } catch (RuntimeException failure) {
       if (!deltas.written().isEmpty()) {
         // What the client already saw is kept, marked as cut, with the question it answers.

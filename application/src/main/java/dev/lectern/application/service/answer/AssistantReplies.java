@@ -2,6 +2,7 @@ package dev.lectern.application.service.answer;
 
 import dev.lectern.application.error.Forbidden;
 import dev.lectern.application.error.NotFound;
+import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelCatalog;
@@ -63,7 +64,7 @@ final class AssistantReplies {
     return AssistantKnowledge.fitting(
         knowledge.retrieve(assistant, question),
         budget.roomForPassages(
-            request(assistant, sampling, List.of(ModelMessage.user(question)), ""),
+            request(assistant, sampling, List.of(ModelMessage.user(question)), "", null),
             AssistantKnowledge.KNOWLEDGE_TOKENS));
   }
 
@@ -77,24 +78,69 @@ final class AssistantReplies {
       List<Reference> found,
       Sampling sampling,
       SinkDeltas deltas) {
+    return reply(assistant, history, found, sampling, deltas, AnswerFrame.MODEL);
+  }
+
+  /** The reply as {@code frame} puts it together: the model's between its texts, or a fixed one. */
+  ModelReply reply(
+      Assistant assistant,
+      List<ModelMessage> history,
+      List<Reference> found,
+      Sampling sampling,
+      SinkDeltas deltas,
+      AnswerFrame frame) {
+    if (!frame.asksModel()) {
+      String text = frame.before().replace(Assistant.KNOWLEDGE, KnowledgeText.format(found));
+      return fixed(text, deltas);
+    }
+    if (!frame.before().isEmpty()) {
+      deltas.text(frame.before());
+    }
+    ModelReply reply =
+        modelReply(assistant, history, found, sampling, deltas, frame.systemPrompt());
+    if (frame.before().isEmpty() && frame.after().isEmpty()) {
+      return reply;
+    }
+    if (!frame.after().isEmpty() && reply.finishReason() != FinishReason.CANCELLED) {
+      deltas.text(frame.after());
+    }
+    return new ModelReply(deltas.written(), reply.toolCalls(), reply.finishReason(), reply.usage());
+  }
+
+  private static ModelReply fixed(String text, SinkDeltas deltas) {
+    if (!text.isEmpty()) {
+      deltas.text(text);
+    }
+    return new ModelReply(text, List.of(), FinishReason.STOP, new ModelReply.TokenUsage(0, 0));
+  }
+
+  private ModelReply modelReply(
+      Assistant assistant,
+      List<ModelMessage> history,
+      List<Reference> found,
+      Sampling sampling,
+      SinkDeltas deltas,
+      String systemPrompt) {
     boolean searched = !assistant.collections().isEmpty();
     if (found.isEmpty()
         && searched
         && assistant.knowledgeRequired()
         && !assistant.emptyResponse().isEmpty()) {
-      deltas.text(assistant.emptyResponse());
-      return new ModelReply(
-          assistant.emptyResponse(), List.of(), FinishReason.STOP, new ModelReply.TokenUsage(0, 0));
+      return fixed(assistant.emptyResponse(), deltas);
     }
     ModelRequest request =
-        request(assistant, sampling, history, KnowledgeText.format(found))
+        request(assistant, sampling, history, KnowledgeText.format(found), systemPrompt)
             .withGrounding(AssistantKnowledge.grounding(found));
     return model.stream(budget.fit(request), deltas);
   }
 
   /** What the assistant's model is asked: its prompt with these passages, its sampling. */
   private static ModelRequest request(
-      Assistant assistant, Sampling sampling, List<ModelMessage> history, String passages) {
+      Assistant assistant,
+      Sampling sampling,
+      List<ModelMessage> history,
+      String passages,
+      String systemPrompt) {
     ModelChoice choice = assistant.model();
     ModelSettings settings =
         new ModelSettings(
@@ -106,7 +152,9 @@ final class AssistantReplies {
             choice.frequencyPenalty());
     return new ModelRequest(
         choice.model(),
-        assistant.systemPromptWith(passages),
+        systemPrompt == null
+            ? assistant.systemPromptWith(passages)
+            : systemPrompt.replace(Assistant.KNOWLEDGE, passages),
         history,
         settings,
         List.of(),

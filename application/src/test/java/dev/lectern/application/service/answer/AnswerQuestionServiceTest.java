@@ -16,6 +16,7 @@ import dev.lectern.application.fakes.InMemoryConversationStore;
 import dev.lectern.application.fakes.InMemoryDocumentStore;
 import dev.lectern.application.fakes.ScriptedLanguageModel;
 import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.in.artifact.ArtifactInput;
@@ -142,6 +143,55 @@ class AnswerQuestionServiceTest {
     assertThat(stored.get(2).content()).isEqualTo("Five working days [1].");
     assertThat(stored.get(2).references()).hasSize(1);
     assertThat(stored.get(2).complete()).isTrue();
+  }
+
+  @Test
+  void aFixedFrameAnswersWithoutTheModelAndIsStoredLikeAnyAnswer() {
+    Recorded sink = new Recorded(-1);
+
+    Answer answer =
+        service.answer(
+            Commands.question("hello").frame(AnswerFrame.fixed("You said: hello")).build(), sink);
+
+    assertThat(model.requests).isEmpty();
+    assertThat(sink.deltas).containsExactly("You said: hello");
+    assertThat(answer.references()).isEmpty();
+    assertThat(conversations.messages("org1", "s1").get(2).content()).isEqualTo("You said: hello");
+  }
+
+  @Test
+  void aFixedFrameCanShowThePassagesRetrievedForTheQuestion() {
+    Answer answer =
+        service.answer(
+            Commands.question("How long do refunds take?")
+                .frame(AnswerFrame.fixed("Found:\n" + Assistant.KNOWLEDGE))
+                .build(),
+            new Recorded(-1));
+
+    assertThat(model.requests).isEmpty();
+    assertThat(answer.text()).startsWith("Found:\n").contains("Refunds take five working days");
+    assertThat(answer.references()).hasSize(1);
+  }
+
+  @Test
+  void aFrameWrapsTheModelsReplyAndCanGiveItsOwnInstructions() {
+    model.answering("Five days.");
+    Recorded sink = new Recorded(-1);
+    AnswerFrame frame =
+        new AnswerFrame("Be brief. " + Assistant.KNOWLEDGE, "Q: refunds?", "> ", " <", true);
+
+    Answer answer =
+        service.answer(Commands.question("How long do refunds take?").frame(frame).build(), sink);
+
+    assertThat(model.requests.get(0).system())
+        .startsWith("Be brief. [1] handbook.txt")
+        .doesNotContain("knowledge base");
+    assertThat(model.requests.get(0).messages().getLast().text()).isEqualTo("Q: refunds?");
+    assertThat(conversations.messages("org1", "s1").get(1).content())
+        .isEqualTo("How long do refunds take?");
+    assertThat(sink.deltas).containsExactly("> ", "Five ", "days.", " <");
+    assertThat(answer.text()).isEqualTo("> Five days. <");
+    assertThat(conversations.messages("org1", "s1").get(2).content()).isEqualTo("> Five days. <");
   }
 
   @Test

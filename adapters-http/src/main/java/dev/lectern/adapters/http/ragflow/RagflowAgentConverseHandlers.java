@@ -1,0 +1,145 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.application.error.LecternException;
+import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
+import dev.lectern.domain.assistant.Assistant;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RAGFlow's agent completions, {@code POST /agents/{agent_id}/completions}: the question goes to
+ * the named session or a new one; the answer streams as {@code message}, {@code message_end} and
+ * {@code node_finished} events ending with {@code data:[DONE]}, or comes whole as the {@code
+ * workflow_finished} event.
+ */
+final class RagflowAgentConverseHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(RagflowAgentConverseHandlers.class);
+
+  private final RagflowAgentRuns runs;
+  private final AnswerQuestionUseCase answers;
+  private final RagflowAuth auth;
+  private final RagflowBodies bodies;
+
+  RagflowAgentConverseHandlers(
+      RagflowAgentRuns runs,
+      AnswerQuestionUseCase answers,
+      RagflowAuth auth,
+      RagflowBodies bodies) {
+    this.runs = runs;
+    this.answers = answers;
+    this.auth = auth;
+    this.bodies = bodies;
+  }
+
+  void completions(Context ctx) {
+    String org = auth.tenant(ctx).org().id();
+    ObjectNode body = bodies.object(ctx);
+    Assistant agent = runs.agent(org, ctx.pathParam("agent_id"), "Agent not found.");
+    String question =
+        RagflowChatRequests.text(body.has("query") ? body.get("query") : body.get("question"));
+    String session =
+        RagflowChatRequests.truthy(body.get("session_id"))
+            ? RagflowChatRequests.text(body.get("session_id"))
+            : null;
+    RagflowAgentRuns.Run run =
+        runs.prepare(
+            org,
+            agent,
+            new RagflowAgentRuns.Ask(
+                question,
+                session,
+                RagflowChatRequests.text(body.get("user_id")),
+                body.get("inputs")));
+    boolean stream = !body.has("stream") || RagflowChatRequests.truthy(body.get("stream"));
+    if (stream) {
+      stream(ctx, run);
+      return;
+    }
+    RagflowAgentEvents events = new RagflowAgentEvents(run.sessionId(), run.dsl());
+    Whole whole = new Whole(events);
+    RagflowAgentStream sink = new RagflowAgentStream(null, whole, agent.showQuote());
+    try {
+      answers.answer(run.command(), sink);
+      RagflowReply.ok(ctx, whole.finished);
+    } catch (LecternException e) {
+      // RAGFlow reports a failed run as a success whose data is the error.
+      RagflowReply.ok(ctx, new TextNode("**ERROR**: " + e.publicMessage()));
+    }
+  }
+
+  private void stream(Context ctx, RagflowAgentRuns.Run run) {
+    SseWriter sse = SseWriter.start(ctx, SseWriter.Framing.TIGHT_DONE);
+    RagflowAgentEvents events = new RagflowAgentEvents(run.sessionId(), run.dsl());
+    RagflowAgentStream sink =
+        new RagflowAgentStream(sse, new Streamed(sse, events), run.agent().showQuote());
+    try {
+      answers.answer(run.command(), sink);
+    } catch (LecternException e) {
+      sink.fail(e.publicMessage());
+    } catch (RuntimeException e) {
+      // The stream has begun, so even an unexpected failure ends it in RAGFlow's events.
+      LOG.error("a RAGFlow agent stream failed", e);
+      sink.fail("internal server error");
+    } finally {
+      sse.done();
+    }
+  }
+
+  /** Each piece and the end as events on the stream. */
+  private record Streamed(SseWriter sse, RagflowAgentEvents events)
+      implements RagflowAgentStream.Frames {
+    @Override
+    public void start(String answerId) {
+      events.messageId(answerId);
+    }
+
+    @Override
+    public void piece(String text) {
+      sse.event(null, events.piece(text));
+    }
+
+    @Override
+    public void end(Answer answer, String text, RagflowAgentEvents.Timing timing) {
+      sse.event(null, events.messageEnd(answer, text));
+      events.nodes(answer, text, timing).forEach(node -> sse.event(null, node));
+    }
+
+    @Override
+    public void fail(String message) {
+      sse.event(null, events.piece("**ERROR**: " + message));
+      sse.event(null, events.event("message_end", Json.object()));
+    }
+  }
+
+  /** The whole answer, kept for the one event that reports it. */
+  private static final class Whole implements RagflowAgentStream.Frames {
+    private final RagflowAgentEvents events;
+    private ObjectNode finished;
+
+    Whole(RagflowAgentEvents events) {
+      this.events = events;
+    }
+
+    @Override
+    public void start(String answerId) {
+      events.messageId(answerId);
+    }
+
+    @Override
+    public void piece(String text) {}
+
+    @Override
+    public void end(Answer answer, String text, RagflowAgentEvents.Timing timing) {
+      finished = events.finished(answer, text, timing);
+    }
+
+    @Override
+    public void fail(String message) {}
+  }
+}

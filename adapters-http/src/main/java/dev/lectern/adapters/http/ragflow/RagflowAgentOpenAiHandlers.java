@@ -1,0 +1,210 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.application.error.LecternException;
+import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
+import dev.lectern.domain.assistant.Assistant;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RAGFlow's OpenAI-compatible agent endpoint, {@code POST /agents_openai/{agent_id}/chat/
+ * completions}: the last user message goes to the session named by {@code session_id}, {@code id}
+ * or {@code metadata.id}, else to a new session, whose id the answer carries. Not streamed unless
+ * asked; a stream's chunks are {@code data: }-framed and end with {@code data: [DONE]}.
+ */
+final class RagflowAgentOpenAiHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(RagflowAgentOpenAiHandlers.class);
+
+  /** RAGFlow's answer when the messages hold neither a user's nor an assistant's. */
+  static final String NO_MESSAGES = "No valid messages found (user or assistant).";
+
+  private final RagflowAgentRuns runs;
+  private final AnswerQuestionUseCase answers;
+  private final RagflowAuth auth;
+  private final RagflowBodies bodies;
+
+  RagflowAgentOpenAiHandlers(
+      RagflowAgentRuns runs,
+      AnswerQuestionUseCase answers,
+      RagflowAuth auth,
+      RagflowBodies bodies) {
+    this.runs = runs;
+    this.answers = answers;
+    this.auth = auth;
+    this.bodies = bodies;
+  }
+
+  void completions(Context ctx) {
+    ObjectNode body = bodies.object(ctx);
+    RagflowOpenAiRequest.requireArguments(body);
+    String org = auth.tenant(ctx).org().id();
+    String agentId = ctx.pathParam("agent_id");
+    JsonNode messages = body.get("messages");
+    if (!RagflowChatRequests.truthy(messages)) {
+      throw RagflowFailure.data("You must provide at least one message.");
+    }
+    if (!messages.isArray()) {
+      throw RagflowFailure.data("messages must be a list.");
+    }
+    Assistant agent = runs.agent(org, agentId, "You don't own the agent " + agentId);
+    String question = lastUserMessage(messages);
+    boolean stream = RagflowChatRequests.truthy(body.get("stream"));
+    if (question == null) {
+      Json.respond(ctx, 200, whole(agentId, agentId, NO_MESSAGES, null));
+      return;
+    }
+    RagflowAgentRuns.Run run =
+        runs.prepare(
+            org,
+            agent,
+            new RagflowAgentRuns.Ask(question, session(body), null, body.get("inputs")));
+    if (stream) {
+      stream(ctx, run);
+      return;
+    }
+    Whole frames = new Whole();
+    answers.answer(run.command(), new RagflowAgentStream(null, frames, agent.showQuote()));
+    Json.respond(ctx, 200, whole(run.sessionId(), agentId, frames.text, frames.answer));
+  }
+
+  /** {@code session_id}, else {@code id}, else {@code metadata.id}; null for a new session. */
+  private static String session(ObjectNode body) {
+    for (JsonNode candidate :
+        new JsonNode[] {body.get("session_id"), body.get("id"), body.path("metadata").get("id")}) {
+      if (RagflowChatRequests.truthy(candidate)) {
+        return RagflowChatRequests.text(candidate);
+      }
+    }
+    return null;
+  }
+
+  /** The last user message's text; null when there are no user or assistant messages. */
+  private static String lastUserMessage(JsonNode messages) {
+    String question = null;
+    boolean any = false;
+    for (JsonNode message : messages) {
+      String role = message.isObject() ? RagflowChatRequests.text(message.get("role")) : null;
+      if ("user".equals(role) || "assistant".equals(role)) {
+        any = true;
+      }
+      if ("user".equals(role)) {
+        question = RagflowOpenAiRequest.content(message.get("content"));
+      }
+    }
+    if (!any) {
+      return null;
+    }
+    if (question == null || question.isBlank()) {
+      throw RagflowFailure.data("The last content of this conversation is not from user.");
+    }
+    return question;
+  }
+
+  private void stream(Context ctx, RagflowAgentRuns.Run run) {
+    SseWriter sse = SseWriter.start(ctx, SseWriter.Framing.OPENAI);
+    Streamed frames = new Streamed(sse, run.sessionId(), run.agent().id());
+    RagflowAgentStream sink = new RagflowAgentStream(sse, frames, run.agent().showQuote());
+    try {
+      answers.answer(run.command(), sink);
+    } catch (LecternException e) {
+      sink.fail(e.publicMessage());
+    } catch (RuntimeException e) {
+      // The stream has begun, so even an unexpected failure ends it in the stream's own chunks.
+      LOG.error("a RAGFlow agent OpenAI-compatible stream failed", e);
+      sink.fail("internal server error");
+    } finally {
+      sse.done();
+    }
+  }
+
+  /** The non-streamed completion; {@code answer} is null when there was nothing to answer. */
+  private static ObjectNode whole(String id, String agentId, String text, Answer answer) {
+    ObjectNode node = Json.object();
+    node.put("id", id);
+    node.put("object", "chat.completion");
+    node.putNull("created");
+    node.put("model", agentId);
+    node.putNull("param");
+    ObjectNode usage = node.putObject("usage");
+    int input = answer == null ? 0 : answer.inputTokens();
+    int output = answer == null ? 0 : answer.outputTokens();
+    usage.put("prompt_tokens", input);
+    usage.put("completion_tokens", output);
+    usage.put("total_tokens", input + output);
+    ObjectNode details = usage.putObject("completion_tokens_details");
+    details.put("reasoning_tokens", 0);
+    details.put("accepted_prediction_tokens", 0);
+    details.put("rejected_prediction_tokens", 0);
+    ObjectNode choice = node.putArray("choices").addObject();
+    ObjectNode message = choice.putObject("message");
+    message.put("role", "assistant");
+    message.put("content", text);
+    if (answer != null && RagflowAgentEvents.cites(text)) {
+      message.set("reference", RagflowAgentWire.reference(answer.references()));
+    }
+    choice.putNull("logprobs");
+    choice.put("finish_reason", "stop");
+    choice.put("index", 0);
+    return node;
+  }
+
+  /** Chunks of the agent's shape: the piece, and at the end an empty one with the reference. */
+  private record Streamed(SseWriter sse, String id, String agentId)
+      implements RagflowAgentStream.Frames {
+    @Override
+    public void piece(String text) {
+      sse.event(null, chunk(text, null));
+    }
+
+    @Override
+    public void end(Answer answer, String text, RagflowAgentEvents.Timing timing) {
+      ObjectNode last = chunk("", null);
+      if (RagflowAgentEvents.cites(text)) {
+        ObjectNode delta = (ObjectNode) last.get("choices").get(0).get("delta");
+        delta.set("reference", RagflowAgentWire.reference(answer.references()));
+      }
+      sse.event(null, last);
+    }
+
+    @Override
+    public void fail(String message) {
+      sse.event(null, chunk("**ERROR**: " + message, "stop"));
+    }
+
+    private ObjectNode chunk(String content, String finishReason) {
+      ObjectNode node = Json.object();
+      node.put("id", id);
+      node.put("object", "chat.completion.chunk");
+      node.put("model", agentId);
+      ObjectNode choice = node.putArray("choices").addObject();
+      choice.putObject("delta").put("content", content);
+      choice.put("finish_reason", finishReason);
+      choice.put("index", 0);
+      return node;
+    }
+  }
+
+  /** The whole answer, for the completion that reports it at once. */
+  private static final class Whole implements RagflowAgentStream.Frames {
+    private String text = "";
+    private Answer answer;
+
+    @Override
+    public void piece(String piece) {}
+
+    @Override
+    public void end(Answer done, String written, RagflowAgentEvents.Timing timing) {
+      text = written;
+      answer = done;
+    }
+
+    @Override
+    public void fail(String message) {}
+  }
+}

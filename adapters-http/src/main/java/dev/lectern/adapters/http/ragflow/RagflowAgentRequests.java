@@ -1,0 +1,157 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.lectern.application.port.in.assistant.AssistantDraft;
+import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.assistant.ModelChoice;
+import dev.lectern.domain.assistant.RetrievalChoice;
+import dev.lectern.domain.collection.CollectionId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RAGFlow's agent requests as assistant drafts. An agent is an assistant whose DSL is kept in an
+ * attribute; the DSL decides its opener, datasets, retrieval settings, model and sampling, which
+ * are set again whenever the DSL changes.
+ */
+final class RagflowAgentRequests {
+  /** The attribute that holds an agent's DSL, and marks an assistant as an agent. */
+  static final String DSL = "ragflow.dsl";
+
+  /** The longest DSL an agent may have, in characters of compact JSON. */
+  static final int MAX_DSL_LENGTH = 262_144;
+
+  /** RAGFlow's Retrieval component defaults: top 8, threshold 0.2, keyword weight 0.5. */
+  private static final RetrievalChoice RETRIEVAL =
+      new RetrievalChoice(8, RetrievalChoice.DEFAULTS.topK(), 0.2, 0.5);
+
+  private RagflowAgentRequests() {}
+
+  static boolean isAgent(Assistant assistant) {
+    return assistant.attributes().containsKey(DSL);
+  }
+
+  static RagflowAgentDsl dsl(Assistant agent) {
+    return RagflowAgentDsl.read(new TextNode(agent.attributes().get(DSL)));
+  }
+
+  /** {@code POST /agents}: RAGFlow checks the DSL, then the title, then its uniqueness. */
+  static AssistantDraft create(ObjectNode body, RagflowChatRequests.Lookup lookup) {
+    if (!RagflowChatRequests.truthy(body.get("dsl"))) {
+      throw RagflowFailure.withData(
+          RagflowFailure.ARGUMENT, "No DSL data in request.", BooleanNode.FALSE);
+    }
+    if (!RagflowChatRequests.truthy(body.get("title"))) {
+      throw RagflowFailure.withData(
+          RagflowFailure.ARGUMENT, "No title in request.", BooleanNode.FALSE);
+    }
+    String title = title(body.get("title"), lookup, null);
+    AssistantDraft draft = compiled(body.get("dsl"), lookup).withName(title);
+    Map<String, String> attributes = new HashMap<>();
+    attributes.put(DSL, stored(body.get("dsl")));
+    attributes.put(RagflowChatWire.AVATAR, avatar(body.get("avatar")));
+    String description = RagflowChatRequests.text(body.get("description"));
+    return draft.withDescription(description == null ? "" : description).withAttributes(attributes);
+  }
+
+  /** {@code PUT /agents/{id}}: null and absent fields are left as they are. */
+  static AssistantDraft update(
+      ObjectNode body, Assistant current, RagflowChatRequests.Lookup lookup) {
+    AssistantDraft draft = AssistantDraft.EMPTY;
+    Map<String, String> attributes = new HashMap<>(current.attributes());
+    JsonNode dsl = body.get("dsl");
+    if (dsl != null && !dsl.isNull()) {
+      draft = compiled(dsl, lookup);
+      attributes.put(DSL, stored(dsl));
+    }
+    JsonNode title = body.get("title");
+    if (title != null && !title.isNull()) {
+      draft = draft.withName(title(title, lookup, current.id()));
+    }
+    JsonNode description = body.get("description");
+    if (description != null && !description.isNull()) {
+      draft = draft.withDescription(RagflowChatRequests.text(description));
+    }
+    JsonNode avatar = body.get("avatar");
+    if (avatar != null && !avatar.isNull()) {
+      attributes.put(RagflowChatWire.AVATAR, avatar(avatar));
+    }
+    return draft.withAttributes(attributes);
+  }
+
+  private static String title(JsonNode node, RagflowChatRequests.Lookup lookup, String except) {
+    String title = RagflowChatRequests.text(node).strip();
+    if (title.isEmpty()) {
+      throw RagflowFailure.data("`title` can not be empty.");
+    }
+    if (lookup.nameTaken(title, except)) {
+      throw RagflowFailure.data("Agent with title " + title + " already exists.");
+    }
+    return title;
+  }
+
+  private static String stored(JsonNode dsl) {
+    String text = RagflowAgentDsl.text(dsl);
+    if (text.length() > MAX_DSL_LENGTH) {
+      throw RagflowFailure.data("The DSL is longer than " + MAX_DSL_LENGTH + " characters.");
+    }
+    return text;
+  }
+
+  private static String avatar(JsonNode node) {
+    String avatar = RagflowChatRequests.text(node);
+    return avatar == null ? "" : avatar;
+  }
+
+  /** What the DSL sets on the assistant, every setting given so that an update replaces it. */
+  private static AssistantDraft compiled(JsonNode node, RagflowChatRequests.Lookup lookup) {
+    RagflowAgentDsl dsl = RagflowAgentDsl.read(node);
+    RetrievalChoice retrieval = RETRIEVAL;
+    ModelChoice sampling = ModelChoice.DEFAULTS;
+    List<CollectionId> datasets =
+        dsl.retrieval().map(search -> datasets(search, lookup)).orElse(List.of());
+    RagflowAgentDsl.Search search = dsl.retrieval().orElse(null);
+    RagflowAgentDsl.Llm llm = dsl.llm().orElse(null);
+    AssistantDraft draft =
+        AssistantDraft.EMPTY
+            .withOpener(dsl.prologue())
+            .withSystemPrompt(RagflowAgentTemplates.systemPrompt(dsl))
+            .withEmptyResponse("")
+            .withKnowledgeRequired(false)
+            .withCollections(datasets)
+            .withTopN(or(search == null ? null : search.topN(), retrieval.topN()))
+            .withSimilarityThreshold(
+                or(search == null ? null : search.threshold(), retrieval.similarityThreshold()))
+            .withKeywordWeight(
+                or(search == null ? null : search.keywordWeight(), retrieval.keywordWeight()))
+            .withTemperature(or(llm == null ? null : llm.temperature(), sampling.temperature()))
+            .withTopP(or(llm == null ? null : llm.topP(), sampling.topP()))
+            .withMaxTokens(or(llm == null ? null : llm.maxTokens(), sampling.maxTokens()))
+            .withShowQuote(llm != null && llm.cite());
+    // A model the DSL names that this server does not serve falls back to the default one.
+    return llm != null && lookup.modelExists(llm.model())
+        ? draft.withModel(llm.model())
+        : draft.withClearModel(true);
+  }
+
+  private static List<CollectionId> datasets(
+      RagflowAgentDsl.Search search, RagflowChatRequests.Lookup lookup) {
+    return search.datasets().stream()
+        .map(
+            id ->
+                lookup
+                    .dataset(id)
+                    .map(view -> view.collection().id())
+                    .orElseThrow(() -> RagflowFailure.data("Dataset(" + id + ") does not exist.")))
+        .distinct()
+        .toList();
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.lectern.adapters.http.ragflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
+import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
+import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
+import dev.lectern.application.port.in.conversation.StartConversationCommand;
+import dev.lectern.application.port.in.conversation.StartConversationUseCase;
+import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.conversation.Conversation;
+import dev.lectern.domain.conversation.Role;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sets an agent's run up: the agent, the session the question goes to (a new one when none is
+ * named), and the question as the agent's DSL frames it.
+ */
+final class RagflowAgentRuns {
+  /** A question ready to be answered in a session of an agent. */
+  record Run(Assistant agent, RagflowAgentDsl dsl, AnswerQuestionCommand command) {
+    String sessionId() {
+      return command.conversationId();
+    }
+  }
+
+  /** What the caller asks: the question, an existing session or null, who asks, Begin inputs. */
+  record Ask(String question, String sessionId, String userId, JsonNode inputs) {}
+
+  private final ManageAssistantsUseCase assistants;
+  private final StartConversationUseCase start;
+  private final ManageConversationsUseCase conversations;
+
+  RagflowAgentRuns(
+      ManageAssistantsUseCase assistants,
+      StartConversationUseCase start,
+      ManageConversationsUseCase conversations) {
+    this.assistants = assistants;
+    this.start = start;
+    this.conversations = conversations;
+  }
+
+  /** The org's agent, or RAGFlow's code 102 with {@code missing}. */
+  Assistant agent(String org, String id, String missing) {
+    return RagflowLookups.agent(assistants, org, id)
+        .orElseThrow(() -> RagflowFailure.data(missing));
+  }
+
+  /** Checks the session before anything is stored; a new session is opened last. */
+  Run prepare(String org, Assistant agent, Ask ask) {
+    if (ask.question() == null || ask.question().isBlank()) {
+      throw RagflowFailure.data("`question` is required.");
+    }
+    RagflowAgentDsl dsl = RagflowAgentRequests.dsl(agent);
+    Map<String, String> inputs = inputs(ask.inputs());
+    String sessionId = ask.sessionId();
+    String user = ask.userId();
+    int turns = 1;
+    if (sessionId != null) {
+      Conversation session =
+          RagflowLookups.session(conversations, org, agent.id(), sessionId)
+              .orElseThrow(() -> RagflowFailure.data("Session not found!"));
+      turns +=
+          (int)
+              conversations.messages(org, agent.id(), sessionId).stream()
+                  .filter(m -> m.role() == Role.USER)
+                  .count();
+      user = user == null || user.isEmpty() ? session.userId() : user;
+    } else {
+      sessionId =
+          start
+              .start(
+                  new StartConversationCommand(
+                      org,
+                      agent.id(),
+                      RagflowSessionHandlers.DEFAULT_NAME,
+                      user == null || user.isEmpty() ? org : user))
+              .conversation()
+              .id();
+    }
+    RagflowAgentTemplates.Values values =
+        new RagflowAgentTemplates.Values(ask.question(), user, turns, inputs);
+    AnswerQuestionCommand command =
+        new AnswerQuestionCommand(
+            org,
+            agent.id(),
+            sessionId,
+            null,
+            ask.question(),
+            null,
+            null,
+            RagflowAgentTemplates.frame(dsl, values));
+    return new Run(agent, dsl, command);
+  }
+
+  /** Begin's inputs: {@code {name: {type, value}}}, or a bare value per name. */
+  private static Map<String, String> inputs(JsonNode node) {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    if (node != null && node.isObject()) {
+      node.properties()
+          .forEach(
+              entry -> {
+                JsonNode value = entry.getValue();
+                inputs.put(
+                    entry.getKey(),
+                    RagflowAgentSteps.plain(value.isObject() ? value.get("value") : value));
+              });
+    }
+    return inputs;
+  }
+}

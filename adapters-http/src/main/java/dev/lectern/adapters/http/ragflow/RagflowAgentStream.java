@@ -1,0 +1,75 @@
+package dev.lectern.adapters.http.ragflow;
+
+import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerSink;
+
+/**
+ * An agent's answer as it is written, its citations in RAGFlow's form, handed to the frames of the
+ * endpoint that streams it; it also times the run, for the events that report each component.
+ */
+final class RagflowAgentStream implements AnswerSink {
+  /** How an endpoint frames the pieces and the end of an agent's answer. */
+  interface Frames {
+    /** The answer's id, before any of its text. */
+    default void start(String answerId) {}
+
+    void piece(String text);
+
+    void end(Answer answer, String text, RagflowAgentEvents.Timing timing);
+
+    void fail(String message);
+  }
+
+  private final SseWriter sse;
+  private final Frames frames;
+  private final RagflowCitations citations;
+  private final StringBuilder written = new StringBuilder();
+  private final long began = System.nanoTime();
+  private long searched;
+
+  RagflowAgentStream(SseWriter sse, Frames frames, boolean quote) {
+    this.sse = sse;
+    this.frames = frames;
+    this.citations = new RagflowCitations(quote);
+  }
+
+  @Override
+  public void onStart(String questionId, String answerId) {
+    searched = System.nanoTime();
+    frames.start(answerId);
+  }
+
+  @Override
+  public void onDelta(String text) {
+    send(citations.next(text));
+  }
+
+  @Override
+  public void onComplete(Answer answer) {
+    send(citations.rest());
+    frames.end(answer, written.toString(), timing());
+  }
+
+  void fail(String message) {
+    frames.fail(message);
+  }
+
+  @Override
+  public boolean cancelled() {
+    return sse != null && sse.clientGone();
+  }
+
+  private RagflowAgentEvents.Timing timing() {
+    long now = System.nanoTime();
+    long start = searched == 0 ? now : searched;
+    return new RagflowAgentEvents.Timing((start - began) / 1e9, (now - start) / 1e9);
+  }
+
+  private void send(String piece) {
+    if (!piece.isEmpty()) {
+      written.append(piece);
+      frames.piece(piece);
+    }
+  }
+}
