@@ -60,10 +60,13 @@ class RagflowAgentsHttpTest {
 
   /** Creates an agent and finds its id by title, as RAGFlow's own tests do. */
   static String create(String title, String dsl) {
-    Reply created =
-        lectern.post(AGENTS, ADMIN, "{\"title\":\"" + title + "\",\"dsl\":" + dsl + "}");
+    return create(lectern, title, dsl);
+  }
+
+  static String create(RunningLectern on, String title, String dsl) {
+    Reply created = on.post(AGENTS, ADMIN, "{\"title\":\"" + title + "\",\"dsl\":" + dsl + "}");
     assertThat(created.body()).isEqualTo("{\"code\":0,\"message\":\"success\",\"data\":true}");
-    JsonNode found = lectern.get(AGENTS + "?title=" + title, ADMIN).json();
+    JsonNode found = on.get(AGENTS + "?title=" + title, ADMIN).json();
     assertThat(found.get("code").asInt()).isZero();
     return found.get("data").get(0).get("id").asText();
   }
