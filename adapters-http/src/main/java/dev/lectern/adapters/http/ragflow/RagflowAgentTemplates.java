@@ -57,7 +57,8 @@ final class RagflowAgentTemplates {
         question.equals(values.query()) ? null : question,
         knowledgeless.substring(0, at),
         knowledgeless.substring(at + ANSWER.length()).replace(ANSWER, ""),
-        true);
+        true,
+        null);
   }
 
   /**

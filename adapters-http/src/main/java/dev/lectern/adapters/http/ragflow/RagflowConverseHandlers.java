@@ -7,6 +7,7 @@ import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
 import dev.lectern.application.port.in.answer.AnswerSink;
@@ -15,6 +16,7 @@ import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
 import dev.lectern.application.port.in.conversation.StartConversationCommand;
 import dev.lectern.application.port.in.conversation.StartConversationUseCase;
 import dev.lectern.application.port.in.conversation.StartedConversation;
+import dev.lectern.domain.artifact.MetadataFilter;
 import dev.lectern.domain.assistant.Assistant;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -61,10 +63,7 @@ final class RagflowConverseHandlers {
         && RagflowLookups.session(useCases.conversations(), org, chatId, sessionId).isEmpty()) {
       throw RagflowFailure.data("You don't own the session " + sessionId);
     }
-    JsonNode condition = body.get("metadata_condition");
-    if (RagflowChatRequests.truthy(condition) && !condition.isObject()) {
-      throw RagflowFailure.data("metadata_condition must be an object.");
-    }
+    MetadataFilter documents = RagflowOpenAiRequest.condition(body.get("metadata_condition"));
     boolean stream = !body.has("stream") || RagflowChatRequests.truthy(body.get("stream"));
     if (sessionId == null) {
       open(ctx, org, chatId, body, stream);
@@ -75,7 +74,15 @@ final class RagflowConverseHandlers {
       throw RagflowFailure.data("`question` is required.");
     }
     AnswerQuestionCommand command =
-        new AnswerQuestionCommand(org, chatId, sessionId, null, question, null, null);
+        new AnswerQuestionCommand(
+            org,
+            chatId,
+            sessionId,
+            null,
+            question,
+            null,
+            null,
+            AnswerFrame.MODEL.withDocuments(documents));
     if (stream) {
       stream(ctx, command, chat.showQuote());
     } else {

@@ -6,12 +6,24 @@ import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
+import dev.lectern.application.port.in.document.ListDocumentsUseCase;
+import dev.lectern.domain.artifact.ArtifactId;
+import dev.lectern.domain.artifact.ArtifactKey;
+import dev.lectern.domain.artifact.MetadataFilter;
 import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.conversation.Reference;
 import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +37,10 @@ final class RagflowOpenAiHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(RagflowOpenAiHandlers.class);
 
   /** The use cases these handlers call. */
-  record UseCases(ManageAssistantsUseCase assistants, AskAssistantUseCase asks) {}
+  record UseCases(
+      ManageAssistantsUseCase assistants,
+      AskAssistantUseCase asks,
+      ListDocumentsUseCase documents) {}
 
   private final UseCases useCases;
   private final RagflowAuth auth;
@@ -48,21 +63,66 @@ final class RagflowOpenAiHandlers {
     Assistant chat =
         RagflowLookups.chat(useCases.assistants(), org, chatId)
             .orElseThrow(() -> RagflowFailure.data("You don't own the chat " + chatId));
-    RagflowOpenAiRequest.checkCondition(extra);
+    MetadataFilter documents = RagflowOpenAiRequest.condition(extra.get("metadata_condition"));
     AskAssistantCommand command =
-        new AskAssistantCommand(org, chatId, request.messages(), null, null);
+        new AskAssistantCommand(
+            org,
+            chatId,
+            request.messages(),
+            null,
+            null,
+            AnswerFrame.MODEL.withDocuments(documents));
+    Function<List<Reference>, ArrayNode> reference =
+        request.reference() ? references(org, request.metadataFields()) : null;
     if (request.stream()) {
-      stream(ctx, command, chat, request);
+      stream(ctx, command, chat, reference);
       return;
     }
     Answer answer = useCases.asks().ask(command, new Quiet());
-    Json.respond(ctx, 200, RagflowChatWire.sorted(whole(answer, chat, request)));
+    Json.respond(ctx, 200, RagflowChatWire.sorted(whole(answer, chat, request, reference)));
+  }
+
+  /** How the reference is written: its chunks, with their documents' metadata if asked for. */
+  private Function<List<Reference>, ArrayNode> references(String org, List<String> fields) {
+    if (fields == null) {
+      return RagflowReferences::chunks;
+    }
+    Map<String, Map<String, Object>> byDocument = new HashMap<>();
+    Function<Reference, Map<String, Object>> metadata =
+        reference ->
+            byDocument.computeIfAbsent(
+                reference.collectionId() + "/" + reference.documentId(),
+                key -> documentMetadata(org, reference, fields));
+    return references -> RagflowReferences.chunks(references, metadata);
+  }
+
+  private Map<String, Object> documentMetadata(
+      String org, Reference reference, List<String> fields) {
+    Map<String, Object> all =
+        useCases
+            .documents()
+            .find(
+                new ArtifactKey(
+                    org,
+                    new CollectionId(reference.collectionId()),
+                    new ArtifactId(reference.documentId())))
+            .map(view -> view.entry().metaFields())
+            .orElse(Map.of());
+    if (fields.isEmpty()) {
+      return all;
+    }
+    Map<String, Object> kept = new LinkedHashMap<>();
+    fields.stream().filter(all::containsKey).forEach(field -> kept.put(field, all.get(field)));
+    return kept;
   }
 
   private void stream(
-      Context ctx, AskAssistantCommand command, Assistant chat, RagflowOpenAiRequest request) {
+      Context ctx,
+      AskAssistantCommand command,
+      Assistant chat,
+      Function<List<Reference>, ArrayNode> reference) {
     SseWriter sse = SseWriter.start(ctx, SseWriter.Framing.TIGHT_DONE);
-    RagflowOpenAiStream sink = new RagflowOpenAiStream(sse, chat, request.reference());
+    RagflowOpenAiStream sink = new RagflowOpenAiStream(sse, chat, reference);
     try {
       useCases.asks().ask(command, sink);
     } catch (LecternException e) {
@@ -76,7 +136,11 @@ final class RagflowOpenAiHandlers {
     }
   }
 
-  private static ObjectNode whole(Answer answer, Assistant chat, RagflowOpenAiRequest request) {
+  private static ObjectNode whole(
+      Answer answer,
+      Assistant chat,
+      RagflowOpenAiRequest request,
+      Function<List<Reference>, ArrayNode> reference) {
     ObjectNode node = Json.object();
     node.put("id", "chatcmpl-" + chat.id());
     node.put("object", "chat.completion");
@@ -94,8 +158,8 @@ final class RagflowOpenAiHandlers {
     ObjectNode message = choice.putObject("message");
     message.put("role", "assistant");
     message.put("content", RagflowCitations.rewrite(answer.text(), chat.showQuote()));
-    if (request.reference()) {
-      message.set("reference", RagflowReferences.chunks(answer.references()));
+    if (reference != null) {
+      message.set("reference", reference.apply(answer.references()));
     }
     choice.putNull("logprobs");
     choice.put("finish_reason", "stop");

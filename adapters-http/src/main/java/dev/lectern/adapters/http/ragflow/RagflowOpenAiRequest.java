@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.out.ModelMessage;
+import dev.lectern.domain.artifact.MetadataFilter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +16,15 @@ import java.util.List;
  * @param model the model the client named, echoed in a whole answer
  * @param messages the conversation without system messages, the user's question last
  * @param reference whether the answer carries the chunks it drew on
+ * @param metadataFields the document metadata each chunk of the reference carries: null for none,
+ *     empty for all of it
  */
 record RagflowOpenAiRequest(
-    String model, List<ModelMessage> messages, boolean stream, boolean reference) {
+    String model,
+    List<ModelMessage> messages,
+    boolean stream,
+    boolean reference,
+    List<String> metadataFields) {
 
   /** RAGFlow's {@code validate_request}: runs before the key is even looked at. */
   static void requireArguments(ObjectNode body) {
@@ -57,6 +64,7 @@ record RagflowOpenAiRequest(
    */
   static RagflowOpenAiRequest read(ObjectNode body, ObjectNode extra, boolean officialSdk) {
     JsonNode metadata = extra.get("reference_metadata");
+    List<String> metadataFields = null;
     if (metadata != null && !metadata.isNull()) {
       if (!metadata.isObject()) {
         throw RagflowFailure.data("reference_metadata must be an object.");
@@ -64,6 +72,14 @@ record RagflowOpenAiRequest(
       JsonNode fields = metadata.get("fields");
       if (fields != null && !fields.isNull() && !fields.isArray()) {
         throw RagflowFailure.data("reference_metadata.fields must be an array.");
+      }
+      if (RagflowChatRequests.truthy(metadata.get("include"))) {
+        metadataFields = new ArrayList<>();
+        if (fields != null && fields.isArray()) {
+          for (JsonNode field : fields) {
+            metadataFields.add(RagflowChatRequests.text(field));
+          }
+        }
       }
     }
     JsonNode given = body.get("messages");
@@ -88,15 +104,22 @@ record RagflowOpenAiRequest(
         RagflowChatRequests.text(body.get("model")),
         messages,
         body.has("stream") ? RagflowChatRequests.truthy(body.get("stream")) : !officialSdk,
-        RagflowChatRequests.truthy(extra.get("reference")));
+        RagflowChatRequests.truthy(extra.get("reference")),
+        metadataFields);
   }
 
-  /** RAGFlow's last check: a metadata condition must be an object. */
-  static void checkCondition(ObjectNode extra) {
-    JsonNode condition = extra.get("metadata_condition");
-    if (RagflowChatRequests.truthy(condition) && !condition.isObject()) {
+  /**
+   * A {@code metadata_condition} as the documents an answer's passages may come from; RAGFlow's
+   * last check, that it is an object, comes first.
+   */
+  static MetadataFilter condition(JsonNode condition) {
+    if (!RagflowChatRequests.truthy(condition)) {
+      return MetadataFilter.NONE;
+    }
+    if (!condition.isObject()) {
       throw RagflowFailure.data("metadata_condition must be an object.");
     }
+    return RagflowMetadata.filter(condition);
   }
 
   /** A message's text: a string, or the text parts of a list of content parts. */

@@ -1,11 +1,15 @@
 package dev.lectern.adapters.http.ragflow;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.conversation.Reference;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * An answer as RAGFlow's OpenAI-compatible endpoint streams it: a chunk per piece of text, then a
@@ -15,12 +19,14 @@ import dev.lectern.domain.assistant.Assistant;
 final class RagflowOpenAiStream implements AnswerSink {
   private final SseWriter sse;
   private final Assistant chat;
-  private final boolean reference;
+  private final Function<List<Reference>, ArrayNode> reference;
   private final RagflowCitations citations;
   private final StringBuilder written = new StringBuilder();
   private final long created = System.currentTimeMillis() / 1000;
 
-  RagflowOpenAiStream(SseWriter sse, Assistant chat, boolean reference) {
+  /** {@code reference} writes the answer's reference; null when none was asked for. */
+  RagflowOpenAiStream(
+      SseWriter sse, Assistant chat, Function<List<Reference>, ArrayNode> reference) {
     this.sse = sse;
     this.chat = chat;
     this.reference = reference;
@@ -37,9 +43,9 @@ final class RagflowOpenAiStream implements AnswerSink {
     send(citations.rest());
     ObjectNode last = chunk(null, "stop");
     last.set("usage", RagflowOpenAiHandlers.usage(answer));
-    if (reference) {
+    if (reference != null) {
       ObjectNode delta = (ObjectNode) last.get("choices").get(0).get("delta");
-      delta.set("reference", RagflowReferences.chunks(answer.references()));
+      delta.set("reference", reference.apply(answer.references()));
       delta.put("final_content", written.toString());
     }
     sse.event(null, last);

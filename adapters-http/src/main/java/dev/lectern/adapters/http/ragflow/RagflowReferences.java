@@ -7,6 +7,7 @@ import dev.lectern.domain.conversation.Reference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The chunks an answer drew on, as RAGFlow's answers carry them. */
 final class RagflowReferences {
@@ -32,6 +33,15 @@ final class RagflowReferences {
 
   /** Each chunk with the fields of RAGFlow's formatted chunks. */
   static ArrayNode chunks(List<Reference> references) {
+    return chunks(references, null);
+  }
+
+  /**
+   * Each chunk, and its document's metadata as {@code document_metadata} when {@code metadata} is
+   * given.
+   */
+  static ArrayNode chunks(
+      List<Reference> references, Function<Reference, Map<String, Object>> metadata) {
     ArrayNode chunks = Json.MAPPER.createArrayNode();
     for (Reference reference : references) {
       ObjectNode chunk = chunks.addObject();
@@ -47,6 +57,9 @@ final class RagflowReferences {
       chunk.put("vector_similarity", 0.0);
       chunk.put("term_similarity", reference.score());
       chunk.put("doc_type", "");
+      if (metadata != null) {
+        chunk.set("document_metadata", Json.MAPPER.valueToTree(metadata.apply(reference)));
+      }
     }
     return chunks;
   }

@@ -134,7 +134,8 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
             bodies);
     this.openAi =
         new RagflowOpenAiHandlers(
-            new RagflowOpenAiHandlers.UseCases(useCases.assistants(), useCases.asks()),
+            new RagflowOpenAiHandlers.UseCases(
+                useCases.assistants(), useCases.asks(), useCases.listDocuments()),
             auth,
             bodies);
     this.agents =

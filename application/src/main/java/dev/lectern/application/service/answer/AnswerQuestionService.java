@@ -89,7 +89,7 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
         new AssistantReplies.Sampling(command.maxTokens(), command.temperature());
     List<Reference> found =
         command.frame().needsPassages()
-            ? replies.passages(assistant, command.question(), sampling)
+            ? replies.passages(assistant, command.question(), sampling, command.frame().documents())
             : List.of();
 
     Turn turn = new Turn(command, parentId, ids.get(), ids.get(), clock.instant(), found);

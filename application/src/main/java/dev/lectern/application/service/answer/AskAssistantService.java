@@ -1,6 +1,7 @@
 package dev.lectern.application.service.answer;
 
 import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
@@ -37,9 +38,18 @@ public final class AskAssistantService implements AskAssistantUseCase {
     List<ModelMessage> history = history(command.messages(), assistant.historyWindow());
     AssistantReplies.Sampling sampling =
         new AssistantReplies.Sampling(command.maxTokens(), command.temperature());
-    List<Reference> found = replies.passages(assistant, command.question(), sampling);
+    AnswerFrame frame = command.frame();
+    if (frame.question() != null) {
+      history = new ArrayList<>(history);
+      history.set(history.size() - 1, ModelMessage.user(frame.question()));
+    }
+    List<Reference> found =
+        frame.needsPassages()
+            ? replies.passages(assistant, command.question(), sampling, frame.documents())
+            : List.of();
     sink.onStart(null, null);
-    ModelReply reply = replies.reply(assistant, history, found, sampling, new SinkDeltas(sink));
+    ModelReply reply =
+        replies.reply(assistant, history, found, sampling, new SinkDeltas(sink), frame);
     Answer answer =
         new Answer(
             null,

@@ -5,6 +5,7 @@ import dev.lectern.application.port.in.retrieval.Retrieval;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksCommand;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.domain.artifact.MetadataFilter;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.RetrievalChoice;
 import dev.lectern.domain.collection.CollectionId;
@@ -25,6 +26,11 @@ public final class AssistantKnowledge {
   }
 
   public List<Reference> retrieve(Assistant assistant, String question) {
+    return retrieve(assistant, question, MetadataFilter.NONE);
+  }
+
+  /** The best chunks of the documents {@code documents} admits. */
+  public List<Reference> retrieve(Assistant assistant, String question, MetadataFilter documents) {
     if (assistant.collections().isEmpty()) {
       return List.of();
     }
@@ -39,7 +45,7 @@ public final class AssistantKnowledge {
                     assistant.orgId(),
                     List.copyOf(searched),
                     null,
-                    null,
+                    documents,
                     question,
                     choice.topK(),
                     choice.similarityThreshold(),

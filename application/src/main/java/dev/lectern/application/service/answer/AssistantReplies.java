@@ -10,6 +10,7 @@ import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.application.port.out.ModelSettings;
+import dev.lectern.domain.artifact.MetadataFilter;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.ModelChoice;
 import dev.lectern.domain.conversation.FinishReason;
@@ -60,9 +61,10 @@ final class AssistantReplies {
   }
 
   /** The passages for a question, as many as fit the model's window beside it. */
-  List<Reference> passages(Assistant assistant, String question, Sampling sampling) {
+  List<Reference> passages(
+      Assistant assistant, String question, Sampling sampling, MetadataFilter documents) {
     return AssistantKnowledge.fitting(
-        knowledge.retrieve(assistant, question),
+        knowledge.retrieve(assistant, question, documents),
         budget.roomForPassages(
             request(assistant, sampling, List.of(ModelMessage.user(question)), "", null),
             AssistantKnowledge.KNOWLEDGE_TOKENS));

@@ -25,6 +25,8 @@ import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.domain.artifact.ArtifactId;
+import dev.lectern.domain.artifact.MetadataComparison;
+import dev.lectern.domain.artifact.MetadataFilter;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.AssistantStatus;
 import dev.lectern.domain.collection.CollectionId;
@@ -178,7 +180,7 @@ class AnswerQuestionServiceTest {
     model.answering("Five days.");
     Recorded sink = new Recorded(-1);
     AnswerFrame frame =
-        new AnswerFrame("Be brief. " + Assistant.KNOWLEDGE, "Q: refunds?", "> ", " <", true);
+        new AnswerFrame("Be brief. " + Assistant.KNOWLEDGE, "Q: refunds?", "> ", " <", true, null);
 
     Answer answer =
         service.answer(Commands.question("How long do refunds take?").frame(frame).build(), sink);
@@ -192,6 +194,31 @@ class AnswerQuestionServiceTest {
     assertThat(sink.deltas).containsExactly("> ", "Five ", "days.", " <");
     assertThat(answer.text()).isEqualTo("> Five days. <");
     assertThat(conversations.messages("org1", "s1").get(2).content()).isEqualTo("> Five days. <");
+  }
+
+  @Test
+  void aFrameCanKeepThePassagesToSomeDocuments() {
+    FakeIngest.over(collections, artifacts, index)
+        .ingest(
+            new IngestArtifactCommand(
+                "org1",
+                docs,
+                new ArtifactId("old-handbook"),
+                new ArtifactInput.Text("Refunds took ten working days in 2020."),
+                Map.of("file_name", "old.txt", "year", "2020")));
+    MetadataFilter only2020 =
+        new MetadataFilter(
+            false,
+            List.of(new MetadataComparison("year", MetadataComparison.Operator.EQUAL, "2020")));
+
+    Answer answer =
+        service.answer(
+            Commands.question("How long do refunds take?")
+                .frame(AnswerFrame.MODEL.withDocuments(only2020))
+                .build(),
+            new Recorded(-1));
+
+    assertThat(answer.references()).extracting(r -> r.documentName()).containsExactly("old.txt");
   }
 
   @Test

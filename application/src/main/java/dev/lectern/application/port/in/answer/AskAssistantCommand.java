@@ -12,13 +12,15 @@ import java.util.Objects;
  * @param messages oldest first; the last one is the user's question
  * @param maxTokens a limit on the answer, or null for the assistant's own
  * @param temperature a sampling temperature, or null for the assistant's own
+ * @param frame how the answer is put together; null for the model's reply as it is
  */
 public record AskAssistantCommand(
     String orgId,
     String assistantId,
     List<ModelMessage> messages,
     Integer maxTokens,
-    Double temperature) {
+    Double temperature,
+    AnswerFrame frame) {
   public AskAssistantCommand {
     Objects.requireNonNull(orgId, "orgId");
     Objects.requireNonNull(assistantId, "assistantId");
@@ -29,6 +31,17 @@ public record AskAssistantCommand(
     if (messages.getLast().text().isBlank()) {
       throw new IllegalArgumentException("the question must not be blank");
     }
+    frame = frame == null ? AnswerFrame.MODEL : frame;
+  }
+
+  /** A conversation answered by the model's reply as it is. */
+  public AskAssistantCommand(
+      String orgId,
+      String assistantId,
+      List<ModelMessage> messages,
+      Integer maxTokens,
+      Double temperature) {
+    this(orgId, assistantId, messages, maxTokens, temperature, AnswerFrame.MODEL);
   }
 
   public String question() {
