@@ -1,5 +1,6 @@
 package dev.lectern.adapters.jdbc;
 
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.domain.assistant.Access;
 import dev.lectern.domain.assistant.Assistant;
@@ -9,7 +10,9 @@ import dev.lectern.domain.assistant.RetrievalChoice;
 import dev.lectern.domain.collection.CollectionId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +28,10 @@ public final class JdbcAssistantStore implements AssistantStore {
           + " frequency_penalty, max_tokens, top_n, top_k, similarity_threshold, keyword_weight,"
           + " history_window, show_quote, access, status, attributes, created_at, updated_at";
   private static final int KEY_COLUMNS = 2;
+
+  /** {@code name = ?, …}: every column after the key. */
+  private static final String ASSIGNMENTS =
+      String.join(" = ?, ", COLUMNS.substring(COLUMNS.indexOf("name,")).split(",\\s*")) + " = ?";
 
   private final Jdbc jdbc;
 
@@ -46,14 +53,39 @@ public final class JdbcAssistantStore implements AssistantStore {
 
   @Override
   public boolean update(Assistant assistant) {
+    return jdbc.updateUnlessDuplicate(
+        "UPDATE assistants SET " + ASSIGNMENTS + " WHERE org_id = ? AND id = ?",
+        updateParams(assistant));
+  }
+
+  @Override
+  public Outcome updateIfUnchanged(Assistant assistant, Instant seen) {
+    Object[] keyed = updateParams(assistant);
+    Object[] params = Arrays.copyOf(keyed, keyed.length + 1);
+    params[keyed.length] = seen;
+    try {
+      int changed =
+          jdbc.update(
+              "UPDATE assistants SET "
+                  + ASSIGNMENTS
+                  + " WHERE org_id = ? AND id = ? AND updated_at = ?",
+              params);
+      return changed == 1 ? Outcome.UPDATED : Outcome.CHANGED;
+    } catch (LecternException e) {
+      if (Jdbc.isUniqueViolation(e)) {
+        return Outcome.NAME_TAKEN;
+      }
+      throw e;
+    }
+  }
+
+  /** The values of every column but the key, then the key's. */
+  private static Object[] updateParams(Assistant assistant) {
     Object[] values = values(assistant);
     Object[] params = new Object[values.length];
     System.arraycopy(values, KEY_COLUMNS, params, 0, values.length - KEY_COLUMNS);
     System.arraycopy(values, 0, params, values.length - KEY_COLUMNS, KEY_COLUMNS);
-    String assignments =
-        String.join(" = ?, ", COLUMNS.substring(COLUMNS.indexOf("name,")).split(",\\s*")) + " = ?";
-    return jdbc.updateUnlessDuplicate(
-        "UPDATE assistants SET " + assignments + " WHERE org_id = ? AND id = ?", params);
+    return params;
   }
 
   @Override

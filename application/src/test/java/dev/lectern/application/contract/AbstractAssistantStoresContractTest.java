@@ -92,6 +92,48 @@ public abstract class AbstractAssistantStoresContractTest {
   }
 
   @Test
+  void aConditionalUpdateStoresOnlyOverTheStateItRead() {
+    Assistant first = assistant("org1", "a1", "Support");
+    assertThat(assistants.insert(first)).isTrue();
+    assistants.insert(assistant("org1", "a2", "Sales"));
+    Instant later = T0.plusSeconds(5);
+    Assistant renamed = withName(first, "Help desk", later);
+
+    assertThat(assistants.updateIfUnchanged(renamed, T0)).isEqualTo(AssistantStore.Outcome.UPDATED);
+    // A second writer that read the assistant before that change stores nothing.
+    assertThat(assistants.updateIfUnchanged(withName(first, "Front desk", later), T0))
+        .isEqualTo(AssistantStore.Outcome.CHANGED);
+    assertThat(assistants.find("org1", "a1").orElseThrow().name()).isEqualTo("Help desk");
+    assertThat(
+            assistants.updateIfUnchanged(withName(renamed, "SALES", later.plusSeconds(1)), later))
+        .isEqualTo(AssistantStore.Outcome.NAME_TAKEN);
+    assertThat(assistants.updateIfUnchanged(assistant("org1", "gone", "Gone"), T0))
+        .isEqualTo(AssistantStore.Outcome.CHANGED);
+  }
+
+  static Assistant withName(Assistant a, String name, Instant at) {
+    return new Assistant(
+        a.orgId(),
+        a.id(),
+        name,
+        a.description(),
+        a.systemPrompt(),
+        a.opener(),
+        a.emptyResponse(),
+        a.knowledgeRequired(),
+        a.collections(),
+        a.model(),
+        a.retrieval(),
+        a.historyWindow(),
+        a.showQuote(),
+        a.access(),
+        a.status(),
+        a.attributes(),
+        a.createdAt(),
+        at);
+  }
+
+  @Test
   void deletingAnAssistantDeletesItsConversations() {
     assistants.insert(assistant("org1", "a1", "Support"));
     assistants.insert(assistant("org1", "a2", "Sales"));

@@ -2,6 +2,7 @@ package dev.lectern.application.fakes;
 
 import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.domain.assistant.Assistant;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,15 @@ public final class InMemoryAssistantStore implements AssistantStore {
     }
     assistants.replace(key(assistant.orgId(), assistant.id()), assistant);
     return true;
+  }
+
+  @Override
+  public synchronized Outcome updateIfUnchanged(Assistant assistant, Instant seen) {
+    Assistant current = assistants.get(key(assistant.orgId(), assistant.id()));
+    if (current == null || !current.updatedAt().equals(seen)) {
+      return Outcome.CHANGED;
+    }
+    return update(assistant) ? Outcome.UPDATED : Outcome.NAME_TAKEN;
   }
 
   @Override

@@ -116,6 +116,17 @@ class RagflowChatsHttpTest {
   }
 
   @Test
+  void anAvatarTooLongIsRefusedByName() {
+    String avatar = "data:image/png;base64," + "A".repeat(300_000);
+    assertFails(
+        lectern.post(CHATS, ADMIN, "{\"name\":\"Pictured\",\"avatar\":\"" + avatar + "\"}"),
+        102,
+        "`avatar` must be at most 262144 characters.");
+    assertThat(lectern.get(CHATS + "?name=Pictured", ADMIN).json().get("code").asInt())
+        .isEqualTo(102);
+  }
+
+  @Test
   void createChecksInRagflowsOrderWithItsMessages() {
     // Item 33.
     assertFails(lectern.post(CHATS, ADMIN, "{\"name\":\"\"}"), 102, "`name` is required.");

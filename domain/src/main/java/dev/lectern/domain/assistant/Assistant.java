@@ -58,6 +58,12 @@ public record Assistant(
           + "\nThe passages end here.";
   public static final int DEFAULT_HISTORY_WINDOW = 12;
 
+  /** The longest value an attribute may have. */
+  public static final int MAX_ATTRIBUTE_LENGTH = 262_144;
+
+  /** The most an assistant's attributes may hold, in characters of their JSON form. */
+  public static final int MAX_ATTRIBUTES_JSON = 1_000_000;
+
   /** The longest name an assistant may have. */
   public static final int MAX_NAME_LENGTH = 255;
 

@@ -23,7 +23,7 @@ final class RagflowAgentRequests {
   static final String DSL = "ragflow.dsl";
 
   /** The longest DSL an agent may have, in characters of compact JSON. */
-  static final int MAX_DSL_LENGTH = 262_144;
+  static final int MAX_DSL_LENGTH = Assistant.MAX_ATTRIBUTE_LENGTH;
 
   /** RAGFlow's Retrieval component defaults: top 8, threshold 0.2, keyword weight 0.5. */
   private static final RetrievalChoice RETRIEVAL =
@@ -53,7 +53,7 @@ final class RagflowAgentRequests {
     AssistantDraft draft = compiled(body.get("dsl"), lookup).withName(title);
     Map<String, String> attributes = new HashMap<>();
     attributes.put(DSL, stored(body.get("dsl")));
-    attributes.put(RagflowChatWire.AVATAR, avatar(body.get("avatar")));
+    attributes.put(RagflowChatWire.AVATAR, RagflowChatRequests.avatar(body.get("avatar")));
     String description = RagflowChatRequests.text(body.get("description"));
     return draft.withDescription(description == null ? "" : description).withAttributes(attributes);
   }
@@ -78,7 +78,7 @@ final class RagflowAgentRequests {
     }
     JsonNode avatar = body.get("avatar");
     if (avatar != null && !avatar.isNull()) {
-      attributes.put(RagflowChatWire.AVATAR, avatar(avatar));
+      attributes.put(RagflowChatWire.AVATAR, RagflowChatRequests.avatar(avatar));
     }
     return draft.withAttributes(attributes);
   }
@@ -100,11 +100,6 @@ final class RagflowAgentRequests {
       throw RagflowFailure.data("The DSL is longer than " + MAX_DSL_LENGTH + " characters.");
     }
     return text;
-  }
-
-  private static String avatar(JsonNode node) {
-    String avatar = RagflowChatRequests.text(node);
-    return avatar == null ? "" : avatar;
   }
 
   /** What the DSL sets on the assistant, every setting given so that an update replaces it. */

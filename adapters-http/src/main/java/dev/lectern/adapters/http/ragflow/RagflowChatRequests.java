@@ -257,8 +257,14 @@ final class RagflowChatRequests {
     return node.isTextual() ? node.textValue() : node.toString();
   }
 
-  private static String avatar(JsonNode node) {
+  /** The longest avatar (an image as a data URL, say) a chat or agent may have. */
+  static final int MAX_AVATAR_LENGTH = Assistant.MAX_ATTRIBUTE_LENGTH;
+
+  static String avatar(JsonNode node) {
     String avatar = text(node);
+    if (avatar != null && avatar.length() > MAX_AVATAR_LENGTH) {
+      throw RagflowFailure.data("`avatar` must be at most " + MAX_AVATAR_LENGTH + " characters.");
+    }
     return avatar == null ? "" : avatar;
   }
 

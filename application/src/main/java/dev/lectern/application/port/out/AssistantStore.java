@@ -1,6 +1,7 @@
 package dev.lectern.application.port.out;
 
 import dev.lectern.domain.assistant.Assistant;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,21 @@ public interface AssistantStore {
 
   /** Stores an assistant's new state; false when another assistant has its name. */
   boolean update(Assistant assistant);
+
+  /** How a conditional update ended. */
+  enum Outcome {
+    UPDATED,
+    /** Another assistant of the organization has the name. */
+    NAME_TAKEN,
+    /** The assistant changed since it was read, or is gone: nothing was stored. */
+    CHANGED
+  }
+
+  /**
+   * Stores an assistant's new state only if it is still as it was read: last changed at {@code
+   * seen}. Two updates of one assistant at once cannot lose either's change this way.
+   */
+  Outcome updateIfUnchanged(Assistant assistant, Instant seen);
 
   Optional<Assistant> find(String orgId, String id);
 

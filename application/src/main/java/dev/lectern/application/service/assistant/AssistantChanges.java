@@ -93,7 +93,7 @@ final class AssistantChanges {
           if (value == null) {
             merged.remove(key);
           } else {
-            merged.put(key, text(key, value, null, MAX_PROMPT));
+            merged.put(key, text(key, value, null, Assistant.MAX_ATTRIBUTE_LENGTH));
           }
         });
     return merged;

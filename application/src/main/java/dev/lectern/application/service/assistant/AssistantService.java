@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,9 @@ public final class AssistantService implements ManageAssistantsUseCase, Assistan
     this.clock = clock;
   }
 
+  /** How often an update is tried again on a state another request changed meanwhile. */
+  private static final int MAX_UPDATE_ATTEMPTS = 8;
+
   @Override
   public Assistant create(String orgId, AssistantDraft draft) {
     if (draft.name() == null) {
@@ -65,22 +69,35 @@ public final class AssistantService implements ManageAssistantsUseCase, Assistan
 
   @Override
   public Assistant update(String orgId, String id, AssistantDraft changes) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    AssistantDraft draft = changes;
-    if (changes.collections() == null) {
-      // Collections deleted since are let go, so that the rest of the update still applies.
+    for (int attempt = 1; ; attempt++) {
       Assistant current = find(orgId, id);
-      draft =
-          changes.withCollections(
-              current.collections().stream()
-                  .filter(c -> collections.find(orgId, c).isPresent())
-                  .toList());
+      AssistantDraft draft = changes;
+      if (changes.collections() == null) {
+        // Collections deleted since are let go, so that the rest of the update still applies.
+        draft =
+            changes.withCollections(
+                current.collections().stream()
+                    .filter(c -> collections.find(orgId, c).isPresent())
+                    .toList());
+      }
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+      if (!now.isAfter(current.updatedAt())) {
+        now = current.updatedAt().plus(1, ChronoUnit.MICROS);
+      }
+      Assistant assistant = checked(AssistantChanges.apply(current, draft, now));
+      switch (assistants.updateIfUnchanged(assistant, current.updatedAt())) {
+        case UPDATED -> {
+          return assistant;
+        }
+        case NAME_TAKEN -> throw taken(assistant.name());
+        case CHANGED -> {
+          // Changed by another request since it was read: apply these changes to that state.
+          if (attempt == MAX_UPDATE_ATTEMPTS) {
+            throw new Conflict("the assistant is being changed by another request; retry", "id");
+          }
+        }
+      }
     }
-    Assistant assistant = checked(AssistantChanges.apply(find(orgId, id), draft, now));
-    if (!assistants.update(assistant)) {
-      throw taken(assistant.name());
-    }
-    return assistant;
   }
 
   @Override
@@ -154,6 +171,11 @@ public final class AssistantService implements ManageAssistantsUseCase, Assistan
             "collections: collection '" + id.value() + "' not found", "collections", id.value());
       }
     }
+    if (jsonLength(assistant.attributes()) > Assistant.MAX_ATTRIBUTES_JSON) {
+      throw new InvalidRequest(
+          "attributes: at most " + Assistant.MAX_ATTRIBUTES_JSON + " characters as JSON",
+          "attributes");
+    }
     String model = assistant.model().model();
     if (model != null && models.find(model).isEmpty()) {
       throw new InvalidRequest(
@@ -164,6 +186,24 @@ public final class AssistantService implements ManageAssistantsUseCase, Assistan
           "model");
     }
     return assistant;
+  }
+
+  /** The length of the attributes written as a JSON object, escapes included. */
+  private static long jsonLength(Map<String, String> attributes) {
+    long length = 2;
+    for (Map.Entry<String, String> entry : attributes.entrySet()) {
+      length += jsonLength(entry.getKey()) + jsonLength(entry.getValue()) + 2;
+    }
+    return length;
+  }
+
+  private static long jsonLength(String text) {
+    long length = 2;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      length += c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
+    }
+    return length;
   }
 
   private static Conflict taken(String name) {

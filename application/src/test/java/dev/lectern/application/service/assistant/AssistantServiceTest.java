@@ -13,6 +13,7 @@ import dev.lectern.application.fakes.InMemoryTokenStore;
 import dev.lectern.application.fakes.ScriptedLanguageModel;
 import dev.lectern.application.port.in.access.CreatedToken;
 import dev.lectern.application.port.in.assistant.AssistantDraft;
+import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.domain.assistant.Access;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.AssistantStatus;
@@ -169,5 +170,73 @@ class AssistantServiceTest {
         .isInstanceOf(NotFound.class);
     assertThatThrownBy(() -> service.createKey("org1", bot.id(), " "))
         .isInstanceOf(InvalidRequest.class);
+  }
+
+  @Test
+  void anUpdateRacingAnotherKeepsBothChanges() {
+    Assistant created = service.create("org1", draft("Support"));
+    // A store where another request changes the assistant between this update's read and write.
+    AssistantStore racing =
+        new AssistantStore() {
+          boolean raced;
+
+          @Override
+          public boolean insert(Assistant assistant) {
+            return assistants.insert(assistant);
+          }
+
+          @Override
+          public boolean update(Assistant assistant) {
+            return assistants.update(assistant);
+          }
+
+          @Override
+          public Outcome updateIfUnchanged(Assistant assistant, java.time.Instant seen) {
+            if (!raced) {
+              raced = true;
+              service.update("org1", created.id(), AssistantDraft.EMPTY.withOpener("Welcome!"));
+            }
+            return assistants.updateIfUnchanged(assistant, seen);
+          }
+
+          @Override
+          public java.util.Optional<Assistant> find(String orgId, String id) {
+            return assistants.find(orgId, id);
+          }
+
+          @Override
+          public List<Assistant> list(String orgId) {
+            return assistants.list(orgId);
+          }
+
+          @Override
+          public boolean delete(String orgId, String id) {
+            return assistants.delete(orgId, id);
+          }
+        };
+    AssistantService slow =
+        new AssistantService(
+            racing, collections, new ScriptedLanguageModel(), tokens, Clock.systemUTC());
+
+    Assistant updated =
+        slow.update("org1", created.id(), AssistantDraft.EMPTY.withDescription("Answers"));
+
+    assertThat(updated.description()).isEqualTo("Answers");
+    assertThat(updated.opener()).isEqualTo("Welcome!");
+    assertThat(assistants.find("org1", created.id()).orElseThrow().opener()).isEqualTo("Welcome!");
+  }
+
+  @Test
+  void attributesTooLargeToStoreAreRefusedAndNothingIsStored() {
+    String quotes = "\"".repeat(Assistant.MAX_ATTRIBUTE_LENGTH);
+    assertThatThrownBy(
+            () ->
+                service.create(
+                    "org1",
+                    draft("Big")
+                        .withAttributes(java.util.Map.of("avatar", quotes, "logo", quotes))))
+        .isInstanceOf(dev.lectern.application.error.InvalidRequest.class)
+        .hasMessageContaining("attributes");
+    assertThat(assistants.list("org1")).isEmpty();
   }
 }
