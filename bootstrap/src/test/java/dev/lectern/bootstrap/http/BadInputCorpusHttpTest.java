@@ -52,6 +52,26 @@ class BadInputCorpusHttpTest {
   static String task;
   static String chat;
   static String session;
+  static String agent;
+  static String agentSession;
+  static final String AGENTS = "/api/v1/agents";
+
+  /** An agent over the corpus dataset: Begin, Retrieval, LLM and a Message that names an input. */
+  static final String AGENT_DSL =
+      "{\"components\":{"
+          + "\"begin\":{\"obj\":{\"component_name\":\"Begin\",\"params\":{\"prologue\":\"Hi\"}},"
+          + "\"downstream\":[\"Retrieval:0\"]},"
+          + "\"Retrieval:0\":{\"obj\":{\"component_name\":\"Retrieval\","
+          + "\"params\":{\"kb_ids\":[\"hz\"],\"top_n\":3,\"similarity_threshold\":0.1}},"
+          + "\"downstream\":[\"LLM:0\"]},"
+          + "\"LLM:0\":{\"obj\":{\"component_name\":\"LLM\",\"params\":{\"llm_id\":\"extractive\","
+          + "\"sys_prompt\":\"Use {Retrieval:0@formalized_content}\",\"temperature\":0.2,"
+          + "\"temperatureEnabled\":true,\"prompts\":[{\"role\":\"user\",\"content\":\"{sys.query}\"}]}},"
+          + "\"downstream\":[\"Message:0\"]},"
+          + "\"Message:0\":{\"obj\":{\"component_name\":\"Message\","
+          + "\"params\":{\"content\":[\"{begin@name}: {LLM:0@content}\"]}},\"downstream\":[]}},"
+          + "\"history\":[],\"path\":[],\"retrieval\":[],\"variables\":{\"x\":{\"value\":1}}}";
+
   static final HttpClient CLIENT = HttpClient.newHttpClient();
   static final List<String> failures = new ArrayList<>();
   static int probes;
@@ -99,6 +119,15 @@ class BadInputCorpusHttpTest {
             .json()
             .at("/data/id")
             .asText();
+    lectern.post(AGENTS, ADMIN, "{\"title\":\"corpus agent\",\"dsl\":" + AGENT_DSL + "}");
+    agent = lectern.get(AGENTS + "?title=corpus%20agent", ADMIN).json().at("/data/0/id").asText();
+    agentSession =
+        lectern
+            .post(AGENTS + "/" + agent + "/sessions", ADMIN, "{}")
+            .json()
+            .at("/data/id")
+            .asText();
+    assertThat(agentSession).as("the corpus agent and its session").hasSize(32);
     String[] spare = parsedDocument("spare");
     spareDataset = spare[0];
     spareDocument = spare[1];
@@ -251,6 +280,27 @@ class BadInputCorpusHttpTest {
             "/api/v1/chats_openai/" + chat + "/chat/completions",
             "{\"model\":\"model\",\"stream\":false,\"extra_body\":{\"reference\":true},"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"),
+        new Endpoint(
+            "POST",
+            AGENTS,
+            "{\"title\":\"probe agent\",\"description\":\"d\",\"dsl\":" + AGENT_DSL + "}"),
+        new Endpoint("GET", AGENTS + "?page=1&page_size=5&orderby=title&title=probe", null),
+        new Endpoint(
+            "PUT", AGENTS + "/" + agent, "{\"description\":\"d\",\"dsl\":" + AGENT_DSL + "}"),
+        new Endpoint("POST", AGENTS + "/" + agent + "/sessions?user_id=u", "{\"user_id\":\"u\"}"),
+        new Endpoint("GET", AGENTS + "/" + agent + "/sessions?page=1&page_size=5&dsl=false", null),
+        new Endpoint(
+            "POST",
+            AGENTS + "/" + agent + "/completions",
+            "{\"question\":\"hello\",\"stream\":false,\"session_id\":\""
+                + agentSession
+                + "\",\"inputs\":{\"name\":{\"type\":\"line\",\"value\":\"Ana\"}}}"),
+        new Endpoint(
+            "POST",
+            "/api/v1/agents_openai/" + agent + "/chat/completions",
+            "{\"model\":\"model\",\"stream\":false,\"session_id\":\""
+                + agentSession
+                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"),
         new Endpoint("GET", "/lectern/v1/tasks?status=success&limit=5", null),
         new Endpoint("GET", "/lectern/v1/tasks/" + task, null),
         new Endpoint("POST", "/lectern/v1/tasks/" + task + "/cancel", null));
@@ -268,6 +318,8 @@ class BadInputCorpusHttpTest {
         new Endpoint(
             "DELETE", "/api/v1/datasets/" + spareDataset + "/documents", "{\"ids\":[\"nope\"]}"),
         new Endpoint("DELETE", "/api/v1/chats/" + chat + "/sessions", "{\"ids\":[\"nope\"]}"),
+        new Endpoint("DELETE", AGENTS + "/" + agent + "/sessions", "{\"ids\":[\"nope\"]}"),
+        new Endpoint("DELETE", AGENTS + "/" + agent, null),
         new Endpoint("DELETE", "/api/v1/chats", "{\"ids\":[\"nope\"]}"),
         new Endpoint("DELETE", "/api/v1/datasets", "{\"ids\":[\"" + spareDataset + "\"]}"));
   }
