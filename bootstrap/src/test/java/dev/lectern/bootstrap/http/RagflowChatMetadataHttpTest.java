@@ -67,12 +67,7 @@ class RagflowChatMetadataHttpTest {
   @Test
   void converseDrawsOnlyOnTheDocumentsTheConditionAdmits() {
     String completions = "/api/v1/chats/" + chat + "/completions";
-    String session =
-        lectern
-            .post(completions, ADMIN, "{\"stream\":false}")
-            .json()
-            .at("/data/session_id")
-            .asText();
+    String session = RagflowConverseHttpTest.openSession(lectern, completions);
     JsonNode data =
         lectern
             .post(

@@ -55,6 +55,11 @@ class RagflowConverseHttpTest {
     lectern.close();
   }
 
+  /** Opens a session through a chat's converse endpoint, as RAGFlow's clients do. */
+  static String openSession(RunningLectern on, String completions) {
+    return on.post(completions, ADMIN, "{\"stream\":false}").json().at("/data/session_id").asText();
+  }
+
   static String newSession() {
     Reply opened = lectern.post(completions, ADMIN, "{\"stream\":false}");
     return opened.json().get("data").get("session_id").asText();

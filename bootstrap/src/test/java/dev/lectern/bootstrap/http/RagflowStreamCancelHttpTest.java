@@ -8,10 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.adapters.llm.openai.FakeUpstream;
 import dev.lectern.bootstrap.LlmConfig;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -75,28 +71,7 @@ class RagflowStreamCancelHttpTest {
 
   /** Posts a streamed request on a raw socket and leaves once {@code until} has arrived. */
   static void leaveMidStream(String path, String body, String until) throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", lectern.wiring().port())) {
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("POST "
-                  + path
-                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                  + ADMIN
-                  + "\r\nContent-Type: application/json\r\nContent-Length: "
-                  + body.getBytes(StandardCharsets.UTF_8).length
-                  + "\r\n\r\n"
-                  + body)
-              .getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      StringBuilder seen = new StringBuilder();
-      byte[] buffer = new byte[512];
-      while (!seen.toString().contains(until)) {
-        int n = in.read(buffer);
-        assertThat(n).as("the stream ended early: " + seen).isPositive();
-        seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-      }
-    }
+    lectern.postAndLeave(path, body, until);
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (!upstream.clientGone && System.nanoTime() < deadline) {
       Thread.sleep(20);
@@ -123,12 +98,7 @@ class RagflowStreamCancelHttpTest {
     String chat =
         lectern.post("/api/v1/chats", ADMIN, "{\"name\":\"Cut\"}").json().at("/data/id").asText();
     String completions = "/api/v1/chats/" + chat + "/completions";
-    String session =
-        lectern
-            .post(completions, ADMIN, "{\"stream\":false}")
-            .json()
-            .at("/data/session_id")
-            .asText();
+    String session = RagflowConverseHttpTest.openSession(lectern, completions);
 
     leaveMidStream(
         completions, "{\"question\":\"Tell me a story\",\"session_id\":\"" + session + "\"}", "w3");

@@ -92,12 +92,7 @@ class RagflowStreamTranscriptsTest {
   @Test
   void chatConverse() {
     String completions = "/api/v1/chats/" + chat + "/completions";
-    String session =
-        lectern
-            .post(completions, ADMIN, "{\"stream\":false}")
-            .json()
-            .at("/data/session_id")
-            .asText();
+    String session = RagflowConverseHttpTest.openSession(lectern, completions);
     String stream =
         lectern
             .post(

@@ -84,12 +84,7 @@ class RagflowTableChatHttpTest {
 
   static String converse(String question) {
     String completions = "/api/v1/chats/" + chat + "/completions";
-    String session =
-        lectern
-            .post(completions, ADMIN, "{\"stream\":false}")
-            .json()
-            .at("/data/session_id")
-            .asText();
+    String session = RagflowConverseHttpTest.openSession(lectern, completions);
     Reply reply =
         lectern.post(
             completions,

@@ -7,10 +7,14 @@ import dev.lectern.bootstrap.LecternConfig;
 import dev.lectern.bootstrap.MetadataStores;
 import dev.lectern.bootstrap.Wiring;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -171,6 +175,40 @@ public final class RunningLectern implements AutoCloseable {
                 collection, artifact, text, "{\"file_name\":\"" + fileName + "\"}"));
     if (reply.status() != 200) {
       throw new AssertionError("ingest failed: " + reply.body());
+    }
+  }
+
+  /**
+   * Posts a JSON body with the admin token on a raw connection, reads the response until {@code
+   * until} has arrived, then hangs up: a client that leaves in the middle of a stream.
+   *
+   * @return what had arrived
+   */
+  public String postAndLeave(String path, String body, String until) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", wiring.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + ADMIN
+                  + "\r\nContent-Type: application/json\r\nContent-Length: "
+                  + body.getBytes(StandardCharsets.UTF_8).length
+                  + "\r\n\r\n"
+                  + body)
+              .getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      StringBuilder seen = new StringBuilder();
+      byte[] buffer = new byte[512];
+      while (!seen.toString().contains(until)) {
+        int n = in.read(buffer);
+        if (n < 0) {
+          throw new AssertionError("the stream ended before '" + until + "': " + seen);
+        }
+        seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+      }
+      return seen.toString();
     }
   }
 

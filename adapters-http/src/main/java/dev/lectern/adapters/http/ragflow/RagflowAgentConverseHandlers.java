@@ -9,8 +9,6 @@ import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
 import dev.lectern.domain.assistant.Assistant;
 import io.javalin.http.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * RAGFlow's agent completions, {@code POST /agents/{agent_id}/completions}: the question goes to
@@ -19,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * workflow_finished} event.
  */
 final class RagflowAgentConverseHandlers {
-  private static final Logger LOG = LoggerFactory.getLogger(RagflowAgentConverseHandlers.class);
-
   private final RagflowAgentRuns runs;
   private final AnswerQuestionUseCase answers;
   private final RagflowAuth auth;
@@ -78,17 +74,7 @@ final class RagflowAgentConverseHandlers {
     RagflowAgentEvents events = new RagflowAgentEvents(run.sessionId(), run.dsl());
     RagflowAgentStream sink =
         new RagflowAgentStream(sse, new Streamed(sse, events), run.agent().showQuote());
-    try {
-      answers.answer(run.command(), sink);
-    } catch (LecternException e) {
-      sink.fail(e.publicMessage());
-    } catch (RuntimeException e) {
-      // The stream has begun, so even an unexpected failure ends it in RAGFlow's events.
-      LOG.error("a RAGFlow agent stream failed", e);
-      sink.fail("internal server error");
-    } finally {
-      sse.done();
-    }
+    sink.stream(answers, run.command());
   }
 
   /** Each piece and the end as events on the stream. */

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.SseWriter;
-import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
 import dev.lectern.domain.assistant.Assistant;
 import io.javalin.http.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * RAGFlow's OpenAI-compatible agent endpoint, {@code POST /agents_openai/{agent_id}/chat/
@@ -19,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * asked; a stream's chunks are {@code data: }-framed and end with {@code data: [DONE]}.
  */
 final class RagflowAgentOpenAiHandlers {
-  private static final Logger LOG = LoggerFactory.getLogger(RagflowAgentOpenAiHandlers.class);
-
   /** RAGFlow's answer when the messages hold neither a user's nor an assistant's. */
   static final String NO_MESSAGES = "No valid messages found (user or assistant).";
 
@@ -110,17 +105,7 @@ final class RagflowAgentOpenAiHandlers {
     SseWriter sse = SseWriter.start(ctx, SseWriter.Framing.OPENAI);
     Streamed frames = new Streamed(sse, run.sessionId(), run.agent().id());
     RagflowAgentStream sink = new RagflowAgentStream(sse, frames, run.agent().showQuote());
-    try {
-      answers.answer(run.command(), sink);
-    } catch (LecternException e) {
-      sink.fail(e.publicMessage());
-    } catch (RuntimeException e) {
-      // The stream has begun, so even an unexpected failure ends it in the stream's own chunks.
-      LOG.error("a RAGFlow agent OpenAI-compatible stream failed", e);
-      sink.fail("internal server error");
-    } finally {
-      sse.done();
-    }
+    sink.stream(answers, run.command());
   }
 
   /** The non-streamed completion; {@code answer} is null when there was nothing to answer. */

@@ -1,14 +1,21 @@
 package dev.lectern.adapters.http.ragflow;
 
 import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
+import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
 import dev.lectern.application.port.in.answer.AnswerSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An agent's answer as it is written, its citations in RAGFlow's form, handed to the frames of the
  * endpoint that streams it; it also times the run, for the events that report each component.
  */
 final class RagflowAgentStream implements AnswerSink {
+  private static final Logger LOG = LoggerFactory.getLogger(RagflowAgentStream.class);
+
   /** How an endpoint frames the pieces and the end of an agent's answer. */
   interface Frames {
     /** The answer's id, before any of its text. */
@@ -53,6 +60,23 @@ final class RagflowAgentStream implements AnswerSink {
 
   void fail(String message) {
     frames.fail(message);
+  }
+
+  /**
+   * Streams the answer to {@code command} and ends the stream; a failure once it has begun ends it
+   * in the endpoint's own frames.
+   */
+  void stream(AnswerQuestionUseCase answers, AnswerQuestionCommand command) {
+    try {
+      answers.answer(command, this);
+    } catch (LecternException e) {
+      fail(e.publicMessage());
+    } catch (RuntimeException e) {
+      LOG.error("a RAGFlow agent stream failed", e);
+      fail("internal server error");
+    } finally {
+      sse.done();
+    }
   }
 
   @Override
