@@ -292,6 +292,43 @@ class RagflowAgentsHttpTest {
   }
 
   @Test
+  void whatAQuestionSaysNeverOpensAPlaceForPassagesOrTheModel() {
+    JsonNode data =
+        complete(echo, "{\"question\":\"{knowledge} and {input} refunds\",\"stream\":false}")
+            .json()
+            .get("data");
+    assertThat(data.at("/data/content").asText()).isEqualTo("{knowledge} and {input} refunds");
+    assertThat(data.at("/data/reference").toString()).isEqualTo("{}");
+  }
+
+  @Test
+  void beginInputsFallBackToTheirValuesInTheDsl() {
+    String greeter =
+        create(
+            "Defaults",
+            dsl("echo.json")
+                .replace(
+                    "\"params\": {\"prologue\"",
+                    "\"params\": {\"inputs\": {\"name\": {\"type\": \"line\", \"value\": \"friend\"}},"
+                        + " \"prologue\"")
+                .replace("[\"{sys.query}\"]", "[\"Hello {begin@name}\"]"));
+    JsonNode data = complete(greeter, "{\"query\":\"hi\",\"stream\":false}").json().get("data");
+    assertThat(data.at("/data/content").asText()).isEqualTo("Hello friend");
+  }
+
+  @Test
+  void aTemplateThatGrowsTooLongFilledInIsRefused() {
+    String repeats = "{sys.query}".repeat(200);
+    String loud =
+        create("Loud", dsl("echo.json").replace("[\"{sys.query}\"]", "[\"" + repeats + "\"]"));
+    String question = "x".repeat(1000);
+    assertFails(
+        complete(loud, "{\"query\":\"" + question + "\",\"stream\":false}"),
+        102,
+        "The agent's Message is longer than 100000 characters filled in.");
+  }
+
+  @Test
   void aRetrievalAgentStreamsItsAnswerWithTheDocumentItCites() {
     String session = session(rag);
     Reply streamed =

@@ -58,11 +58,11 @@ final class RagflowAgentConverseHandlers {
       return;
     }
     RagflowAgentEvents events = new RagflowAgentEvents(run.sessionId(), run.dsl());
-    Whole whole = new Whole(events);
+    RagflowAgentStream.Collected whole = new RagflowAgentStream.Collected(events);
     RagflowAgentStream sink = new RagflowAgentStream(null, whole, agent.showQuote());
     try {
       answers.answer(run.command(), sink);
-      RagflowReply.ok(ctx, whole.finished);
+      RagflowReply.ok(ctx, events.finished(whole.answer, whole.text, whole.timing));
     } catch (LecternException e) {
       // RAGFlow reports a failed run as a success whose data is the error.
       RagflowReply.ok(ctx, new TextNode("**ERROR**: " + e.publicMessage()));
@@ -101,31 +101,5 @@ final class RagflowAgentConverseHandlers {
       sse.event(null, events.piece("**ERROR**: " + message));
       sse.event(null, events.event("message_end", Json.object()));
     }
-  }
-
-  /** The whole answer, kept for the one event that reports it. */
-  private static final class Whole implements RagflowAgentStream.Frames {
-    private final RagflowAgentEvents events;
-    private ObjectNode finished;
-
-    Whole(RagflowAgentEvents events) {
-      this.events = events;
-    }
-
-    @Override
-    public void start(String answerId) {
-      events.messageId(answerId);
-    }
-
-    @Override
-    public void piece(String text) {}
-
-    @Override
-    public void end(Answer answer, String text, RagflowAgentEvents.Timing timing) {
-      finished = events.finished(answer, text, timing);
-    }
-
-    @Override
-    public void fail(String message) {}
   }
 }

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param llm the LLM or Generate step, if any
  * @param contents the Message component's templates; one is picked for each answer
  * @param variables the DSL's {@code env.*} values
+ * @param inputs the Begin component's inputs that have a value of their own, used when a request
+ *     does not give them
  */
 record RagflowAgentDsl(
     List<Step> steps,
@@ -30,7 +32,8 @@ record RagflowAgentDsl(
     Optional<Search> retrieval,
     Optional<Llm> llm,
     List<String> contents,
-    Map<String, String> variables) {
+    Map<String, String> variables,
+    Map<String, String> inputs) {
 
   /** The components an agent may have. */
   static final Set<String> SUPPORTED = Set.of("Begin", "Retrieval", "LLM", "Generate", "Message");
@@ -41,8 +44,11 @@ record RagflowAgentDsl(
   /** The most components an agent may chain. */
   private static final int MAX_STEPS = 64;
 
-  /** One component as it runs: its id in the DSL and its kind. */
-  record Step(String id, String name) {}
+  /**
+   * One component as it runs: its id in the DSL, its kind, and the name the DSL's graph shows for
+   * it ("" when it has none).
+   */
+  record Step(String id, String name, String label) {}
 
   /** The Retrieval step's datasets and settings; null settings keep Lectern's defaults. */
   record Search(
@@ -76,7 +82,7 @@ record RagflowAgentDsl(
     if (begin == null || !"Begin".equals(name(begin))) {
       throw RagflowFailure.data("The DSL has no Begin component with the id 'begin'.");
     }
-    return walk(components, variables(root.get("variables")));
+    return walk(components, valuesOf(root.get("variables")), labels(root.path("graph")));
   }
 
   /** The DSL as stored: compact JSON text. */
@@ -100,13 +106,15 @@ record RagflowAgentDsl(
   }
 
   /** Follows {@code downstream} from Begin to Message, one component at a time. */
-  private static RagflowAgentDsl walk(JsonNode components, Map<String, String> variables) {
+  private static RagflowAgentDsl walk(
+      JsonNode components, Map<String, String> variables, Map<String, String> labels) {
     List<Step> steps = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Search search = null;
     Llm llm = null;
     List<String> contents = null;
     String prologue = DEFAULT_PROLOGUE;
+    Map<String, String> inputs = Map.of();
     String id = "begin";
     while (id != null) {
       if (!seen.add(id) || steps.size() >= MAX_STEPS) {
@@ -123,12 +131,15 @@ record RagflowAgentDsl(
         throw RagflowFailure.data(order + " (component " + id + ").");
       }
       switch (name) {
-        case "Begin" -> prologue = prologue(params);
+        case "Begin" -> {
+          prologue = prologue(params);
+          inputs = valuesOf(params.get("inputs"));
+        }
         case "Retrieval" -> search = RagflowAgentSteps.search(id, params);
         case "LLM", "Generate" -> llm = RagflowAgentSteps.llm(id, name, params);
         default -> contents = RagflowAgentSteps.contents(id, params);
       }
-      steps.add(new Step(id, name));
+      steps.add(new Step(id, name, labels.getOrDefault(id, "")));
       id = next(id, component);
     }
     if (contents == null) {
@@ -140,7 +151,8 @@ record RagflowAgentDsl(
         Optional.ofNullable(search),
         Optional.ofNullable(llm),
         contents,
-        variables);
+        variables,
+        inputs);
   }
 
   /** Why {@code name} cannot come next, or null when it can. */
@@ -207,7 +219,11 @@ record RagflowAgentDsl(
     return prologue != null && prologue.isTextual() ? prologue.asText() : DEFAULT_PROLOGUE;
   }
 
-  private static Map<String, String> variables(JsonNode node) {
+  /**
+   * Named values given as {@code {name: {value, …}}} or {@code {name: value}}, as the DSL's
+   * variables, Begin's inputs and a request's inputs are; names without a value are left out.
+   */
+  static Map<String, String> valuesOf(JsonNode node) {
     Map<String, String> values = new LinkedHashMap<>();
     if (node != null && node.isObject()) {
       node.properties()
@@ -215,9 +231,26 @@ record RagflowAgentDsl(
               entry -> {
                 JsonNode value =
                     entry.getValue().isObject() ? entry.getValue().get("value") : entry.getValue();
-                values.put(entry.getKey(), RagflowAgentSteps.plain(value));
+                if (value != null && !value.isNull()) {
+                  values.put(entry.getKey(), RagflowAgentSteps.plain(value));
+                }
               });
     }
     return values;
+  }
+
+  /** The names the DSL's graph gives its nodes: {@code graph.nodes[].{id, data.name}}. */
+  private static Map<String, String> labels(JsonNode graph) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    JsonNode nodes = graph.path("nodes");
+    if (nodes.isArray()) {
+      for (JsonNode node : nodes) {
+        JsonNode name = node.path("data").path("name");
+        if (node.path("id").isTextual() && name.isTextual()) {
+          labels.put(node.get("id").asText(), name.asText());
+        }
+      }
+    }
+    return labels;
   }
 }

@@ -93,7 +93,7 @@ final class RagflowAgentEvents {
     data.putObject("inputs");
     data.set("outputs", outputs(step.name(), answer, text));
     data.put("component_id", step.id());
-    data.put("component_name", step.id());
+    data.put("component_name", step.label());
     data.put("component_type", step.name());
     data.putNull("error");
     double elapsed =

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.application.error.Conflict;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
+import dev.lectern.application.port.in.assistant.AssistantDraft;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
 import dev.lectern.domain.assistant.Assistant;
@@ -36,7 +38,13 @@ final class RagflowAgentHandlers {
   void create(Context ctx) {
     String org = auth.tenant(ctx).org().id();
     ObjectNode body = bodies.object(ctx);
-    useCases.assistants().create(org, RagflowAgentRequests.create(body, checks(org)));
+    AssistantDraft draft = RagflowAgentRequests.create(body, checks(org));
+    try {
+      useCases.assistants().create(org, draft);
+    } catch (Conflict raced) {
+      // Another request took the title since it was checked.
+      throw RagflowFailure.data("Agent with title " + draft.name() + " already exists.");
+    }
     success(ctx);
   }
 

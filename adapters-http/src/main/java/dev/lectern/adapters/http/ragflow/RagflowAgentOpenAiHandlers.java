@@ -63,7 +63,7 @@ final class RagflowAgentOpenAiHandlers {
       stream(ctx, run);
       return;
     }
-    Whole frames = new Whole();
+    RagflowAgentStream.Collected frames = new RagflowAgentStream.Collected(null);
     answers.answer(run.command(), new RagflowAgentStream(null, frames, agent.showQuote()));
     Json.respond(ctx, 200, whole(run.sessionId(), agentId, frames.text, frames.answer));
   }
@@ -173,23 +173,5 @@ final class RagflowAgentOpenAiHandlers {
       choice.put("index", 0);
       return node;
     }
-  }
-
-  /** The whole answer, for the completion that reports it at once. */
-  private static final class Whole implements RagflowAgentStream.Frames {
-    private String text = "";
-    private Answer answer;
-
-    @Override
-    public void piece(String piece) {}
-
-    @Override
-    public void end(Answer done, String written, RagflowAgentEvents.Timing timing) {
-      text = written;
-      answer = done;
-    }
-
-    @Override
-    public void fail(String message) {}
   }
 }

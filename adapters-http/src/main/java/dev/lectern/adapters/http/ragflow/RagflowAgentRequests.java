@@ -62,7 +62,8 @@ final class RagflowAgentRequests {
   static AssistantDraft update(
       ObjectNode body, Assistant current, RagflowChatRequests.Lookup lookup) {
     AssistantDraft draft = AssistantDraft.EMPTY;
-    Map<String, String> attributes = new HashMap<>(current.attributes());
+    // Only the attributes this request changes, so that a concurrent change to others stays.
+    Map<String, String> attributes = new HashMap<>();
     JsonNode dsl = body.get("dsl");
     if (dsl != null && !dsl.isNull()) {
       draft = compiled(dsl, lookup);

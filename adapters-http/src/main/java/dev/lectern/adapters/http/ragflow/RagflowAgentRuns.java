@@ -52,7 +52,8 @@ final class RagflowAgentRuns {
       throw RagflowFailure.data("`question` is required.");
     }
     RagflowAgentDsl dsl = RagflowAgentRequests.dsl(agent);
-    Map<String, String> inputs = inputs(ask.inputs());
+    Map<String, String> inputs = new LinkedHashMap<>(dsl.inputs());
+    inputs.putAll(RagflowAgentDsl.valuesOf(ask.inputs()));
     String sessionId = ask.sessionId();
     String user = ask.userId();
     int turns = 1;
@@ -91,21 +92,5 @@ final class RagflowAgentRuns {
             null,
             RagflowAgentTemplates.frame(dsl, values));
     return new Run(agent, dsl, command);
-  }
-
-  /** Begin's inputs: {@code {name: {type, value}}}, or a bare value per name. */
-  private static Map<String, String> inputs(JsonNode node) {
-    Map<String, String> inputs = new LinkedHashMap<>();
-    if (node != null && node.isObject()) {
-      node.properties()
-          .forEach(
-              entry -> {
-                JsonNode value = entry.getValue();
-                inputs.put(
-                    entry.getKey(),
-                    RagflowAgentSteps.plain(value.isObject() ? value.get("value") : value));
-              });
-    }
-    return inputs;
   }
 }

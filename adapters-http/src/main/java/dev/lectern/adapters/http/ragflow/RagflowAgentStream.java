@@ -96,4 +96,37 @@ final class RagflowAgentStream implements AnswerSink {
       frames.piece(piece);
     }
   }
+
+  /** An answer given whole: kept as it ends, for the one frame that reports it. */
+  static final class Collected implements Frames {
+    private final RagflowAgentEvents events;
+    Answer answer;
+    String text = "";
+    RagflowAgentEvents.Timing timing;
+
+    /** {@code events} learns the answer's id, when there are events to name it in. */
+    Collected(RagflowAgentEvents events) {
+      this.events = events;
+    }
+
+    @Override
+    public void start(String answerId) {
+      if (events != null) {
+        events.messageId(answerId);
+      }
+    }
+
+    @Override
+    public void piece(String piece) {}
+
+    @Override
+    public void end(Answer done, String written, RagflowAgentEvents.Timing took) {
+      answer = done;
+      text = written;
+      timing = took;
+    }
+
+    @Override
+    public void fail(String message) {}
+  }
 }

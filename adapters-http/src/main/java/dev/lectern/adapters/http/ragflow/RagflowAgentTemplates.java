@@ -1,7 +1,9 @@
 package dev.lectern.adapters.http.ragflow;
 
 import dev.lectern.application.port.in.answer.AnswerFrame;
+import dev.lectern.application.port.in.answer.AnswerText;
 import dev.lectern.domain.assistant.Assistant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
  * An agent's templates filled in for one question: {@code {sys.query}}, {@code {sys.user_id}},
  * {@code {sys.conversation_turns}}, {@code {env.name}}, {@code {begin@input}}, the Retrieval's
  * {@code {<id>@formalized_content}} (the passages) and the LLM's {@code {<id>@content}} (its
- * answer). What a template says becomes the {@link AnswerFrame} of the answer.
+ * answer). Where the passages and the answer go is decided by the template's own references, never
+ * by the values put in: a question cannot open a place for either.
  */
 final class RagflowAgentTemplates {
   /** A variable reference, as RAGFlow writes them. */
@@ -20,14 +23,24 @@ final class RagflowAgentTemplates {
       Pattern.compile(
           "\\{\\s*([A-Za-z0-9:]+@[A-Za-z0-9_.-]+|sys\\.[A-Za-z0-9_.]+|env\\.[A-Za-z0-9_.]+)\\s*}");
 
-  /** The older Generate component's references: {@code {input}} and {@code {retrieval:0}}. */
-  private static final Pattern GENERATE_INPUT =
-      Pattern.compile("\\{([a-z]+[:@][a-z0-9_-]+|input)}");
+  /** A reference, or the older Generate component's {@code {input}} and {@code {retrieval:0}}. */
+  private static final Pattern WITH_GENERATE_INPUT =
+      Pattern.compile(VARIABLE.pattern() + "|\\{(input|[a-z]+:[a-z0-9_-]+)}");
 
-  private static final String ANSWER = "\u0000answer\u0000";
+  /** The longest a template may grow once filled in. */
+  static final int MAX_RENDERED = 100_000;
 
   /** What the question brings: its text, who asks, which turn it is, the Begin inputs. */
   record Values(String query, String userId, int turns, Map<String, String> inputs) {}
+
+  /** A template filled in: text, and where the passages and the model's answer go. */
+  private sealed interface Part {}
+
+  private record Text(String text) implements Part {}
+
+  private record Passages() implements Part {}
+
+  private record ModelAnswer() implements Part {}
 
   private RagflowAgentTemplates() {}
 
@@ -35,29 +48,40 @@ final class RagflowAgentTemplates {
   static AnswerFrame frame(RagflowAgentDsl dsl, Values values) {
     List<String> contents = dsl.contents();
     String content = contents.get(ThreadLocalRandom.current().nextInt(contents.size()));
-    String message = render(content, dsl, values, true);
-    int answer = message.indexOf(ANSWER);
+    List<Part> message = render(content, dsl, values, VARIABLE, "Message");
+    int answer = message.indexOf(new ModelAnswer());
     if (dsl.llm().isEmpty() || answer < 0) {
-      return AnswerFrame.fixed(message.replace(ANSWER, ""));
+      return AnswerFrame.fixed(text(message));
     }
     RagflowAgentDsl.Llm llm = dsl.llm().get();
-    String system = render(llm.systemPrompt(), dsl, values, false);
-    if (dsl.steps().contains(new RagflowAgentDsl.Step(llm.id(), "Generate"))) {
-      system = generateInputs(system, dsl);
+    boolean generate =
+        dsl.steps().stream()
+            .anyMatch(step -> step.id().equals(llm.id()) && step.name().equals("Generate"));
+    List<Part> system =
+        render(
+            llm.systemPrompt(),
+            dsl,
+            values,
+            generate ? WITH_GENERATE_INPUT : VARIABLE,
+            "LLM system prompt");
+    List<Part> question = render(llm.userPrompt(), dsl, values, VARIABLE, "LLM user prompt");
+    if (dsl.retrieval().isPresent()
+        && !system.contains(new Passages())
+        && !question.contains(new Passages())) {
+      // The passages go where the prompts name them, else after the system prompt.
+      if (!text(system).isEmpty()) {
+        system.add(new Text("\n\n"));
+      }
+      system.add(new Passages());
     }
-    if (dsl.retrieval().isPresent() && !system.contains(Assistant.KNOWLEDGE)) {
-      // The passages go where the prompt names them, else after it.
-      system = system.isEmpty() ? Assistant.KNOWLEDGE : system + "\n\n" + Assistant.KNOWLEDGE;
-    }
-    String question = render(llm.userPrompt(), dsl, values, false).replace(Assistant.KNOWLEDGE, "");
-    String knowledgeless = message.replace(Assistant.KNOWLEDGE, "");
-    int at = knowledgeless.indexOf(ANSWER);
+    AnswerText asked = text(question);
+    boolean plain = !asked.showsPassages() && asked.with("").equals(values.query());
     return new AnswerFrame(
-        system,
-        question.equals(values.query()) ? null : question,
-        knowledgeless.substring(0, at),
-        knowledgeless.substring(at + ANSWER.length()).replace(ANSWER, ""),
-        true,
+        text(system),
+        plain ? null : asked,
+        text(message.subList(0, answer)),
+        text(message.subList(answer + 1, message.size())),
+        AnswerFrame.Mode.MODEL,
         null);
   }
 
@@ -82,66 +106,88 @@ final class RagflowAgentTemplates {
     return out.toString();
   }
 
-  private static String render(String template, RagflowAgentDsl dsl, Values values, boolean inMsg) {
-    Matcher matcher = VARIABLE.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      String value = value(matcher.group(1), dsl, values, inMsg);
-      // A value from the request never passes for the answer's place.
-      String safe = ANSWER.equals(value) ? value : value.replace("\u0000", "");
-      matcher.appendReplacement(out, Matcher.quoteReplacement(safe));
+  /** The parts as a text whose places are where the passages were; the answer's places go. */
+  private static AnswerText text(List<Part> parts) {
+    List<String> pieces = new ArrayList<>();
+    StringBuilder piece = new StringBuilder();
+    for (Part part : parts) {
+      switch (part) {
+        case Text text -> piece.append(text.text());
+        case Passages passages -> {
+          pieces.add(piece.toString());
+          piece.setLength(0);
+        }
+        case ModelAnswer answer -> {
+          // Only the Message's first reference to the answer is where it goes.
+        }
+      }
     }
-    matcher.appendTail(out);
-    return out.toString();
+    pieces.add(piece.toString());
+    return new AnswerText(pieces);
   }
 
-  private static String value(String name, RagflowAgentDsl dsl, Values values, boolean inMsg) {
+  private static List<Part> render(
+      String template, RagflowAgentDsl dsl, Values values, Pattern references, String what) {
+    List<Part> parts = new ArrayList<>();
+    Matcher matcher = references.matcher(template);
+    int at = 0;
+    long length = 0;
+    while (matcher.find()) {
+      parts.add(new Text(template.substring(at, matcher.start())));
+      Part part =
+          matcher.group(1) != null
+              ? value(matcher.group(1), dsl, values)
+              : dsl.retrieval().isPresent() ? new Passages() : new Text("");
+      parts.add(part);
+      length += matcher.start() - at + (part instanceof Text text ? text.text().length() : 0);
+      if (length > MAX_RENDERED) {
+        throw RagflowFailure.data(
+            "The agent's " + what + " is longer than " + MAX_RENDERED + " characters filled in.");
+      }
+      at = matcher.end();
+    }
+    parts.add(new Text(template.substring(at)));
+    return parts;
+  }
+
+  private static Part value(String name, RagflowAgentDsl dsl, Values values) {
     switch (name) {
       case "sys.query" -> {
-        return values.query();
+        return new Text(values.query());
       }
       case "sys.user_id" -> {
-        return values.userId() == null ? "" : values.userId();
+        return new Text(values.userId() == null ? "" : values.userId());
       }
       case "sys.conversation_turns" -> {
-        return Integer.toString(values.turns());
+        return new Text(Integer.toString(values.turns()));
       }
       case "sys.files" -> {
-        return "[]";
+        return new Text("[]");
       }
       default -> {
         // Others below.
       }
     }
     if (name.startsWith("env.")) {
-      return dsl.variables().getOrDefault(name.substring(4), "");
+      return new Text(dsl.variables().getOrDefault(name.substring(4), ""));
     }
     int at = name.indexOf('@');
     if (at < 0) {
-      return "";
+      return new Text("");
     }
     String component = name.substring(0, at);
     String output = name.substring(at + 1);
     if ("begin".equals(component)) {
-      return values.inputs().getOrDefault(output, "");
+      return new Text(values.inputs().getOrDefault(output, ""));
     }
     if (dsl.retrieval().isPresent() && dsl.retrieval().get().id().equals(component)) {
-      return Assistant.KNOWLEDGE;
+      return new Passages();
     }
-    if (inMsg
-        && dsl.llm().isPresent()
+    if (dsl.llm().isPresent()
         && dsl.llm().get().id().equals(component)
         && output.startsWith("content")) {
-      return ANSWER;
+      return new ModelAnswer();
     }
-    return "";
-  }
-
-  /** The older Generate's {@code {input}} and {@code {retrieval:0}}: the passages. */
-  private static String generateInputs(String system, RagflowAgentDsl dsl) {
-    if (dsl.retrieval().isEmpty()) {
-      return GENERATE_INPUT.matcher(system).replaceAll("");
-    }
-    return GENERATE_INPUT.matcher(system).replaceAll(Matcher.quoteReplacement(Assistant.KNOWLEDGE));
+    return new Text("");
   }
 }

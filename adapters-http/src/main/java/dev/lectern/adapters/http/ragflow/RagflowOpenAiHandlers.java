@@ -107,7 +107,7 @@ final class RagflowOpenAiHandlers {
                     new CollectionId(reference.collectionId()),
                     new ArtifactId(reference.documentId())))
             .map(view -> view.entry().metaFields())
-            .orElse(Map.of());
+            .orElseGet(HashMap::new);
     if (fields.isEmpty()) {
       return all;
     }

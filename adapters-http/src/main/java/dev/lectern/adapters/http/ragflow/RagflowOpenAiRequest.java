@@ -77,7 +77,9 @@ record RagflowOpenAiRequest(
         metadataFields = new ArrayList<>();
         if (fields != null && fields.isArray()) {
           for (JsonNode field : fields) {
-            metadataFields.add(RagflowChatRequests.text(field));
+            if (field.isTextual()) {
+              metadataFields.add(field.asText());
+            }
           }
         }
       }

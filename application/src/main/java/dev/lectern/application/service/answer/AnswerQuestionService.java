@@ -83,13 +83,12 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
         history.add(new ModelMessage(earlier.role(), earlier.content(), List.of(), null));
       }
     }
-    String asked = command.frame().question();
-    history.add(ModelMessage.user(asked == null ? command.question() : asked));
+    history.add(ModelMessage.user(command.question()));
     AssistantReplies.Sampling sampling =
         new AssistantReplies.Sampling(command.maxTokens(), command.temperature());
     List<Reference> found =
         command.frame().needsPassages()
-            ? replies.passages(assistant, command.question(), sampling, command.frame().documents())
+            ? replies.passages(assistant, command.question(), sampling, command.frame())
             : List.of();
 
     Turn turn = new Turn(command, parentId, ids.get(), ids.get(), clock.instant(), found);

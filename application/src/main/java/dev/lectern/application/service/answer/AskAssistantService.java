@@ -39,13 +39,9 @@ public final class AskAssistantService implements AskAssistantUseCase {
     AssistantReplies.Sampling sampling =
         new AssistantReplies.Sampling(command.maxTokens(), command.temperature());
     AnswerFrame frame = command.frame();
-    if (frame.question() != null) {
-      history = new ArrayList<>(history);
-      history.set(history.size() - 1, ModelMessage.user(frame.question()));
-    }
     List<Reference> found =
         frame.needsPassages()
-            ? replies.passages(assistant, command.question(), sampling, frame.documents())
+            ? replies.passages(assistant, command.question(), sampling, frame)
             : List.of();
     sink.onStart(null, null);
     ModelReply reply =

@@ -3,19 +3,21 @@ package dev.lectern.application.service.answer;
 import dev.lectern.application.error.Forbidden;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.port.in.answer.AnswerFrame;
+import dev.lectern.application.port.in.answer.AnswerText;
 import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelCatalog;
+import dev.lectern.application.port.out.ModelDeltas;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.application.port.out.ModelSettings;
-import dev.lectern.domain.artifact.MetadataFilter;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.ModelChoice;
 import dev.lectern.domain.conversation.FinishReason;
 import dev.lectern.domain.conversation.KnowledgeText;
 import dev.lectern.domain.conversation.Reference;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,11 +64,13 @@ final class AssistantReplies {
 
   /** The passages for a question, as many as fit the model's window beside it. */
   List<Reference> passages(
-      Assistant assistant, String question, Sampling sampling, MetadataFilter documents) {
+      Assistant assistant, String question, Sampling sampling, AnswerFrame frame) {
+    String asked = frame.question() == null ? question : frame.question().with("");
     return AssistantKnowledge.fitting(
-        knowledge.retrieve(assistant, question, documents),
+        knowledge.retrieve(assistant, question, frame.documents()),
         budget.roomForPassages(
-            request(assistant, sampling, List.of(ModelMessage.user(question)), "", null),
+            request(
+                assistant, sampling, List.of(ModelMessage.user(asked)), "", frame.systemPrompt()),
             AssistantKnowledge.KNOWLEDGE_TOKENS));
   }
 
@@ -83,7 +87,11 @@ final class AssistantReplies {
     return reply(assistant, history, found, sampling, deltas, AnswerFrame.MODEL);
   }
 
-  /** The reply as {@code frame} puts it together: the model's between its texts, or a fixed one. */
+  /**
+   * The reply as {@code frame} puts it together: the model's between the frame's texts, or the
+   * frame's fixed text. The text before the model's reply is written with its first piece, so a
+   * model that fails before it writes anything leaves nothing written.
+   */
   ModelReply reply(
       Assistant assistant,
       List<ModelMessage> history,
@@ -91,25 +99,63 @@ final class AssistantReplies {
       Sampling sampling,
       SinkDeltas deltas,
       AnswerFrame frame) {
+    String passages = KnowledgeText.format(found);
     if (!frame.asksModel()) {
-      String text = frame.before().replace(Assistant.KNOWLEDGE, KnowledgeText.format(found));
-      return fixed(text, deltas);
+      return fixed(frame.before().with(passages), deltas);
     }
-    if (!frame.before().isEmpty()) {
-      deltas.text(frame.before());
+    List<ModelMessage> asked = history;
+    if (frame.question() != null) {
+      asked = new ArrayList<>(history);
+      asked.set(asked.size() - 1, ModelMessage.user(frame.question().with(passages)));
     }
+    String before = frame.before().with(passages);
+    String after = frame.after().with(passages);
+    if (before.isEmpty() && after.isEmpty()) {
+      return modelReply(assistant, asked, found, sampling, deltas, frame.systemPrompt());
+    }
+    Prefixed prefixed = new Prefixed(deltas, before);
     ModelReply reply =
-        modelReply(assistant, history, found, sampling, deltas, frame.systemPrompt());
-    if (frame.before().isEmpty() && frame.after().isEmpty()) {
-      return reply;
-    }
-    if (!frame.after().isEmpty() && reply.finishReason() != FinishReason.CANCELLED) {
-      deltas.text(frame.after());
+        modelReply(assistant, asked, found, sampling, prefixed, frame.systemPrompt());
+    prefixed.start();
+    if (!after.isEmpty() && reply.finishReason() != FinishReason.CANCELLED) {
+      deltas.text(after);
     }
     return new ModelReply(deltas.written(), reply.toolCalls(), reply.finishReason(), reply.usage());
   }
 
-  private static ModelReply fixed(String text, SinkDeltas deltas) {
+  /** A model's deltas after a text of the frame's, which goes out with the first of them. */
+  private static final class Prefixed implements ModelDeltas {
+    private final SinkDeltas deltas;
+    private final String prefix;
+    private boolean started;
+
+    Prefixed(SinkDeltas deltas, String prefix) {
+      this.deltas = deltas;
+      this.prefix = prefix;
+    }
+
+    void start() {
+      if (!started) {
+        started = true;
+        if (!prefix.isEmpty()) {
+          deltas.text(prefix);
+        }
+      }
+    }
+
+    @Override
+    public void text(String delta) {
+      start();
+      deltas.text(delta);
+    }
+
+    @Override
+    public boolean cancelled() {
+      return deltas.cancelled();
+    }
+  }
+
+  private static ModelReply fixed(String text, ModelDeltas deltas) {
     if (!text.isEmpty()) {
       deltas.text(text);
     }
@@ -121,8 +167,8 @@ final class AssistantReplies {
       List<ModelMessage> history,
       List<Reference> found,
       Sampling sampling,
-      SinkDeltas deltas,
-      String systemPrompt) {
+      ModelDeltas deltas,
+      AnswerText systemPrompt) {
     boolean searched = !assistant.collections().isEmpty();
     if (found.isEmpty()
         && searched
@@ -142,7 +188,7 @@ final class AssistantReplies {
       Sampling sampling,
       List<ModelMessage> history,
       String passages,
-      String systemPrompt) {
+      AnswerText systemPrompt) {
     ModelChoice choice = assistant.model();
     ModelSettings settings =
         new ModelSettings(
@@ -154,9 +200,7 @@ final class AssistantReplies {
             choice.frequencyPenalty());
     return new ModelRequest(
         choice.model(),
-        systemPrompt == null
-            ? assistant.systemPromptWith(passages)
-            : systemPrompt.replace(Assistant.KNOWLEDGE, passages),
+        systemPrompt == null ? assistant.systemPromptWith(passages) : systemPrompt.with(passages),
         history,
         settings,
         List.of(),

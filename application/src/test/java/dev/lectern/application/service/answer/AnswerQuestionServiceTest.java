@@ -19,6 +19,7 @@ import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerSink;
+import dev.lectern.application.port.in.answer.AnswerText;
 import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.application.port.out.ModelMessage;
@@ -153,7 +154,10 @@ class AnswerQuestionServiceTest {
 
     Answer answer =
         service.answer(
-            Commands.question("hello").frame(AnswerFrame.fixed("You said: hello")).build(), sink);
+            Commands.question("hello")
+                .frame(AnswerFrame.fixed(AnswerText.of("You said: hello")))
+                .build(),
+            sink);
 
     assertThat(model.requests).isEmpty();
     assertThat(sink.deltas).containsExactly("You said: hello");
@@ -166,7 +170,7 @@ class AnswerQuestionServiceTest {
     Answer answer =
         service.answer(
             Commands.question("How long do refunds take?")
-                .frame(AnswerFrame.fixed("Found:\n" + Assistant.KNOWLEDGE))
+                .frame(AnswerFrame.fixed(new AnswerText(List.of("Found:\n", ""))))
                 .build(),
             new Recorded(-1));
 
@@ -180,7 +184,13 @@ class AnswerQuestionServiceTest {
     model.answering("Five days.");
     Recorded sink = new Recorded(-1);
     AnswerFrame frame =
-        new AnswerFrame("Be brief. " + Assistant.KNOWLEDGE, "Q: refunds?", "> ", " <", true, null);
+        new AnswerFrame(
+            new AnswerText(List.of("Be brief. ", "")),
+            AnswerText.of("Q: refunds?"),
+            AnswerText.of("> "),
+            AnswerText.of(" <"),
+            AnswerFrame.Mode.MODEL,
+            null);
 
     Answer answer =
         service.answer(Commands.question("How long do refunds take?").frame(frame).build(), sink);
@@ -194,6 +204,36 @@ class AnswerQuestionServiceTest {
     assertThat(sink.deltas).containsExactly("> ", "Five ", "days.", " <");
     assertThat(answer.text()).isEqualTo("> Five days. <");
     assertThat(conversations.messages("org1", "s1").get(2).content()).isEqualTo("> Five days. <");
+  }
+
+  @Test
+  void aFramesTextIsLiteralAndOnlyItsPlacesHoldPassages() {
+    Answer answer =
+        service.answer(
+            Commands.question("How long do refunds take?")
+                .frame(AnswerFrame.fixed(AnswerText.of("{knowledge} stays as written")))
+                .build(),
+            new Recorded(-1));
+
+    assertThat(answer.text()).isEqualTo("{knowledge} stays as written");
+    assertThat(answer.references()).isEmpty();
+  }
+
+  @Test
+  void aModelFailingBeforeItWritesLeavesNothingThoughTheFrameHasTextBefore() {
+    model.answering("Five working days.").failingAfter(0);
+    AnswerFrame frame =
+        new AnswerFrame(
+            null, null, AnswerText.of("> "), AnswerText.EMPTY, AnswerFrame.Mode.MODEL, null);
+    Recorded sink = new Recorded(-1);
+
+    assertThatThrownBy(
+            () ->
+                service.answer(
+                    Commands.question("How long do refunds take?").frame(frame).build(), sink))
+        .isInstanceOf(UpstreamFailure.class);
+    assertThat(sink.deltas).isEmpty();
+    assertThat(conversations.messages("org1", "s1")).hasSize(1);
   }
 
   @Test
