@@ -119,6 +119,12 @@ class RagflowAgentsHttpTest {
         lectern.post("/api/v1/chats/" + echo + "/completions", ADMIN, "{\"question\":\"hi\"}"),
         102,
         "You don't own the chat " + echo);
+    JsonNode policies = lectern.get("/lectern/v1/assistants/" + rag, ADMIN).json();
+    // Other dialects answer with the DSL's system prompt, the passages marked as Lectern marks
+    // them.
+    assertThat(policies.get("system_prompt").asText())
+        .isEqualTo("Answer from these passages only.\n{knowledge}");
+    assertThat(policies.get("collections").toString()).contains("handbook");
     JsonNode all = lectern.get(AGENTS + "?page_size=100", ADMIN).json().get("data");
     assertThat(all.findValuesAsText("title")).contains("Echo", "Policies");
   }

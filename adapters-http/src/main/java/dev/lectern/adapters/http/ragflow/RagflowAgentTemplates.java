@@ -54,26 +54,8 @@ final class RagflowAgentTemplates {
       return AnswerFrame.fixed(text(message));
     }
     RagflowAgentDsl.Llm llm = dsl.llm().get();
-    boolean generate =
-        dsl.steps().stream()
-            .anyMatch(step -> step.id().equals(llm.id()) && step.name().equals("Generate"));
-    List<Part> system =
-        render(
-            llm.systemPrompt(),
-            dsl,
-            values,
-            generate ? WITH_GENERATE_INPUT : VARIABLE,
-            "LLM system prompt");
     List<Part> question = render(llm.userPrompt(), dsl, values, VARIABLE, "LLM user prompt");
-    if (dsl.retrieval().isPresent()
-        && !system.contains(new Passages())
-        && !question.contains(new Passages())) {
-      // The passages go where the prompts name them, else after the system prompt.
-      if (!text(system).isEmpty()) {
-        system.add(new Text("\n\n"));
-      }
-      system.add(new Passages());
-    }
+    List<Part> system = system(dsl, values, question.contains(new Passages()));
     AnswerText asked = text(question);
     boolean plain = !asked.showsPassages() && asked.with("").equals(values.query());
     return new AnswerFrame(
@@ -86,24 +68,40 @@ final class RagflowAgentTemplates {
   }
 
   /**
-   * The system prompt an agent shows as its own: the passages marked, other variables as they are.
+   * The LLM's system prompt filled in; the passages go where it names them, else after it unless
+   * the user prompt has them.
+   */
+  private static List<Part> system(RagflowAgentDsl dsl, Values values, boolean inQuestion) {
+    RagflowAgentDsl.Llm llm = dsl.llm().orElseThrow();
+    boolean generate =
+        dsl.steps().stream()
+            .anyMatch(step -> step.id().equals(llm.id()) && step.name().equals("Generate"));
+    List<Part> system =
+        render(
+            llm.systemPrompt(),
+            dsl,
+            values,
+            generate ? WITH_GENERATE_INPUT : VARIABLE,
+            "LLM system prompt");
+    if (dsl.retrieval().isPresent() && !inQuestion && !system.contains(new Passages())) {
+      if (!text(system).isEmpty()) {
+        system.add(new Text("\n\n"));
+      }
+      system.add(new Passages());
+    }
+    return system;
+  }
+
+  /**
+   * The system prompt an agent keeps as its own, for the dialects that answer with it: the values
+   * of a question left empty, the passages marked with {@value Assistant#KNOWLEDGE}.
    */
   static String systemPrompt(RagflowAgentDsl dsl) {
     if (dsl.llm().isEmpty()) {
       return "";
     }
-    String prompt = dsl.llm().get().systemPrompt();
-    Matcher matcher = VARIABLE.matcher(prompt);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      boolean passages =
-          dsl.retrieval().isPresent()
-              && matcher.group(1).startsWith(dsl.retrieval().get().id() + "@");
-      matcher.appendReplacement(
-          out, Matcher.quoteReplacement(passages ? Assistant.KNOWLEDGE : matcher.group()));
-    }
-    matcher.appendTail(out);
-    return out.toString();
+    Values none = new Values("", "", 0, dsl.inputs());
+    return text(system(dsl, none, false)).with(Assistant.KNOWLEDGE);
   }
 
   /** The parts as a text whose places are where the passages were; the answer's places go. */
