@@ -4,6 +4,8 @@ import dev.lectern.adapters.http.admin.AdminAssistantHandlers;
 import dev.lectern.adapters.http.admin.AdminErrorRenderer;
 import dev.lectern.adapters.http.admin.AdminRoutes;
 import dev.lectern.adapters.http.admin.AdminTaskHandlers;
+import dev.lectern.adapters.http.aiflowy.AiflowyErrorRenderer;
+import dev.lectern.adapters.http.aiflowy.AiflowyRoutes;
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.ErrorRenderer;
 import dev.lectern.adapters.http.common.ErrorRouting;
@@ -36,7 +38,9 @@ final class DialectWiring {
       ChatWiring chat,
       CheckHealthUseCase health,
       Clock clock) {
-    var auth = new BearerAuth(new AuthenticateService(stores.tokens(), stores.orgs(), clock));
+    var auth =
+        new BearerAuth(
+            new AuthenticateService(stores.tokens(), stores.orgs(), stores.assistants(), clock));
     var bodies = new RequestBodies(config.http().maxBodyBytes());
     var artifactTasks = knowledge.artifactTasks(tasks);
     var zylon =
@@ -92,11 +96,12 @@ final class DialectWiring {
             new AdminAssistantHandlers.UseCases(chat.assistants(), chat.assistants()),
             auth,
             bodies);
+    var aiflowy = new AiflowyRoutes(chat.asks(), chat.assistants(), auth, bodies);
     LecternConfig.Http http = config.http();
     return new LecternServer(
         new LecternServer.Settings(http.host(), http.port(), http.maxBodyBytes()),
         errorRouting(),
-        List.of(zylon, ragflow, admin));
+        List.of(zylon, ragflow, admin, aiflowy));
   }
 
   /** Which dialect renders the errors of a path no route matched, by its prefix. */
@@ -106,6 +111,7 @@ final class DialectWiring {
     add(errors, ZylonRoutes.PREFIXES, zylonErrors);
     add(errors, RagflowRoutes.PREFIXES, new RagflowErrorRenderer());
     add(errors, AdminRoutes.PREFIXES, new AdminErrorRenderer());
+    add(errors, AiflowyRoutes.PREFIXES, new AiflowyErrorRenderer());
     return errors;
   }
 

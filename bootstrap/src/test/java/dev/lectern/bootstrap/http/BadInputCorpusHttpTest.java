@@ -54,6 +54,7 @@ class BadInputCorpusHttpTest {
   static String session;
   static String agent;
   static String agentSession;
+  static String botKey;
   static final String AGENTS = "/api/v1/agents";
 
   /** An agent over the corpus dataset: Begin, Retrieval, LLM and a Message that names an input. */
@@ -77,7 +78,11 @@ class BadInputCorpusHttpTest {
   static int probes;
 
   /** An endpoint and a valid body (null: none) whose fields are spoiled one by one. */
-  private record Endpoint(String method, String path, String body) {}
+  private record Endpoint(String method, String path, String body, String token) {
+    Endpoint(String method, String path, String body) {
+      this(method, path, body, ADMIN);
+    }
+  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -128,6 +133,21 @@ class BadInputCorpusHttpTest {
             .at("/data/id")
             .asText();
     assertThat(agentSession).as("the corpus agent and its session").hasSize(32);
+    String bot =
+        lectern
+            .post(
+                "/lectern/v1/assistants",
+                ADMIN,
+                "{\"name\":\"corpus bot\",\"collections\":[\"hz\"]}")
+            .json()
+            .get("id")
+            .asText();
+    botKey =
+        lectern
+            .post("/lectern/v1/assistants/" + bot + "/keys", ADMIN, "{\"name\":\"k\"}")
+            .json()
+            .get("key")
+            .asText();
     String[] spare = parsedDocument("spare");
     spareDataset = spare[0];
     spareDocument = spare[1];
@@ -301,6 +321,13 @@ class BadInputCorpusHttpTest {
             "{\"model\":\"model\",\"stream\":false,\"session_id\":\""
                 + agentSession
                 + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"),
+        new Endpoint(
+            "POST",
+            "/v1/chat/completions",
+            "{\"model\":\"m\",\"max_tokens\":50,\"temperature\":0.5,\"stream\":false,"
+                + "\"messages\":[{\"role\":\"system\",\"content\":\"s\"},"
+                + "{\"role\":\"user\",\"content\":\"hello\"}]}",
+            botKey),
         new Endpoint("GET", "/lectern/v1/tasks?status=success&limit=5", null),
         new Endpoint("GET", "/lectern/v1/tasks/" + task, null),
         new Endpoint("POST", "/lectern/v1/tasks/" + task + "/cancel", null));
@@ -357,19 +384,19 @@ class BadInputCorpusHttpTest {
   private static void probe(Endpoint endpoint) throws Exception {
     if (endpoint.body() != null) {
       for (byte[] body : spoiledBodies(endpoint.body())) {
-        check(endpoint.method(), endpoint.path(), body, "application/json", ADMIN);
+        check(endpoint.method(), endpoint.path(), body, "application/json", endpoint.token());
       }
       check(
           endpoint.method(),
           endpoint.path(),
           endpoint.body().getBytes(StandardCharsets.UTF_8),
           "text/plain",
-          ADMIN);
+          endpoint.token());
     } else {
-      check(endpoint.method(), endpoint.path(), null, null, ADMIN);
+      check(endpoint.method(), endpoint.path(), null, null, endpoint.token());
     }
     for (String path : spoiledPaths(endpoint.path())) {
-      check(endpoint.method(), path, bytes(endpoint.body()), "application/json", ADMIN);
+      check(endpoint.method(), path, bytes(endpoint.body()), "application/json", endpoint.token());
     }
     for (String token : new String[] {null, "", "x", "Bearer", "lct_" + "z".repeat(5000)}) {
       check(endpoint.method(), endpoint.path(), bytes(endpoint.body()), "application/json", token);

@@ -1,5 +1,6 @@
 package dev.lectern.adapters.http.common;
 
+import dev.lectern.application.error.Unauthenticated;
 import dev.lectern.application.port.in.access.AuthenticateCommand;
 import dev.lectern.application.port.in.access.AuthenticateUseCase;
 import dev.lectern.application.port.in.access.Caller;
@@ -36,6 +37,25 @@ public final class BearerAuth {
   /** {@link #tenant} with the secret of the Authorization header. */
   public Caller tenant(Context ctx) {
     return tenant(ctx, secret(ctx.header("Authorization")));
+  }
+
+  /**
+   * The caller by an assistant's own key (the bot and agent APIs, where the key picks the
+   * assistant), acting in the key's organization; an organization's token picks none and is
+   * refused.
+   */
+  public Caller assistantKey(Context ctx) {
+    Caller caller =
+        authenticate.authenticate(
+            new AuthenticateCommand(
+                secret(ctx.header("Authorization")),
+                null,
+                AuthenticateCommand.OrgChoice.TOKEN_ORG,
+                true));
+    if (caller.token().assistantId() == null) {
+      throw new Unauthenticated("this API takes an assistant's key", "Authorization");
+    }
+    return caller;
   }
 
   /** The secret of a Bearer header; a bare value without a scheme is accepted as is. */

@@ -6,6 +6,7 @@ import dev.lectern.application.error.Unauthenticated;
 import dev.lectern.application.port.in.access.AuthenticateCommand;
 import dev.lectern.application.port.in.access.AuthenticateUseCase;
 import dev.lectern.application.port.in.access.Caller;
+import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.application.port.out.OrgStore;
 import dev.lectern.application.port.out.TokenStore;
 import dev.lectern.domain.org.OrgSlug;
@@ -26,11 +27,23 @@ public final class AuthenticateService implements AuthenticateUseCase {
 
   private final TokenStore tokens;
   private final OrgStore orgs;
+  private final AssistantStore assistants;
   private final Clock clock;
 
   public AuthenticateService(TokenStore tokens, OrgStore orgs, Clock clock) {
+    this(tokens, orgs, null, clock);
+  }
+
+  /**
+   * With {@code assistants}, a key of an assistant deleted since (its keys are revoked with it) is
+   * told apart from a bad key where assistant keys are accepted: the bot and agent APIs answer "not
+   * found" for it, as their products do.
+   */
+  public AuthenticateService(
+      TokenStore tokens, OrgStore orgs, AssistantStore assistants, Clock clock) {
     this.tokens = tokens;
     this.orgs = orgs;
+    this.assistants = assistants;
     this.clock = clock;
   }
 
@@ -44,9 +57,12 @@ public final class AuthenticateService implements AuthenticateUseCase {
     ApiToken token =
         tokens
             .findByHash(hash)
-            .filter(found -> !found.revoked())
+            .filter(found -> !found.revoked() || deletedWithItsAssistant(found, command))
             .orElseThrow(
                 () -> new Unauthenticated("invalid or revoked API token", "Authorization"));
+    if (token.revoked()) {
+      throw NotFound.of("the assistant of this key was deleted", "assistant", token.assistantId());
+    }
     if (!token.orgWide() && !command.assistantKeys()) {
       throw new Forbidden(
           "this key reaches one assistant only; use an organization's token here", "Authorization");
@@ -57,6 +73,13 @@ public final class AuthenticateService implements AuthenticateUseCase {
       tokens.recordUse(token.id(), now);
     }
     return new Caller(token, org);
+  }
+
+  private boolean deletedWithItsAssistant(ApiToken token, AuthenticateCommand command) {
+    return assistants != null
+        && command.assistantKeys()
+        && token.assistantId() != null
+        && assistants.find(token.orgId(), token.assistantId()).isEmpty();
   }
 
   /**

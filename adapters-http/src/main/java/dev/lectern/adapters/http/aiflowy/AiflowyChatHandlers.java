@@ -1,0 +1,105 @@
+package dev.lectern.adapters.http.aiflowy;
+
+import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.application.error.LecternException;
+import dev.lectern.application.port.in.access.Caller;
+import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerFrame;
+import dev.lectern.application.port.in.answer.AnswerSink;
+import dev.lectern.application.port.in.answer.AnswerText;
+import dev.lectern.application.port.in.answer.AskAssistantCommand;
+import dev.lectern.application.port.in.answer.AskAssistantUseCase;
+import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
+import dev.lectern.domain.assistant.Assistant;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AIFlowy's bot chat, {@code POST /v1/chat/completions}: the bot's own key picks the bot, which
+ * answers the conversation the client sends with its prompt (first), collections, model and history
+ * window; the request's {@code max_tokens} and {@code temperature} override the bot's. Nothing is
+ * stored.
+ */
+final class AiflowyChatHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(AiflowyChatHandlers.class);
+
+  /** The use cases these handlers call. */
+  record UseCases(AskAssistantUseCase asks, ManageAssistantsUseCase assistants) {}
+
+  private final UseCases useCases;
+  private final BearerAuth auth;
+  private final RequestBodies bodies;
+
+  AiflowyChatHandlers(UseCases useCases, BearerAuth auth, RequestBodies bodies) {
+    this.useCases = useCases;
+    this.auth = auth;
+    this.bodies = bodies;
+  }
+
+  void completions(Context ctx) {
+    Caller caller = auth.assistantKey(ctx);
+    AiflowyRequest request = AiflowyRequest.read(bodies.json(ctx));
+    String org = caller.org().id();
+    String bot = caller.token().assistantId();
+    AnswerFrame frame =
+        request.system().isEmpty() ? AnswerFrame.MODEL : withClientSystem(org, bot, request);
+    AskAssistantCommand command =
+        new AskAssistantCommand(
+            org, bot, request.messages(), request.maxTokens(), request.temperature(), frame);
+    if (!request.stream()) {
+      Answer answer = useCases.asks().ask(command, new Quiet());
+      Json.respond(ctx, 200, AiflowyWire.whole(answer));
+      return;
+    }
+    AiflowyStream sink = new AiflowyStream(ctx);
+    try {
+      useCases.asks().ask(command, sink);
+    } catch (LecternException e) {
+      if (!sink.begun()) {
+        throw e;
+      }
+      sink.fail(AiflowyErrorRenderer.translate(e));
+    } catch (RuntimeException e) {
+      if (!sink.begun()) {
+        throw e;
+      }
+      LOG.error("an AIFlowy stream failed", e);
+      sink.fail(new AiflowyErrorRenderer.Failure(500, "internal server error", "error", null));
+    }
+  }
+
+  /** The bot's prompt first, then the client's own system messages. */
+  private AnswerFrame withClientSystem(String org, String bot, AiflowyRequest request) {
+    Assistant assistant = useCases.assistants().find(org, bot);
+    List<String> pieces =
+        new ArrayList<>(
+            Arrays.asList(assistant.systemPrompt().split(Pattern.quote(Assistant.KNOWLEDGE), -1)));
+    String client = String.join("\n\n", request.system());
+    int last = pieces.size() - 1;
+    pieces.set(
+        last, pieces.get(last) + (assistant.systemPrompt().isEmpty() ? "" : "\n\n") + client);
+    return new AnswerFrame(
+        new AnswerText(pieces),
+        null,
+        AnswerText.EMPTY,
+        AnswerText.EMPTY,
+        AnswerFrame.Mode.MODEL,
+        null);
+  }
+
+  /** A sink for an answer given whole. */
+  private static final class Quiet implements AnswerSink {
+    @Override
+    public void onDelta(String text) {}
+
+    @Override
+    public void onComplete(Answer answer) {}
+  }
+}

@@ -1,0 +1,32 @@
+package dev.lectern.adapters.http.aiflowy;
+
+import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.DialectRoutes;
+import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.application.port.in.answer.AskAssistantUseCase;
+import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
+import io.javalin.config.RoutesConfig;
+import java.util.function.Consumer;
+
+/** Mounts the AIFlowy dialect: its bots' OpenAI-like chat at {@code /v1/chat/completions}. */
+public final class AiflowyRoutes implements Consumer<RoutesConfig> {
+  /** Path prefixes whose errors AIFlowy renders. */
+  public static final String[] PREFIXES = {"/v1/"};
+
+  private final AiflowyChatHandlers chat;
+
+  public AiflowyRoutes(
+      AskAssistantUseCase asks,
+      ManageAssistantsUseCase assistants,
+      BearerAuth auth,
+      RequestBodies bodies) {
+    this.chat =
+        new AiflowyChatHandlers(new AiflowyChatHandlers.UseCases(asks, assistants), auth, bodies);
+  }
+
+  @Override
+  public void accept(RoutesConfig config) {
+    DialectRoutes routes = new DialectRoutes(config, new AiflowyErrorRenderer());
+    routes.post("/v1/chat/completions", chat::completions);
+  }
+}
