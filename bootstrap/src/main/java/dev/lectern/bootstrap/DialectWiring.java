@@ -13,6 +13,8 @@ import dev.lectern.adapters.http.common.LecternServer;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.adapters.http.ragflow.RagflowErrorRenderer;
 import dev.lectern.adapters.http.ragflow.RagflowRoutes;
+import dev.lectern.adapters.http.timeweb.TimewebErrorRenderer;
+import dev.lectern.adapters.http.timeweb.TimewebRoutes;
 import dev.lectern.adapters.http.zylon.ZylonArtifactHandlers;
 import dev.lectern.adapters.http.zylon.ZylonErrorRenderer;
 import dev.lectern.adapters.http.zylon.ZylonRoutes;
@@ -98,10 +100,21 @@ final class DialectWiring {
             bodies);
     var aiflowy = new AiflowyRoutes(chat.asks(), chat.assistants(), auth, bodies);
     LecternConfig.Http http = config.http();
+    var timeweb =
+        new TimewebRoutes(
+            new TimewebRoutes.UseCases(
+                chat.assistants(),
+                chat.starts(),
+                chat.conversations(),
+                chat.answers(),
+                chat.asks()),
+            auth,
+            bodies,
+            http.publicCallsPerMinute());
     return new LecternServer(
         new LecternServer.Settings(http.host(), http.port(), http.maxBodyBytes()),
         errorRouting(),
-        List.of(zylon, ragflow, admin, aiflowy));
+        List.of(zylon, ragflow, admin, aiflowy, timeweb));
   }
 
   /** Which dialect renders the errors of a path no route matched, by its prefix. */
@@ -112,6 +125,7 @@ final class DialectWiring {
     add(errors, RagflowRoutes.PREFIXES, new RagflowErrorRenderer());
     add(errors, AdminRoutes.PREFIXES, new AdminErrorRenderer());
     add(errors, AiflowyRoutes.PREFIXES, new AiflowyErrorRenderer());
+    add(errors, TimewebRoutes.PREFIXES, new TimewebErrorRenderer());
     return errors;
   }
 

@@ -17,8 +17,10 @@ public record LecternConfig(
    * Where and how the server listens.
    *
    * @param maxBodyBytes the largest request body accepted
+   * @param publicCallsPerMinute how many calls one client address may make to public assistants in
+   *     a minute
    */
-  public record Http(String host, int port, long maxBodyBytes) {}
+  public record Http(String host, int port, long maxBodyBytes, int publicCallsPerMinute) {}
 
   /**
    * Where the data lives.
@@ -75,6 +77,7 @@ public record LecternConfig(
     private String host = "127.0.0.1";
     private int port = 8080;
     private long maxBodyBytes = 64L * 1024 * 1024;
+    private int publicCallsPerMinute = 60;
     private long maxInputBytes = 50L * 1024 * 1024;
     private boolean allowPrivateUris;
     private Duration fetchTimeout = Duration.ofSeconds(60);
@@ -104,6 +107,15 @@ public record LecternConfig(
     public Builder limits(long bodyBytes, long inputBytes) {
       maxBodyBytes = bodyBytes;
       maxInputBytes = inputBytes;
+      return this;
+    }
+
+    /** How many calls one client address may make to public assistants in a minute. */
+    public Builder publicCallsPerMinute(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("publicCallsPerMinute must be positive");
+      }
+      publicCallsPerMinute = value;
       return this;
     }
 
@@ -151,7 +163,7 @@ public record LecternConfig(
 
     public LecternConfig build() {
       return new LecternConfig(
-          new Http(host, port, maxBodyBytes),
+          new Http(host, port, maxBodyBytes, publicCallsPerMinute),
           new Storage(dataDir, databaseUrl, databaseUser, databasePassword),
           new Ingest(maxInputBytes, allowPrivateUris, fetchTimeout, parseTimeout, defaultLanguage),
           adminToken,

@@ -98,6 +98,14 @@ public final class JdbcAssistantStore implements AssistantStore {
   }
 
   @Override
+  public Optional<Assistant> findById(String id) {
+    return jdbc.one(
+        "SELECT " + COLUMNS + " FROM assistants WHERE id = ? ORDER BY org_id",
+        JdbcAssistantStore::map,
+        id);
+  }
+
+  @Override
   public List<Assistant> list(String orgId) {
     return jdbc.list(
         "SELECT " + COLUMNS + " FROM assistants WHERE org_id = ? ORDER BY created_at, id",

@@ -96,6 +96,15 @@ public final class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
+  public Optional<String> conversationOf(String orgId, String messageId) {
+    return jdbc.one(
+        "SELECT conversation_id FROM messages WHERE org_id = ? AND id = ?",
+        row -> row.getString("conversation_id"),
+        orgId,
+        messageId);
+  }
+
+  @Override
   public List<Message> messages(String orgId, String conversationId) {
     return jdbc.list(
         "SELECT "

@@ -134,6 +134,19 @@ public abstract class AbstractAssistantStoresContractTest {
   }
 
   @Test
+  void anAssistantIsFoundByItsIdAloneAndAMessageByItsIdInItsOrganization() {
+    assistants.insert(assistant("org1", "a1", "Support"));
+    conversations.create(
+        conversation("org1", "c1", "a1"), List.of(message("c1", "m1", null, Role.ASSISTANT, "Hi")));
+
+    assertThat(assistants.findById("a1")).map(Assistant::orgId).contains("org1");
+    assertThat(assistants.findById("nope")).isEmpty();
+    assertThat(conversations.conversationOf("org1", "m1")).contains("c1");
+    assertThat(conversations.conversationOf("org2", "m1")).isEmpty();
+    assertThat(conversations.conversationOf("org1", "nope")).isEmpty();
+  }
+
+  @Test
   void deletingAnAssistantDeletesItsConversations() {
     assistants.insert(assistant("org1", "a1", "Support"));
     assistants.insert(assistant("org1", "a2", "Sales"));

@@ -70,6 +70,13 @@ public final class InMemoryAssistantStore implements AssistantStore {
   }
 
   @Override
+  public synchronized Optional<Assistant> findById(String id) {
+    return assistants.values().stream()
+        .filter(a -> a.id().equals(id))
+        .min(java.util.Comparator.comparing(Assistant::orgId));
+  }
+
+  @Override
   public synchronized List<Assistant> list(String orgId) {
     List<Assistant> found = new ArrayList<>();
     assistants.values().stream().filter(a -> a.orgId().equals(orgId)).forEach(found::add);

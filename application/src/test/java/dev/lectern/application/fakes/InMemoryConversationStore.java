@@ -58,6 +58,18 @@ public final class InMemoryConversationStore implements ConversationStore {
   }
 
   @Override
+  public synchronized Optional<String> conversationOf(String orgId, String messageId) {
+    return conversations.values().stream()
+        .filter(c -> c.orgId().equals(orgId))
+        .filter(
+            c ->
+                messages.getOrDefault(key(orgId, c.id()), List.of()).stream()
+                    .anyMatch(m -> m.id().equals(messageId)))
+        .map(Conversation::id)
+        .findFirst();
+  }
+
+  @Override
   public synchronized List<Message> messages(String orgId, String conversationId) {
     return List.copyOf(messages.getOrDefault(key(orgId, conversationId), List.of()));
   }

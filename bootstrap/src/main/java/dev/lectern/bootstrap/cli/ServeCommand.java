@@ -50,6 +50,14 @@ public final class ServeCommand implements Callable<Integer> {
   long maxBodyBytes;
 
   @Option(
+      names = "--public-calls-per-minute",
+      defaultValue = "${env:LECTERN_PUBLIC_CALLS_PER_MINUTE:-60}",
+      description =
+          "Calls one client address may make to public assistants per minute."
+              + " Env: LECTERN_PUBLIC_CALLS_PER_MINUTE.")
+  int publicCallsPerMinute;
+
+  @Option(
       names = "--max-input-bytes",
       defaultValue = "${env:LECTERN_MAX_INPUT_BYTES:-52428800}",
       description = "Largest document (decoded). Env: LECTERN_MAX_INPUT_BYTES.")
@@ -123,6 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
             .host(host)
             .port(port)
             .limits(maxBodyBytes, maxInputBytes)
+            .publicCallsPerMinute(publicCallsPerMinute)
             .allowPrivateUris(allowPrivateUris)
             .fetchTimeout(Duration.ofSeconds(fetchTimeoutSeconds))
             .defaultLanguage(language)

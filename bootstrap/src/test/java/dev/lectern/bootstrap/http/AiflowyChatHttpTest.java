@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.lectern.adapters.llm.openai.FakeUpstream;
 import dev.lectern.bootstrap.LlmConfig;
 import dev.lectern.bootstrap.http.RunningLectern.Reply;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,38 +57,7 @@ class AiflowyChatHttpTest {
   @BeforeEach
   void echoing() {
     upstream.requests.set(0);
-    upstream.answering(AiflowyChatHttpTest::echo);
-  }
-
-  /** The model: "echo: " and the last user message, streamed when asked to stream. */
-  static void echo(HttpExchange exchange) throws IOException {
-    JsonNode sent = JSON.readTree(upstream.bodies.getLast());
-    JsonNode messages = sent.get("messages");
-    String text = "echo: " + messages.get(messages.size() - 1).get("content").asText();
-    OutputStream out = exchange.getResponseBody();
-    if (sent.path("stream").asBoolean()) {
-      exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-      exchange.sendResponseHeaders(200, 0);
-      for (String word : text.split("(?<= )")) {
-        ObjectNode chunk = JSON.createObjectNode();
-        chunk.putArray("choices").addObject().putObject("delta").put("content", word);
-        out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-      }
-      out.write(
-          "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":11}}\n\ndata: [DONE]\n\n"
-              .getBytes(StandardCharsets.UTF_8));
-    } else {
-      ObjectNode body = JSON.createObjectNode();
-      ObjectNode choice = body.putArray("choices").addObject();
-      choice.putObject("message").put("role", "assistant").put("content", text);
-      choice.put("finish_reason", "stop");
-      body.putObject("usage").put("prompt_tokens", 9).put("completion_tokens", 2);
-      byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, bytes.length);
-      out.write(bytes);
-    }
+    upstream.answering(EchoModel.over(upstream));
   }
 
   static String bot(String body) {

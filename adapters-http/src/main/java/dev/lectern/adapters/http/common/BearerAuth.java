@@ -58,6 +58,19 @@ public final class BearerAuth {
     return caller;
   }
 
+  /**
+   * The caller by an organization's token or an assistant's key, acting in the token's own
+   * organization (Timeweb's agents, reached by either).
+   */
+  public Caller assistantOrOrg(Context ctx) {
+    return authenticate.authenticate(
+        new AuthenticateCommand(
+            secret(ctx.header("Authorization")),
+            null,
+            AuthenticateCommand.OrgChoice.TOKEN_ORG,
+            true));
+  }
+
   /** The secret of a Bearer header; a bare value without a scheme is accepted as is. */
   static String secret(String header) {
     if (header == null) {

@@ -33,6 +33,12 @@ public interface AssistantStore {
 
   Optional<Assistant> find(String orgId, String id);
 
+  /**
+   * The assistant with this id in whichever organization holds it: only for what anyone may reach
+   * without naming an organization (a public assistant), the caller checking its access.
+   */
+  Optional<Assistant> findById(String id);
+
   /** The organization's assistants, oldest first. */
   List<Assistant> list(String orgId);
 

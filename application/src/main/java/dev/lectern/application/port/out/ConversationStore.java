@@ -22,6 +22,9 @@ public interface ConversationStore {
   /** Removes a conversation with its messages; false when there was none. */
   boolean delete(String orgId, String id);
 
+  /** The id of the conversation of the organization's that holds this message, if any. */
+  Optional<String> conversationOf(String orgId, String messageId);
+
   /** A conversation's messages in the order they were stored. */
   List<Message> messages(String orgId, String conversationId);
 

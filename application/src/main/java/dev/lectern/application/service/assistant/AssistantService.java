@@ -13,6 +13,7 @@ import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelInfo;
 import dev.lectern.application.port.out.TokenStore;
 import dev.lectern.application.service.NewIds;
+import dev.lectern.domain.assistant.Access;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.text.TextLimits;
@@ -25,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -108,6 +110,11 @@ public final class AssistantService implements ManageAssistantsUseCase, Assistan
             () ->
                 NotFound.of(
                     "assistant '" + TextLimits.cut(id, 100) + "' not found", "assistant", id));
+  }
+
+  @Override
+  public Optional<Assistant> findPublic(String id) {
+    return assistants.findById(id).filter(a -> a.access() == Access.PUBLIC);
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.lectern.domain.text.TextLimits;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /** Service: an assistant's conversations, each reached only through its own assistant. */
 public final class ManageConversationsService implements ManageConversationsUseCase {
@@ -37,6 +38,15 @@ public final class ManageConversationsService implements ManageConversationsUseC
         .find(orgId, conversationId)
         .filter(conversation -> conversation.assistantId().equals(assistantId))
         .orElseThrow(() -> noConversation(conversationId));
+  }
+
+  @Override
+  public Optional<Conversation> holding(String orgId, String assistantId, String messageId) {
+    assistant(orgId, assistantId);
+    return conversations
+        .conversationOf(orgId, messageId)
+        .flatMap(id -> conversations.find(orgId, id))
+        .filter(conversation -> conversation.assistantId().equals(assistantId));
   }
 
   @Override

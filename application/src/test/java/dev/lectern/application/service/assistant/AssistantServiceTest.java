@@ -205,6 +205,11 @@ class AssistantServiceTest {
           }
 
           @Override
+          public java.util.Optional<Assistant> findById(String id) {
+            return assistants.findById(id);
+          }
+
+          @Override
           public List<Assistant> list(String orgId) {
             return assistants.list(orgId);
           }

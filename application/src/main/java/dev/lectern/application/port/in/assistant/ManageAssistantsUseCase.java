@@ -2,6 +2,7 @@ package dev.lectern.application.port.in.assistant;
 
 import dev.lectern.domain.assistant.Assistant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Use case: an organization's assistants, whichever dialect calls them a chat, bot or agent. Every
@@ -14,6 +15,9 @@ public interface ManageAssistantsUseCase {
   Assistant update(String orgId, String id, AssistantDraft changes);
 
   Assistant find(String orgId, String id);
+
+  /** A public assistant by its id alone, whichever organization holds it; empty for any other. */
+  Optional<Assistant> findPublic(String id);
 
   /** Oldest first. */
   List<Assistant> list(String orgId);

@@ -3,6 +3,7 @@ package dev.lectern.application.port.in.conversation;
 import dev.lectern.domain.conversation.Conversation;
 import dev.lectern.domain.conversation.Message;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Use case: an assistant's conversations, whichever dialect calls them sessions. A conversation is
@@ -13,6 +14,9 @@ public interface ManageConversationsUseCase {
   List<Conversation> list(String orgId, String assistantId);
 
   Conversation find(String orgId, String assistantId, String conversationId);
+
+  /** The conversation of this assistant's that holds the message, if any. */
+  Optional<Conversation> holding(String orgId, String assistantId, String messageId);
 
   /** The conversation's messages in the order they were stored. */
   List<Message> messages(String orgId, String assistantId, String conversationId);

@@ -1,0 +1,55 @@
+package dev.lectern.adapters.http.common;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Calls allowed per key (a client address) in each fixed window of time. Memory stays bounded:
+ * windows that have ended are dropped once many keys are held.
+ */
+public final class RateLimiter {
+  private record Window(long start, int calls) {}
+
+  private static final int PRUNE_ABOVE = 10_000;
+
+  private final int perWindow;
+  private final long windowNanos;
+  private final LongSupplier nanoTime;
+  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+  public RateLimiter(int perWindow, Duration window) {
+    this(perWindow, window, System::nanoTime);
+  }
+
+  RateLimiter(int perWindow, Duration window, LongSupplier nanoTime) {
+    if (perWindow < 1) {
+      throw new IllegalArgumentException("perWindow must be positive");
+    }
+    this.perWindow = perWindow;
+    this.windowNanos = window.toNanos();
+    this.nanoTime = nanoTime;
+  }
+
+  /** Counts a call; empty when it is allowed, else how long until the next window. */
+  public Optional<Duration> acquire(String key) {
+    long now = nanoTime.getAsLong();
+    if (windows.size() > PRUNE_ABOVE) {
+      windows.values().removeIf(w -> now - w.start() >= windowNanos);
+    }
+    Window window =
+        windows.compute(
+            key,
+            (k, current) ->
+                current == null || now - current.start() >= windowNanos
+                    ? new Window(now, 1)
+                    : new Window(current.start(), current.calls() + 1));
+    if (window.calls() <= perWindow) {
+      return Optional.empty();
+    }
+    long left = windowNanos - (now - window.start());
+    return Optional.of(Duration.ofNanos(Math.max(left, 0)));
+  }
+}

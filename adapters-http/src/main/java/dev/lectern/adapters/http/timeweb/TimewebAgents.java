@@ -1,0 +1,63 @@
+package dev.lectern.adapters.http.timeweb;
+
+import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.RateLimiter;
+import dev.lectern.application.error.NotFound;
+import dev.lectern.application.error.TooManyRequests;
+import dev.lectern.application.port.in.access.Caller;
+import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
+import dev.lectern.domain.assistant.Assistant;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Which agent a Timeweb call reaches, and whether it may: a public agent takes anyone on its native
+ * path (rate-limited per client address), any other call needs a token of the agent's organization
+ * or one of the agent's own keys.
+ */
+final class TimewebAgents {
+  private final ManageAssistantsUseCase assistants;
+  private final BearerAuth auth;
+  private final RateLimiter publicCalls;
+
+  TimewebAgents(ManageAssistantsUseCase assistants, BearerAuth auth, RateLimiter publicCalls) {
+    this.assistants = assistants;
+    this.auth = auth;
+    this.publicCalls = publicCalls;
+  }
+
+  /** The agent of a native call: a public one as it is, else by the caller's token. */
+  Assistant forCall(Context ctx) {
+    String id = ctx.pathParam("agent_id");
+    Optional<Assistant> open = assistants.findPublic(id);
+    if (open.isPresent()) {
+      Optional<Duration> wait = publicCalls.acquire(ctx.ip());
+      if (wait.isPresent()) {
+        ctx.header("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+        throw new TooManyRequests("too many requests to public agents from this address");
+      }
+      return open.get();
+    }
+    return withToken(ctx);
+  }
+
+  /** The agent by the caller's token, whatever its access (the OpenAI-compatible paths). */
+  Assistant withToken(Context ctx) {
+    String id = ctx.pathParam("agent_id");
+    Caller caller = auth.assistantOrOrg(ctx);
+    String keyOf = caller.token().assistantId();
+    if (keyOf != null && !keyOf.equals(id)) {
+      throw NotFound.of("agent '" + cut(id) + "' not found", "agent_id", id);
+    }
+    try {
+      return assistants.find(caller.org().id(), id);
+    } catch (NotFound none) {
+      throw NotFound.of("agent '" + cut(id) + "' not found", "agent_id", id);
+    }
+  }
+
+  private static String cut(String id) {
+    return id.length() > 100 ? id.substring(0, 100) + "…" : id;
+  }
+}

@@ -1,0 +1,251 @@
+package dev.lectern.adapters.http.timeweb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.JsonFields;
+import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.application.error.InvalidRequest;
+import dev.lectern.application.error.LecternException;
+import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerSink;
+import dev.lectern.application.port.in.answer.AskAssistantCommand;
+import dev.lectern.application.port.in.answer.AskAssistantUseCase;
+import dev.lectern.application.port.out.ModelMessage;
+import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.conversation.Role;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Timeweb's OpenAI-compatible agent API under {@code /api/v1/cloud-ai/agents/{agent_id}/v1}: chat
+ * completions, stateless (the client sends the conversation; {@code model} is ignored, the agent's
+ * own prompt, collections and model answer), whole or as a standard {@code data: } stream ending
+ * with {@code data: [DONE]}; and the model list. A token is always required.
+ */
+final class TimewebOpenAiHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(TimewebOpenAiHandlers.class);
+  private static final int MAX_TOKENS = 1_000_000;
+
+  private final AskAssistantUseCase asks;
+  private final TimewebAgents agents;
+  private final RequestBodies bodies;
+
+  TimewebOpenAiHandlers(AskAssistantUseCase asks, TimewebAgents agents, RequestBodies bodies) {
+    this.asks = asks;
+    this.agents = agents;
+    this.bodies = bodies;
+  }
+
+  void completions(Context ctx) {
+    Assistant agent = agents.withToken(ctx);
+    JsonFields body = bodies.json(ctx);
+    AskAssistantCommand command =
+        new AskAssistantCommand(
+            agent.orgId(),
+            agent.id(),
+            messages(body.raw("messages")),
+            body.optionalInt("max_tokens", 1, MAX_TOKENS).orElse(null),
+            body.optionalDouble("temperature", 0, 2).orElse(null));
+    String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+    String model = model(agent);
+    JsonNode stream = body.raw("stream");
+    if (stream == null || !stream.asBoolean(false)) {
+      Answer answer = asks.ask(command, new Quiet());
+      Json.respond(ctx, 200, whole(id, model, answer));
+      return;
+    }
+    Streamed sink = new Streamed(ctx, id, model);
+    try {
+      asks.ask(command, sink);
+    } catch (LecternException e) {
+      if (!sink.begun()) {
+        throw e;
+      }
+      sink.fail(e.publicMessage());
+    } catch (RuntimeException e) {
+      if (!sink.begun()) {
+        throw e;
+      }
+      LOG.error("a Timeweb agent stream failed", e);
+      sink.fail("internal server error");
+    }
+  }
+
+  void models(Context ctx) {
+    Assistant agent = agents.withToken(ctx);
+    ObjectNode list = Json.object();
+    list.put("object", "list");
+    ObjectNode entry = list.putArray("data").addObject();
+    entry.put("id", model(agent));
+    entry.put("object", "model");
+    entry.put("created", agent.createdAt().getEpochSecond());
+    entry.put("owned_by", "lectern");
+    Json.respond(ctx, 200, list);
+  }
+
+  private static String model(Assistant agent) {
+    return agent.model().model() == null ? "default" : agent.model().model();
+  }
+
+  /** User and assistant turns; system messages give way to the agent's own prompt. */
+  private static List<ModelMessage> messages(JsonNode given) {
+    if (given == null || !given.isArray() || given.isEmpty()) {
+      throw new InvalidRequest("messages: a non-empty list is required", "messages");
+    }
+    List<ModelMessage> messages = new ArrayList<>();
+    for (JsonNode message : given) {
+      String role = message.path("role").asText("");
+      String content = content(message.path("content"));
+      if ("user".equals(role)) {
+        messages.add(ModelMessage.user(content));
+      } else if ("assistant".equals(role)) {
+        messages.add(ModelMessage.assistant(content));
+      }
+    }
+    if (messages.isEmpty()
+        || messages.getLast().role() != Role.USER
+        || messages.getLast().text().isBlank()) {
+      throw new InvalidRequest(
+          "messages: the last one must be the user's, with content", "messages");
+    }
+    return messages;
+  }
+
+  /** A message's text: a string, or the text parts of a list of content parts. */
+  private static String content(JsonNode content) {
+    if (content.isTextual()) {
+      return content.asText();
+    }
+    StringBuilder text = new StringBuilder();
+    if (content.isArray()) {
+      for (JsonNode part : content) {
+        if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+          text.append(part.get("text").asText());
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  private static ObjectNode whole(String id, String model, Answer answer) {
+    ObjectNode node = Json.object();
+    node.put("id", id);
+    node.put("object", "chat.completion");
+    node.put("created", System.currentTimeMillis() / 1000);
+    node.put("model", model);
+    ObjectNode choice = node.putArray("choices").addObject();
+    choice.put("index", 0);
+    ObjectNode message = choice.putObject("message");
+    message.put("role", "assistant");
+    message.put("content", answer.text());
+    choice.put("finish_reason", finishReason(answer));
+    node.set("usage", usage(answer));
+    return node;
+  }
+
+  private static ObjectNode usage(Answer answer) {
+    ObjectNode usage = Json.object();
+    usage.put("prompt_tokens", answer.inputTokens());
+    usage.put("completion_tokens", answer.outputTokens());
+    usage.put("total_tokens", answer.inputTokens() + answer.outputTokens());
+    return usage;
+  }
+
+  static String finishReason(Answer answer) {
+    return switch (answer.finishReason()) {
+      case LENGTH -> "length";
+      case CONTENT_FILTER -> "content_filter";
+      default -> "stop";
+    };
+  }
+
+  /** Standard OpenAI chunks; the stream begins with the answer, so earlier failures are JSON. */
+  private static final class Streamed implements AnswerSink {
+    private final Context ctx;
+    private final String id;
+    private final String model;
+    private final long created = System.currentTimeMillis() / 1000;
+    private SseWriter sse;
+
+    Streamed(Context ctx, String id, String model) {
+      this.ctx = ctx;
+      this.id = id;
+      this.model = model;
+    }
+
+    @Override
+    public void onStart(String questionId, String answerId) {
+      begin();
+    }
+
+    @Override
+    public void onDelta(String text) {
+      begin();
+      sse.event(null, chunk(text, null));
+    }
+
+    @Override
+    public void onComplete(Answer answer) {
+      begin();
+      ObjectNode last = chunk(null, finishReason(answer));
+      last.set("usage", usage(answer));
+      sse.event(null, last);
+      sse.done();
+    }
+
+    void fail(String message) {
+      ObjectNode error = Json.object();
+      ObjectNode detail = error.putObject("error");
+      detail.put("message", message);
+      detail.put("type", "server_error");
+      sse.event(null, error);
+      sse.done();
+    }
+
+    boolean begun() {
+      return sse != null;
+    }
+
+    @Override
+    public boolean cancelled() {
+      return sse != null && sse.clientGone();
+    }
+
+    private void begin() {
+      if (sse == null) {
+        sse = SseWriter.start(ctx, SseWriter.Framing.OPENAI);
+      }
+    }
+
+    private ObjectNode chunk(String content, String finishReason) {
+      ObjectNode node = Json.object();
+      node.put("id", id);
+      node.put("object", "chat.completion.chunk");
+      node.put("created", created);
+      node.put("model", model);
+      ObjectNode choice = node.putArray("choices").addObject();
+      choice.put("index", 0);
+      ObjectNode delta = choice.putObject("delta");
+      if (content != null) {
+        delta.put("role", "assistant");
+        delta.put("content", content);
+      }
+      choice.put("finish_reason", finishReason);
+      return node;
+    }
+  }
+
+  private static final class Quiet implements AnswerSink {
+    @Override
+    public void onDelta(String text) {}
+
+    @Override
+    public void onComplete(Answer answer) {}
+  }
+}
