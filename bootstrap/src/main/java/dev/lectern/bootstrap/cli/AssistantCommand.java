@@ -7,6 +7,7 @@ import dev.lectern.bootstrap.ChatWiring;
 import dev.lectern.bootstrap.MetadataStores;
 import dev.lectern.domain.assistant.Access;
 import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.assistant.AssistantStatus;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.org.OrgSlug;
 import dev.lectern.domain.token.ApiToken;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code assistant create|list|show|delete} and {@code assistant key create|revoke}. */
+/** {@code assistant create|list|show|update|delete} and {@code assistant key create|revoke}. */
 @Command(
     name = "assistant",
     mixinStandardHelpOptions = true,
@@ -28,6 +29,7 @@ import picocli.CommandLine.Parameters;
       AssistantCommand.Create.class,
       AssistantCommand.ListAssistants.class,
       AssistantCommand.Show.class,
+      AssistantCommand.Update.class,
       AssistantCommand.Delete.class,
       AssistantCommand.Key.class
     })
@@ -94,6 +96,52 @@ public final class AssistantCommand {
     }
   }
 
+  /** {@code assistant update ID --access … --status …}. */
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = "Change who may ask an assistant, or suspend it.")
+  static final class Update extends InOrg {
+    @Parameters(paramLabel = "ID", description = "The id shown by 'assistant list'.")
+    String id;
+
+    @Option(names = "--access", description = "public (anyone may ask it) or private.")
+    String access;
+
+    @Option(names = "--status", description = "active, or suspended (it answers no one).")
+    String status;
+
+    @Override
+    void run(MetadataStores stores) {
+      AssistantDraft draft =
+          AssistantDraft.EMPTY
+              .withAccess(access == null ? null : Access.valueOf(upper(access, "access")))
+              .withStatus(status == null ? null : AssistantStatus.valueOf(upper(status, "status")));
+      Assistant changed = service(stores).update(orgId(stores), id, draft);
+      out()
+          .println(
+              "Assistant "
+                  + changed.id()
+                  + ": "
+                  + lower(changed.access())
+                  + ", "
+                  + lower(changed.status()));
+    }
+
+    private static String upper(String value, String option) {
+      String name = value.strip().toUpperCase(java.util.Locale.ROOT);
+      boolean known =
+          option.equals("access")
+              ? java.util.Arrays.stream(Access.values()).anyMatch(a -> a.name().equals(name))
+              : java.util.Arrays.stream(AssistantStatus.values())
+                  .anyMatch(a -> a.name().equals(name));
+      if (!known) {
+        throw new IllegalArgumentException("--" + option + ": unknown value '" + value + "'");
+      }
+      return name;
+    }
+  }
+
   /** {@code assistant list}. */
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List assistants.")
   static final class ListAssistants extends InOrg {
@@ -151,6 +199,8 @@ public final class AssistantCommand {
       line("status", lower(a.status()));
       line("opener", a.opener());
       line("system_prompt", a.systemPrompt().replace("\n", "\\n"));
+      line("timeweb agent", "/api/v1/cloud-ai/agents/" + a.id() + " (agent_id " + a.id() + ")");
+      line("aiflowy bot", "POST /v1/chat/completions with one of its keys");
       List<ApiToken> keys = service.keys(a.orgId(), a.id());
       line("keys", keys.isEmpty() ? "none" : "");
       for (ApiToken key : keys) {

@@ -112,6 +112,12 @@ class CliTest {
         .contains("opener:         Hi there")
         .contains(keyId + "  widget  active");
 
+    assertThat(shown.out())
+        .contains("/api/v1/cloud-ai/agents/" + id)
+        .contains("POST /v1/chat/completions");
+    assertThat(run("assistant", "update", id, "--access", "public", "--status", "suspended").out())
+        .isEqualTo("Assistant " + id + ": public, suspended\n");
+    assertThat(run("assistant", "update", id, "--status", "sleepy").err()).contains("--status");
     assertThat(run("assistant", "key", "revoke", id, keyId).exit()).isZero();
     assertThat(run("assistant", "show", id).out()).contains(keyId + "  widget  revoked");
 
