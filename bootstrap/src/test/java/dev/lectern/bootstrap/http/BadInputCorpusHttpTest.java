@@ -328,6 +328,16 @@ class BadInputCorpusHttpTest {
                 + "\"messages\":[{\"role\":\"system\",\"content\":\"s\"},"
                 + "{\"role\":\"user\",\"content\":\"hello\"}]}",
             botKey),
+        new Endpoint(
+            "POST",
+            "/api/v1/cloud-ai/agents/" + chat + "/call",
+            "{\"message\":\"hello\",\"parent_message_id\":null}"),
+        new Endpoint(
+            "POST",
+            "/api/v1/cloud-ai/agents/" + chat + "/v1/chat/completions",
+            "{\"model\":\"m\",\"max_tokens\":20,\"temperature\":0.3,\"stream\":false,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hello\"}]}]}"),
+        new Endpoint("GET", "/api/v1/cloud-ai/agents/" + chat + "/v1/models", null),
         new Endpoint("GET", "/lectern/v1/tasks?status=success&limit=5", null),
         new Endpoint("GET", "/lectern/v1/tasks/" + task, null),
         new Endpoint("POST", "/lectern/v1/tasks/" + task + "/cancel", null));
