@@ -98,11 +98,12 @@ public final class JdbcAssistantStore implements AssistantStore {
   }
 
   @Override
-  public Optional<Assistant> findById(String id) {
+  public Optional<Assistant> findPublic(String id) {
     return jdbc.one(
-        "SELECT " + COLUMNS + " FROM assistants WHERE id = ? ORDER BY org_id",
+        "SELECT " + COLUMNS + " FROM assistants WHERE id = ? AND access = ? ORDER BY org_id",
         JdbcAssistantStore::map,
-        id);
+        id,
+        Access.PUBLIC.name());
   }
 
   @Override

@@ -111,6 +111,28 @@ public abstract class AbstractAssistantStoresContractTest {
         .isEqualTo(AssistantStore.Outcome.CHANGED);
   }
 
+  static Assistant withAccess(Assistant a, Access access) {
+    return new Assistant(
+        a.orgId(),
+        a.id(),
+        a.name(),
+        a.description(),
+        a.systemPrompt(),
+        a.opener(),
+        a.emptyResponse(),
+        a.knowledgeRequired(),
+        a.collections(),
+        a.model(),
+        a.retrieval(),
+        a.historyWindow(),
+        a.showQuote(),
+        access,
+        a.status(),
+        a.attributes(),
+        a.createdAt(),
+        a.updatedAt());
+  }
+
   static Assistant withName(Assistant a, String name, Instant at) {
     return new Assistant(
         a.orgId(),
@@ -136,11 +158,13 @@ public abstract class AbstractAssistantStoresContractTest {
   @Test
   void anAssistantIsFoundByItsIdAloneAndAMessageByItsIdInItsOrganization() {
     assistants.insert(assistant("org1", "a1", "Support"));
+    assistants.insert(withAccess(assistant("org2", "p1", "Open"), Access.PUBLIC));
     conversations.create(
         conversation("org1", "c1", "a1"), List.of(message("c1", "m1", null, Role.ASSISTANT, "Hi")));
 
-    assertThat(assistants.findById("a1")).map(Assistant::orgId).contains("org1");
-    assertThat(assistants.findById("nope")).isEmpty();
+    assertThat(assistants.findPublic("p1")).map(Assistant::orgId).contains("org2");
+    assertThat(assistants.findPublic("a1")).as("a private assistant").isEmpty();
+    assertThat(assistants.findPublic("nope")).isEmpty();
     assertThat(conversations.conversationOf("org1", "m1")).contains("c1");
     assertThat(conversations.conversationOf("org2", "m1")).isEmpty();
     assertThat(conversations.conversationOf("org1", "nope")).isEmpty();
@@ -167,6 +191,7 @@ public abstract class AbstractAssistantStoresContractTest {
   @Test
   void turnsAreStoredWholeInOrderWithTheirReferences() {
     assistants.insert(assistant("org1", "a1", "Support"));
+    assistants.insert(withAccess(assistant("org2", "p1", "Open"), Access.PUBLIC));
     conversations.create(
         conversation("org1", "s1", "a1"),
         List.of(message("s1", "m0", null, Role.ASSISTANT, "Hi!")));
@@ -208,6 +233,7 @@ public abstract class AbstractAssistantStoresContractTest {
   @Test
   void conversationsAreListedRenamedAndDeletedWithinTheirOrganization() {
     assistants.insert(assistant("org1", "a1", "Support"));
+    assistants.insert(withAccess(assistant("org2", "p1", "Open"), Access.PUBLIC));
     conversations.create(conversation("org1", "s1", "a1"), List.of());
     conversations.create(conversation("org1", "s2", "a1"), List.of());
 

@@ -70,9 +70,9 @@ public final class InMemoryAssistantStore implements AssistantStore {
   }
 
   @Override
-  public synchronized Optional<Assistant> findById(String id) {
+  public synchronized Optional<Assistant> findPublic(String id) {
     return assistants.values().stream()
-        .filter(a -> a.id().equals(id))
+        .filter(a -> a.id().equals(id) && a.access() == dev.lectern.domain.assistant.Access.PUBLIC)
         .min(java.util.Comparator.comparing(Assistant::orgId));
   }
 

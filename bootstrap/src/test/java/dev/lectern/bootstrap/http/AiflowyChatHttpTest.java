@@ -153,6 +153,18 @@ class AiflowyChatHttpTest {
   }
 
   @Test
+  void contentMayBeAListOfTextParts() {
+    Reply reply =
+        ask(
+            echoKey,
+            "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi \"},"
+                + "{\"type\":\"text\",\"text\":\"there\"}]}]}");
+    assertThat(reply.json().at("/choices/message/content").asText()).isEqualTo("echo: hi there");
+    assertThat(ask(echoKey, "{\"messages\":[{\"role\":\"user\",\"content\":42}]}").status())
+        .isEqualTo(400);
+  }
+
+  @Test
   void aMissingEmptyOrUnknownKeyIsInvalid() {
     assertError(ask(null, HI), 401, INVALID_TOKEN);
     assertError(lectern.post(PATH, null, HI, "Authorization", "Bearer "), 401, INVALID_TOKEN);
@@ -327,11 +339,15 @@ class AiflowyChatHttpTest {
         RunningLectern.start(
             other,
             config -> config.llm(LlmConfig.at(upstream.base().toString(), "fake-model", null)))) {
-      Reply reply = after.post(PATH, key, HI);
+      String noLlm =
+          "{\"message\":\"Llm Not Found\",\"type\":\"resource_not_found_error\",\"param\":null,\"code\":\"404\"}";
+      assertError(after.post(PATH, key, HI), 404, noLlm);
+      // Found before any text, so a stream's failure is plain JSON too.
       assertError(
-          reply,
+          after.post(
+              PATH, key, "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
           404,
-          "{\"message\":\"Llm Not Found\",\"type\":\"resource_not_found_error\",\"param\":null,\"code\":\"404\"}");
+          noLlm);
     }
   }
 }

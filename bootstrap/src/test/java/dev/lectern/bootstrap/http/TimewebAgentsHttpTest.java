@@ -112,6 +112,21 @@ class TimewebAgentsHttpTest {
   }
 
   @Test
+  void anAgentIdMayBeWrittenAsAUuid() {
+    String dashed =
+        privateAgent.substring(0, 8)
+            + "-"
+            + privateAgent.substring(8, 12)
+            + "-"
+            + privateAgent.substring(12, 16)
+            + "-"
+            + privateAgent.substring(16, 20)
+            + "-"
+            + privateAgent.substring(20);
+    assertThat(ask(dashed, token, "{\"message\":\"hi\"}").status()).isEqualTo(200);
+  }
+
+  @Test
   void aPrivateAgentNeedsAGoodTokenAndAPublicOneNone() {
     assertError(ask(privateAgent, null, "{\"message\":\"hi\"}"), 401, "unauthorized");
     assertError(ask(privateAgent, "wrong", "{\"message\":\"hi\"}"), 401, "unauthorized");
@@ -193,6 +208,17 @@ class TimewebAgentsHttpTest {
   }
 
   @Test
+  void aCallWhoseModelFailsLeavesNoConversation() {
+    String fragile = agent("{\"name\":\"Fragile\",\"knowledge_required\":false}");
+    upstream.answering(FakeUpstream.json(500, "{\"error\":{\"message\":\"down\"}}"));
+    Reply failed = ask(fragile, token, "{\"message\":\"hi\"}");
+    assertThat(failed.status()).isEqualTo(500);
+    assertThat(failed.json().get("error_code").asText()).isEqualTo("internal_server_error");
+    assertThat(lectern.get("/api/v1/chats/" + fragile + "/sessions", ADMIN).json().get("data"))
+        .isEmpty();
+  }
+
+  @Test
   void aReplyCutAtTheTokenLimitFinishesWithLenght() {
     upstream.answering(
         FakeUpstream.json(
@@ -234,6 +260,8 @@ class TimewebAgentsHttpTest {
       Reply refused = busy.post(call(limited), null, "{\"message\":\"hi\"}");
       assertError(refused, 429, "too_many_requests");
       assertThat(refused.raw().headers().firstValue("Retry-After")).isPresent();
+      // A caller with a token of the agent's organization is not counted with the anonymous.
+      assertThat(busy.post(call(limited), ADMIN, "{\"message\":\"hi\"}").status()).isEqualTo(200);
     }
   }
 

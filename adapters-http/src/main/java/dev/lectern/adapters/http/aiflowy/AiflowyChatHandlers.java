@@ -3,11 +3,11 @@ package dev.lectern.adapters.http.aiflowy;
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.adapters.http.common.WholeAnswer;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.access.Caller;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerFrame;
-import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.in.answer.AnswerText;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
@@ -54,7 +54,7 @@ final class AiflowyChatHandlers {
         new AskAssistantCommand(
             org, bot, request.messages(), request.maxTokens(), request.temperature(), frame);
     if (!request.stream()) {
-      Answer answer = useCases.asks().ask(command, new Quiet());
+      Answer answer = useCases.asks().ask(command, new WholeAnswer());
       Json.respond(ctx, 200, AiflowyWire.whole(answer));
       return;
     }
@@ -92,14 +92,5 @@ final class AiflowyChatHandlers {
         AnswerText.EMPTY,
         AnswerFrame.Mode.MODEL,
         null);
-  }
-
-  /** A sink for an answer given whole. */
-  private static final class Quiet implements AnswerSink {
-    @Override
-    public void onDelta(String text) {}
-
-    @Override
-    public void onComplete(Answer answer) {}
   }
 }

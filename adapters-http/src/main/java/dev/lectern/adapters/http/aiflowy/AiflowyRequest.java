@@ -2,6 +2,7 @@ package dev.lectern.adapters.http.aiflowy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.adapters.http.common.JsonFields;
+import dev.lectern.adapters.http.common.MessageContent;
 import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.domain.conversation.Role;
@@ -38,17 +39,18 @@ record AiflowyRequest(
     List<String> system = new ArrayList<>();
     for (JsonNode message : given) {
       String role = message.path("role").asText("");
-      JsonNode content = message.path("content");
-      if (!content.isTextual()) {
-        continue;
+      if (!role.equals("user") && !role.equals("assistant") && !role.equals("system")) {
+        continue; // AIFlowy drops the roles it does not know.
+      }
+      String content = MessageContent.text(message.get("content"));
+      if (content == null) {
+        throw new InvalidRequest(
+            "messages[].content must be a string or a list of text parts", "messages");
       }
       switch (role) {
-        case "user" -> messages.add(ModelMessage.user(content.asText()));
-        case "assistant" -> messages.add(ModelMessage.assistant(content.asText()));
-        case "system" -> system.add(content.asText());
-        default -> {
-          // AIFlowy drops the roles it does not know.
-        }
+        case "user" -> messages.add(ModelMessage.user(content));
+        case "assistant" -> messages.add(ModelMessage.assistant(content));
+        default -> system.add(content);
       }
     }
     if (messages.isEmpty()

@@ -21,11 +21,6 @@ final class AiflowyStream implements AnswerSink {
   }
 
   @Override
-  public void onStart(String questionId, String answerId) {
-    begin();
-  }
-
-  @Override
   public void onDelta(String text) {
     begin();
     // Each piece waits for the next, so that the last one can be sent as END.

@@ -7,18 +7,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Calls allowed per key (a client address) in each fixed window of time. Memory stays bounded:
- * windows that have ended are dropped once many keys are held.
+ * Calls allowed per key (a client address) in each fixed window of time, in this process. Memory
+ * stays bounded: ended windows are dropped (at most once a window), and past a hard cap of keys a
+ * new key is refused until room is made.
  */
 public final class RateLimiter {
   private record Window(long start, int calls) {}
 
   private static final int PRUNE_ABOVE = 10_000;
+  private static final int MAX_KEYS = 100_000;
 
   private final int perWindow;
   private final long windowNanos;
   private final LongSupplier nanoTime;
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private volatile long prunedAt;
 
   public RateLimiter(int perWindow, Duration window) {
     this(perWindow, window, System::nanoTime);
@@ -36,8 +39,12 @@ public final class RateLimiter {
   /** Counts a call; empty when it is allowed, else how long until the next window. */
   public Optional<Duration> acquire(String key) {
     long now = nanoTime.getAsLong();
-    if (windows.size() > PRUNE_ABOVE) {
+    if (windows.size() > PRUNE_ABOVE && now - prunedAt >= windowNanos) {
+      prunedAt = now;
       windows.values().removeIf(w -> now - w.start() >= windowNanos);
+    }
+    if (windows.size() >= MAX_KEYS && !windows.containsKey(key)) {
+      return Optional.of(Duration.ofNanos(windowNanos));
     }
     Window window =
         windows.compute(

@@ -84,6 +84,11 @@ final class RagflowAgentStream implements AnswerSink {
     return sse != null && sse.clientGone();
   }
 
+  @Override
+  public boolean live() {
+    return sse != null;
+  }
+
   private RagflowAgentEvents.Timing timing() {
     long now = System.nanoTime();
     long start = searched == 0 ? now : searched;

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.adapters.http.common.WholeAnswer;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
-import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
 import dev.lectern.application.port.in.conversation.StartConversationCommand;
@@ -86,7 +86,7 @@ final class RagflowConverseHandlers {
     if (stream) {
       stream(ctx, command, chat.showQuote());
     } else {
-      Answer answer = useCases.answers().answer(command, new Collected());
+      Answer answer = useCases.answers().answer(command, new WholeAnswer());
       RagflowReply.ok(ctx, RagflowChatWire.sorted(whole(answer, chat.showQuote())));
     }
   }
@@ -165,14 +165,5 @@ final class RagflowConverseHandlers {
     frame.put("code", 0);
     frame.set("data", data);
     return frame;
-  }
-
-  /** A sink for an answer given whole: nothing to pass on as it is written. */
-  private static final class Collected implements AnswerSink {
-    @Override
-    public void onDelta(String text) {}
-
-    @Override
-    public void onComplete(Answer answer) {}
   }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.adapters.http.common.WholeAnswer;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerFrame;
-import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
@@ -78,7 +78,7 @@ final class RagflowOpenAiHandlers {
       stream(ctx, command, chat, reference);
       return;
     }
-    Answer answer = useCases.asks().ask(command, new Quiet());
+    Answer answer = useCases.asks().ask(command, new WholeAnswer());
     Json.respond(ctx, 200, RagflowChatWire.sorted(whole(answer, chat, request, reference)));
   }
 
@@ -172,14 +172,5 @@ final class RagflowOpenAiHandlers {
     usage.put("completion_tokens", answer.outputTokens());
     usage.put("total_tokens", answer.inputTokens() + answer.outputTokens());
     return usage;
-  }
-
-  /** A sink for an answer given whole. */
-  private static final class Quiet implements AnswerSink {
-    @Override
-    public void onDelta(String text) {}
-
-    @Override
-    public void onComplete(Answer answer) {}
   }
 }

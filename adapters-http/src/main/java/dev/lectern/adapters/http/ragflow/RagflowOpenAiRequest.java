@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.ragflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.MessageContent;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.domain.artifact.MetadataFilter;
 import java.util.ArrayList;
@@ -129,17 +130,7 @@ record RagflowOpenAiRequest(
     if (content == null || content.isNull()) {
       return "";
     }
-    if (content.isArray()) {
-      StringBuilder text = new StringBuilder();
-      for (JsonNode part : content) {
-        if (part.isObject()
-            && "text".equals(RagflowChatRequests.text(part.get("type")))
-            && part.path("text").isTextual()) {
-          text.append(part.get("text").textValue());
-        }
-      }
-      return text.toString();
-    }
-    return RagflowChatRequests.text(content);
+    String text = MessageContent.text(content);
+    return text != null ? text : RagflowChatRequests.text(content);
   }
 }

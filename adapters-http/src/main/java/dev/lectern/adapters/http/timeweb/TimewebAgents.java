@@ -2,6 +2,7 @@ package dev.lectern.adapters.http.timeweb;
 
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.RateLimiter;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.TooManyRequests;
 import dev.lectern.application.port.in.access.Caller;
@@ -29,10 +30,18 @@ final class TimewebAgents {
 
   /** The agent of a native call: a public one as it is, else by the caller's token. */
   Assistant forCall(Context ctx) {
-    String id = ctx.pathParam("agent_id");
+    String id = agentId(ctx);
     Optional<Assistant> open = assistants.findPublic(id);
     if (open.isPresent()) {
-      Optional<Duration> wait = publicCalls.acquire(ctx.ip());
+      if (ctx.header("Authorization") != null) {
+        // A caller with a good token for this agent is not one of the anonymous many.
+        try {
+          return withToken(ctx);
+        } catch (LecternException anonymousAfterAll) {
+          // A public agent ignores a token that does not reach it.
+        }
+      }
+      Optional<Duration> wait = publicCalls.acquire(client(ctx.ip()));
       if (wait.isPresent()) {
         ctx.header("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
         throw new TooManyRequests("too many requests to public agents from this address");
@@ -44,7 +53,7 @@ final class TimewebAgents {
 
   /** The agent by the caller's token, whatever its access (the OpenAI-compatible paths). */
   Assistant withToken(Context ctx) {
-    String id = ctx.pathParam("agent_id");
+    String id = agentId(ctx);
     Caller caller = auth.assistantOrOrg(ctx);
     String keyOf = caller.token().assistantId();
     if (keyOf != null && !keyOf.equals(id)) {
@@ -55,6 +64,32 @@ final class TimewebAgents {
     } catch (NotFound none) {
       throw NotFound.of("agent '" + cut(id) + "' not found", "agent_id", id);
     }
+  }
+
+  /** The path's agent id; the UUID form of an id is read as the id. */
+  private static String agentId(Context ctx) {
+    return TimewebIds.internal(ctx.pathParam("agent_id"));
+  }
+
+  /** Whom the public limit counts: an IPv4 address, or an IPv6 address's /64 network. */
+  static String client(String address) {
+    if (address == null || !address.contains(":")) {
+      return String.valueOf(address);
+    }
+    String[] groups = address.split(":", -1);
+    if (address.contains("::") || groups.length < 4) {
+      try {
+        byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+        StringBuilder network = new StringBuilder();
+        for (int i = 0; i < Math.min(8, bytes.length); i++) {
+          network.append(String.format("%02x", bytes[i]));
+        }
+        return network.toString();
+      } catch (java.net.UnknownHostException notAnAddress) {
+        return address;
+      }
+    }
+    return String.join(":", groups[0], groups[1], groups[2], groups[3]);
   }
 
   private static String cut(String id) {

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.JsonFields;
 import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.adapters.http.common.WholeAnswer;
 import dev.lectern.application.error.Forbidden;
 import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
-import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
 import dev.lectern.application.port.in.conversation.StartConversationCommand;
 import dev.lectern.application.port.in.conversation.StartConversationUseCase;
@@ -74,13 +74,26 @@ final class TimewebCallHandlers {
       conversation = holding.id();
       follows = answerOf(useCases.conversations().messages(org, agent.id(), conversation), id);
     }
-    Answer answer =
-        useCases
-            .answers()
-            .answer(
-                new AnswerQuestionCommand(
-                    org, agent.id(), conversation, follows, message.asText(), null, null),
-                new Quiet());
+    Answer answer;
+    try {
+      answer =
+          useCases
+              .answers()
+              .answer(
+                  new AnswerQuestionCommand(
+                      org, agent.id(), conversation, follows, message.asText(), null, null),
+                  new WholeAnswer());
+    } catch (RuntimeException failed) {
+      if (parent == null) {
+        // The call started this conversation; a call that failed leaves none behind.
+        try {
+          useCases.conversations().delete(org, agent.id(), conversation);
+        } catch (RuntimeException cleanup) {
+          failed.addSuppressed(cleanup);
+        }
+      }
+      throw failed;
+    }
     ObjectNode reply = Json.object();
     reply.put("message", answer.text());
     reply.put("id", TimewebIds.uuid(answer.answerId()));
@@ -140,13 +153,5 @@ final class TimewebCallHandlers {
       case CONTENT_FILTER -> "content_filter";
       case CANCELLED -> "error";
     };
-  }
-
-  private static final class Quiet implements AnswerSink {
-    @Override
-    public void onDelta(String text) {}
-
-    @Override
-    public void onComplete(Answer answer) {}
   }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.JsonFields;
+import dev.lectern.adapters.http.common.MessageContent;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.adapters.http.common.WholeAnswer;
 import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
@@ -56,7 +58,7 @@ final class TimewebOpenAiHandlers {
     String model = model(agent);
     JsonNode stream = body.raw("stream");
     if (stream == null || !stream.asBoolean(false)) {
-      Answer answer = asks.ask(command, new Quiet());
+      Answer answer = asks.ask(command, new WholeAnswer());
       Json.respond(ctx, 200, whole(id, model, answer));
       return;
     }
@@ -101,7 +103,14 @@ final class TimewebOpenAiHandlers {
     List<ModelMessage> messages = new ArrayList<>();
     for (JsonNode message : given) {
       String role = message.path("role").asText("");
-      String content = content(message.path("content"));
+      if (!role.equals("user") && !role.equals("assistant")) {
+        continue;
+      }
+      String content = MessageContent.text(message.get("content"));
+      if (content == null) {
+        throw new InvalidRequest(
+            "messages[].content must be a string or a list of text parts", "messages");
+      }
       if ("user".equals(role)) {
         messages.add(ModelMessage.user(content));
       } else if ("assistant".equals(role)) {
@@ -115,22 +124,6 @@ final class TimewebOpenAiHandlers {
           "messages: the last one must be the user's, with content", "messages");
     }
     return messages;
-  }
-
-  /** A message's text: a string, or the text parts of a list of content parts. */
-  private static String content(JsonNode content) {
-    if (content.isTextual()) {
-      return content.asText();
-    }
-    StringBuilder text = new StringBuilder();
-    if (content.isArray()) {
-      for (JsonNode part : content) {
-        if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
-          text.append(part.get("text").asText());
-        }
-      }
-    }
-    return text.toString();
   }
 
   private static ObjectNode whole(String id, String model, Answer answer) {
@@ -177,11 +170,6 @@ final class TimewebOpenAiHandlers {
       this.ctx = ctx;
       this.id = id;
       this.model = model;
-    }
-
-    @Override
-    public void onStart(String questionId, String answerId) {
-      begin();
     }
 
     @Override
@@ -239,13 +227,5 @@ final class TimewebOpenAiHandlers {
       choice.put("finish_reason", finishReason);
       return node;
     }
-  }
-
-  private static final class Quiet implements AnswerSink {
-    @Override
-    public void onDelta(String text) {}
-
-    @Override
-    public void onComplete(Answer answer) {}
   }
 }

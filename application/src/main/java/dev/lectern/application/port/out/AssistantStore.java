@@ -34,10 +34,10 @@ public interface AssistantStore {
   Optional<Assistant> find(String orgId, String id);
 
   /**
-   * The assistant with this id in whichever organization holds it: only for what anyone may reach
-   * without naming an organization (a public assistant), the caller checking its access.
+   * The public assistant with this id, in whichever organization holds it: what anyone may reach
+   * without naming an organization. A private assistant is never found this way.
    */
-  Optional<Assistant> findById(String id);
+  Optional<Assistant> findPublic(String id);
 
   /** The organization's assistants, oldest first. */
   List<Assistant> list(String orgId);

@@ -98,7 +98,7 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
     try {
       reply = replies.reply(assistant, history, found, sampling, deltas, command.frame());
     } catch (RuntimeException failure) {
-      if (!deltas.written().isEmpty()) {
+      if (sink.live() && !deltas.written().isEmpty()) {
         // What the client already saw is kept, marked as cut, with the question it answers.
         store(
             turn,

@@ -13,7 +13,6 @@ import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelInfo;
 import dev.lectern.application.port.out.TokenStore;
 import dev.lectern.application.service.NewIds;
-import dev.lectern.domain.assistant.Access;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.text.TextLimits;
@@ -114,7 +113,7 @@ public final class AssistantService implements ManageAssistantsUseCase, Assistan
 
   @Override
   public Optional<Assistant> findPublic(String id) {
-    return assistants.findById(id).filter(a -> a.access() == Access.PUBLIC);
+    return assistants.findPublic(id);
   }
 
   @Override

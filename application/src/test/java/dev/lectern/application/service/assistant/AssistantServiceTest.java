@@ -205,8 +205,8 @@ class AssistantServiceTest {
           }
 
           @Override
-          public java.util.Optional<Assistant> findById(String id) {
-            return assistants.findById(id);
+          public java.util.Optional<Assistant> findPublic(String id) {
+            return assistants.findPublic(id);
           }
 
           @Override
