@@ -1,5 +1,6 @@
 package dev.lectern.adapters.http.aiflowy;
 
+import dev.lectern.adapters.http.common.LazySse;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerSink;
@@ -11,18 +12,16 @@ import io.javalin.http.Context;
  * begins with the answer, so a failure before it (a bad key, a bot gone) is a plain JSON error.
  */
 final class AiflowyStream implements AnswerSink {
-  private final Context ctx;
-  private SseWriter sse;
+  private final LazySse sse;
   private String pending;
   private boolean sent;
 
   AiflowyStream(Context ctx) {
-    this.ctx = ctx;
+    this.sse = new LazySse(ctx, SseWriter.Framing.TIGHT);
   }
 
   @Override
   public void onDelta(String text) {
-    begin();
     // Each piece waits for the next, so that the last one can be sent as END.
     if (pending != null) {
       send(sent ? "MIDDLE" : "START", pending);
@@ -32,7 +31,6 @@ final class AiflowyStream implements AnswerSink {
 
   @Override
   public void onComplete(Answer answer) {
-    begin();
     if (!sent) {
       send("START", pending == null ? "" : pending);
       pending = "";
@@ -47,26 +45,20 @@ final class AiflowyStream implements AnswerSink {
       send(sent ? "MIDDLE" : "START", pending);
       pending = null;
     }
-    sse.event(null, failure.body());
+    sse.event(failure.body());
   }
 
   boolean begun() {
-    return sse != null;
+    return sse.begun();
   }
 
   @Override
   public boolean cancelled() {
-    return sse != null && sse.clientGone();
-  }
-
-  private void begin() {
-    if (sse == null) {
-      sse = SseWriter.start(ctx, SseWriter.Framing.TIGHT);
-    }
+    return sse.clientGone();
   }
 
   private void send(String status, String content) {
     sent = true;
-    sse.event(null, AiflowyWire.chunk(status, content));
+    sse.event(AiflowyWire.chunk(status, content));
   }
 }

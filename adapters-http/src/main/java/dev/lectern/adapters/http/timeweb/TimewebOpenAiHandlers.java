@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.JsonFields;
+import dev.lectern.adapters.http.common.LazySse;
 import dev.lectern.adapters.http.common.MessageContent;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.adapters.http.common.SseWriter;
@@ -160,30 +161,27 @@ final class TimewebOpenAiHandlers {
 
   /** Standard OpenAI chunks; the stream begins with the answer, so earlier failures are JSON. */
   private static final class Streamed implements AnswerSink {
-    private final Context ctx;
+    private final LazySse sse;
     private final String id;
     private final String model;
     private final long created = System.currentTimeMillis() / 1000;
-    private SseWriter sse;
 
     Streamed(Context ctx, String id, String model) {
-      this.ctx = ctx;
+      this.sse = new LazySse(ctx, SseWriter.Framing.OPENAI);
       this.id = id;
       this.model = model;
     }
 
     @Override
     public void onDelta(String text) {
-      begin();
-      sse.event(null, chunk(text, null));
+      sse.event(chunk(text, null));
     }
 
     @Override
     public void onComplete(Answer answer) {
-      begin();
       ObjectNode last = chunk(null, finishReason(answer));
       last.set("usage", usage(answer));
-      sse.event(null, last);
+      sse.event(last);
       sse.done();
     }
 
@@ -192,23 +190,17 @@ final class TimewebOpenAiHandlers {
       ObjectNode detail = error.putObject("error");
       detail.put("message", message);
       detail.put("type", "server_error");
-      sse.event(null, error);
+      sse.event(error);
       sse.done();
     }
 
     boolean begun() {
-      return sse != null;
+      return sse.begun();
     }
 
     @Override
     public boolean cancelled() {
-      return sse != null && sse.clientGone();
-    }
-
-    private void begin() {
-      if (sse == null) {
-        sse = SseWriter.start(ctx, SseWriter.Framing.OPENAI);
-      }
+      return sse.clientGone();
     }
 
     private ObjectNode chunk(String content, String finishReason) {
