@@ -22,6 +22,7 @@ final class AiflowyStream implements AnswerSink {
 
   @Override
   public void onDelta(String text) {
+    sse.begin();
     // Each piece waits for the next, so that the last one can be sent as END.
     if (pending != null) {
       send(sent ? "MIDDLE" : "START", pending);

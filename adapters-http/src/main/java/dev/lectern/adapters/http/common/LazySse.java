@@ -17,6 +17,11 @@ public final class LazySse {
     this.framing = framing;
   }
 
+  /** Begins the stream now, before its first event. */
+  public void begin() {
+    writer();
+  }
+
   public void event(JsonNode data) {
     writer().event(null, data);
   }
