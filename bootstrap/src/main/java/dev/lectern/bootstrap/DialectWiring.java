@@ -98,7 +98,7 @@ final class DialectWiring {
             new AdminAssistantHandlers.UseCases(chat.assistants(), chat.assistants()),
             auth,
             bodies);
-    var aiflowy = new AiflowyRoutes(chat.asks(), chat.assistants(), auth, bodies);
+    var aiflowy = new AiflowyRoutes(chat.asks(), auth, bodies);
     LecternConfig.Http http = config.http();
     var timeweb =
         new TimewebRoutes(

@@ -8,16 +8,9 @@ import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.access.Caller;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerFrame;
-import dev.lectern.application.port.in.answer.AnswerText;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
-import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
-import dev.lectern.domain.assistant.Assistant;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +24,7 @@ final class AiflowyChatHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(AiflowyChatHandlers.class);
 
   /** The use cases these handlers call. */
-  record UseCases(AskAssistantUseCase asks, ManageAssistantsUseCase assistants) {}
+  record UseCases(AskAssistantUseCase asks) {}
 
   private final UseCases useCases;
   private final BearerAuth auth;
@@ -48,8 +41,7 @@ final class AiflowyChatHandlers {
     AiflowyRequest request = AiflowyRequest.read(bodies.json(ctx));
     String org = caller.org().id();
     String bot = caller.token().assistantId();
-    AnswerFrame frame =
-        request.system().isEmpty() ? AnswerFrame.MODEL : withClientSystem(org, bot, request);
+    AnswerFrame frame = AnswerFrame.MODEL.withInstructions(String.join("\n\n", request.system()));
     AskAssistantCommand command =
         new AskAssistantCommand(
             org, bot, request.messages(), request.maxTokens(), request.temperature(), frame);
@@ -73,24 +65,5 @@ final class AiflowyChatHandlers {
       LOG.error("an AIFlowy stream failed", e);
       sink.fail(new AiflowyErrorRenderer.Failure(500, "internal server error", "error", null));
     }
-  }
-
-  /** The bot's prompt first, then the client's own system messages. */
-  private AnswerFrame withClientSystem(String org, String bot, AiflowyRequest request) {
-    Assistant assistant = useCases.assistants().find(org, bot);
-    List<String> pieces =
-        new ArrayList<>(
-            Arrays.asList(assistant.systemPrompt().split(Pattern.quote(Assistant.KNOWLEDGE), -1)));
-    String client = String.join("\n\n", request.system());
-    int last = pieces.size() - 1;
-    pieces.set(
-        last, pieces.get(last) + (assistant.systemPrompt().isEmpty() ? "" : "\n\n") + client);
-    return new AnswerFrame(
-        new AnswerText(pieces),
-        null,
-        AnswerText.EMPTY,
-        AnswerText.EMPTY,
-        AnswerFrame.Mode.MODEL,
-        null);
   }
 }

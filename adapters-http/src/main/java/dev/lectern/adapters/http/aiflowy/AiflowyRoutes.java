@@ -4,7 +4,6 @@ import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.DialectRoutes;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
-import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import io.javalin.config.RoutesConfig;
 import java.util.function.Consumer;
 
@@ -15,13 +14,8 @@ public final class AiflowyRoutes implements Consumer<RoutesConfig> {
 
   private final AiflowyChatHandlers chat;
 
-  public AiflowyRoutes(
-      AskAssistantUseCase asks,
-      ManageAssistantsUseCase assistants,
-      BearerAuth auth,
-      RequestBodies bodies) {
-    this.chat =
-        new AiflowyChatHandlers(new AiflowyChatHandlers.UseCases(asks, assistants), auth, bodies);
+  public AiflowyRoutes(AskAssistantUseCase asks, BearerAuth auth, RequestBodies bodies) {
+    this.chat = new AiflowyChatHandlers(new AiflowyChatHandlers.UseCases(asks), auth, bodies);
   }
 
   @Override

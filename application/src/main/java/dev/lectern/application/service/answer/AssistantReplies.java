@@ -3,7 +3,6 @@ package dev.lectern.application.service.answer;
 import dev.lectern.application.error.Forbidden;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.port.in.answer.AnswerFrame;
-import dev.lectern.application.port.in.answer.AnswerText;
 import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelCatalog;
@@ -69,8 +68,7 @@ final class AssistantReplies {
     return AssistantKnowledge.fitting(
         knowledge.retrieve(assistant, question, frame.documents()),
         budget.roomForPassages(
-            request(
-                assistant, sampling, List.of(ModelMessage.user(asked)), "", frame.systemPrompt()),
+            request(assistant, sampling, List.of(ModelMessage.user(asked)), "", frame),
             AssistantKnowledge.KNOWLEDGE_TOKENS));
   }
 
@@ -111,11 +109,10 @@ final class AssistantReplies {
     String before = frame.before().with(passages);
     String after = frame.after().with(passages);
     if (before.isEmpty() && after.isEmpty()) {
-      return modelReply(assistant, asked, found, sampling, deltas, frame.systemPrompt());
+      return modelReply(assistant, asked, found, sampling, deltas, frame);
     }
     Prefixed prefixed = new Prefixed(deltas, before);
-    ModelReply reply =
-        modelReply(assistant, asked, found, sampling, prefixed, frame.systemPrompt());
+    ModelReply reply = modelReply(assistant, asked, found, sampling, prefixed, frame);
     prefixed.start();
     if (!after.isEmpty() && reply.finishReason() != FinishReason.CANCELLED) {
       deltas.text(after);
@@ -168,7 +165,7 @@ final class AssistantReplies {
       List<Reference> found,
       Sampling sampling,
       ModelDeltas deltas,
-      AnswerText systemPrompt) {
+      AnswerFrame frame) {
     boolean searched = !assistant.collections().isEmpty();
     if (found.isEmpty()
         && searched
@@ -177,9 +174,21 @@ final class AssistantReplies {
       return fixed(assistant.emptyResponse(), deltas);
     }
     ModelRequest request =
-        request(assistant, sampling, history, KnowledgeText.format(found), systemPrompt)
+        request(assistant, sampling, history, KnowledgeText.format(found), frame)
             .withGrounding(AssistantKnowledge.grounding(found));
     return model.stream(budget.fit(request), deltas);
+  }
+
+  /** The instructions: the frame's or the assistant's, then the client's own. */
+  private static String system(Assistant assistant, String passages, AnswerFrame frame) {
+    String prompt =
+        frame.systemPrompt() == null
+            ? assistant.systemPromptWith(passages)
+            : frame.systemPrompt().with(passages);
+    if (frame.instructions().isEmpty()) {
+      return prompt;
+    }
+    return prompt.isEmpty() ? frame.instructions() : prompt + "\n\n" + frame.instructions();
   }
 
   /** What the assistant's model is asked: its prompt with these passages, its sampling. */
@@ -188,7 +197,7 @@ final class AssistantReplies {
       Sampling sampling,
       List<ModelMessage> history,
       String passages,
-      AnswerText systemPrompt) {
+      AnswerFrame frame) {
     ModelChoice choice = assistant.model();
     ModelSettings settings =
         new ModelSettings(
@@ -200,7 +209,7 @@ final class AssistantReplies {
             choice.frequencyPenalty());
     return new ModelRequest(
         choice.model(),
-        systemPrompt == null ? assistant.systemPromptWith(passages) : systemPrompt.with(passages),
+        system(assistant, passages, frame),
         history,
         settings,
         List.of(),

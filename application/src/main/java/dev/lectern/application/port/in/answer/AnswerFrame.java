@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param after text the answer ends with, after the model's reply
  * @param mode whether the model is asked
  * @param documents which documents the passages may come from, by their metadata
+ * @param instructions the client's own instructions, after the system prompt; empty for none
  */
 public record AnswerFrame(
     AnswerText systemPrompt,
@@ -23,7 +24,8 @@ public record AnswerFrame(
     AnswerText before,
     AnswerText after,
     Mode mode,
-    MetadataFilter documents) {
+    MetadataFilter documents,
+    String instructions) {
 
   /** Whether the model writes the answer, or the frame's text is the whole of it. */
   public enum Mode {
@@ -34,13 +36,25 @@ public record AnswerFrame(
   /** The model's reply as it is, under the assistant's own prompt. */
   public static final AnswerFrame MODEL =
       new AnswerFrame(
-          null, null, AnswerText.EMPTY, AnswerText.EMPTY, Mode.MODEL, MetadataFilter.NONE);
+          null, null, AnswerText.EMPTY, AnswerText.EMPTY, Mode.MODEL, MetadataFilter.NONE, "");
 
   public AnswerFrame {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(after, "after");
     Objects.requireNonNull(mode, "mode");
     documents = documents == null ? MetadataFilter.NONE : documents;
+    instructions = instructions == null ? "" : instructions;
+  }
+
+  /** The frame of an answer to {@code systemPrompt} … {@code documents}, with no instructions. */
+  public AnswerFrame(
+      AnswerText systemPrompt,
+      AnswerText question,
+      AnswerText before,
+      AnswerText after,
+      Mode mode,
+      MetadataFilter documents) {
+    this(systemPrompt, question, before, after, mode, documents, "");
   }
 
   /** A fixed answer; the model is not asked. */
@@ -50,7 +64,12 @@ public record AnswerFrame(
 
   /** This frame with passages only from the documents {@code filter} admits. */
   public AnswerFrame withDocuments(MetadataFilter filter) {
-    return new AnswerFrame(systemPrompt, question, before, after, mode, filter);
+    return new AnswerFrame(systemPrompt, question, before, after, mode, filter, instructions);
+  }
+
+  /** This frame with the client's own instructions after the system prompt. */
+  public AnswerFrame withInstructions(String text) {
+    return new AnswerFrame(systemPrompt, question, before, after, mode, documents, text);
   }
 
   public boolean asksModel() {
