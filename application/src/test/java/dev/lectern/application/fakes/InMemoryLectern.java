@@ -84,7 +84,8 @@ public final class InMemoryLectern {
           guard,
           artifacts,
           blobs);
-  public final AuthenticateService authenticate = new AuthenticateService(tokens, orgs, clock);
+  public final AuthenticateService authenticate =
+      new AuthenticateService(tokens, orgs, assistantStore, clock);
   public final AssistantService assistants =
       new AssistantService(assistantStore, collections, model, tokens, clock);
   public final AnswerQuestionService answers =

@@ -92,4 +92,46 @@ class ConversationServicesTest {
     assertThat(lectern.conversations.messages(org, id)).isEmpty();
     assertThatThrownBy(() -> manage.find(org, desk, id)).isInstanceOf(NotFound.class);
   }
+
+  @Test
+  void aMessageLeadsToItsConversationOnlyThroughItsOwnAssistant() {
+    String desk = assistant("Desk", "Hello there!");
+    String other = assistant("Other", "Hi");
+    StartedConversation started = start.start(new StartConversationCommand(org, desk, null, null));
+    String opener = started.messages().getFirst().id();
+
+    assertThat(manage.holding(org, desk, opener)).contains(started.conversation());
+    assertThat(manage.holding(org, other, opener)).isEmpty();
+    assertThat(manage.holding(org, desk, "nope")).isEmpty();
+  }
+
+  @Test
+  void onlyAPublicAssistantIsFoundWithoutItsOrganization() {
+    String desk = assistant("Desk", "Hello there!");
+    assertThat(lectern.assistants.findPublic(desk)).isEmpty();
+
+    lectern.assistants.update(
+        org, desk, AssistantDraft.EMPTY.withAccess(dev.lectern.domain.assistant.Access.PUBLIC));
+
+    assertThat(lectern.assistants.findPublic(desk)).map(a -> a.orgId()).contains(org);
+  }
+
+  @Test
+  void theKeyOfADeletedAssistantIsNotFoundWhereKeysAreTakenAndInvalidElsewhere() {
+    String desk = assistant("Desk", "Hello there!");
+    String key = lectern.assistants.createKey(org, desk, "site").secret();
+    lectern.assistants.delete(org, desk);
+
+    var asKey =
+        new dev.lectern.application.port.in.access.AuthenticateCommand(
+            key,
+            null,
+            dev.lectern.application.port.in.access.AuthenticateCommand.OrgChoice.TOKEN_ORG,
+            true);
+    assertThatThrownBy(() -> lectern.authenticate.authenticate(asKey))
+        .isInstanceOf(dev.lectern.application.error.NotFound.class);
+    var asToken = new dev.lectern.application.port.in.access.AuthenticateCommand(key, null);
+    assertThatThrownBy(() -> lectern.authenticate.authenticate(asToken))
+        .isInstanceOf(dev.lectern.application.error.Unauthenticated.class);
+  }
 }
