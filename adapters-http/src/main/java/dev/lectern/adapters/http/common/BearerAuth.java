@@ -45,13 +45,7 @@ public final class BearerAuth {
    * refused.
    */
   public Caller assistantKey(Context ctx) {
-    Caller caller =
-        authenticate.authenticate(
-            new AuthenticateCommand(
-                secret(ctx.header("Authorization")),
-                null,
-                AuthenticateCommand.OrgChoice.TOKEN_ORG,
-                true));
+    Caller caller = assistantOrOrg(ctx);
     if (caller.token().assistantId() == null) {
       throw new Unauthenticated("this API takes an assistant's key", "Authorization");
     }

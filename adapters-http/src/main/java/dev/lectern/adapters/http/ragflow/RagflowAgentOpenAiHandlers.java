@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.ragflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.OpenAiUsage;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
@@ -116,12 +117,10 @@ final class RagflowAgentOpenAiHandlers {
     node.putNull("created");
     node.put("model", agentId);
     node.putNull("param");
-    ObjectNode usage = node.putObject("usage");
-    int input = answer == null ? 0 : answer.inputTokens();
-    int output = answer == null ? 0 : answer.outputTokens();
-    usage.put("prompt_tokens", input);
-    usage.put("completion_tokens", output);
-    usage.put("total_tokens", input + output);
+    ObjectNode usage =
+        OpenAiUsage.of(
+            answer == null ? 0 : answer.inputTokens(), answer == null ? 0 : answer.outputTokens());
+    node.set("usage", usage);
     ObjectNode details = usage.putObject("completion_tokens_details");
     details.put("reasoning_tokens", 0);
     details.put("accepted_prediction_tokens", 0);

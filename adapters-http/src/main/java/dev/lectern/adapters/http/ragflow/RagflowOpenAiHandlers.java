@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.ragflow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.OpenAiUsage;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.adapters.http.common.WholeAnswer;
 import dev.lectern.application.error.LecternException;
@@ -167,10 +168,6 @@ final class RagflowOpenAiHandlers {
   }
 
   static ObjectNode usage(Answer answer) {
-    ObjectNode usage = Json.object();
-    usage.put("prompt_tokens", answer.inputTokens());
-    usage.put("completion_tokens", answer.outputTokens());
-    usage.put("total_tokens", answer.inputTokens() + answer.outputTokens());
-    return usage;
+    return OpenAiUsage.of(answer.inputTokens(), answer.outputTokens());
   }
 }

@@ -8,8 +8,12 @@ import dev.lectern.application.error.TooManyRequests;
 import dev.lectern.application.port.in.access.Caller;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.text.TextLimits;
 import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -57,12 +61,12 @@ final class TimewebAgents {
     Caller caller = auth.assistantOrOrg(ctx);
     String keyOf = caller.token().assistantId();
     if (keyOf != null && !keyOf.equals(id)) {
-      throw NotFound.of("agent '" + cut(id) + "' not found", "agent_id", id);
+      throw NotFound.of("agent '" + TextLimits.cut(id, 100) + "' not found", "agent_id", id);
     }
     try {
       return assistants.find(caller.org().id(), id);
     } catch (NotFound none) {
-      throw NotFound.of("agent '" + cut(id) + "' not found", "agent_id", id);
+      throw NotFound.of("agent '" + TextLimits.cut(id, 100) + "' not found", "agent_id", id);
     }
   }
 
@@ -76,23 +80,12 @@ final class TimewebAgents {
     if (address == null || !address.contains(":")) {
       return String.valueOf(address);
     }
-    String[] groups = address.split(":", -1);
-    if (address.contains("::") || groups.length < 4) {
-      try {
-        byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
-        StringBuilder network = new StringBuilder();
-        for (int i = 0; i < Math.min(8, bytes.length); i++) {
-          network.append(String.format("%02x", bytes[i]));
-        }
-        return network.toString();
-      } catch (java.net.UnknownHostException notAnAddress) {
-        return address;
-      }
+    try {
+      // A connection's address is a literal, so no name is looked up.
+      byte[] bytes = InetAddress.getByName(address).getAddress();
+      return HexFormat.of().formatHex(bytes, 0, Math.min(8, bytes.length));
+    } catch (UnknownHostException notAnAddress) {
+      return address;
     }
-    return String.join(":", groups[0], groups[1], groups[2], groups[3]);
-  }
-
-  private static String cut(String id) {
-    return id.length() > 100 ? id.substring(0, 100) + "…" : id;
   }
 }

@@ -19,6 +19,7 @@ import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.conversation.Conversation;
 import dev.lectern.domain.conversation.Message;
 import dev.lectern.domain.conversation.Role;
+import dev.lectern.domain.text.TextLimits;
 import io.javalin.http.Context;
 import java.util.List;
 
@@ -140,9 +141,10 @@ final class TimewebCallHandlers {
   }
 
   private static NotFound noParent(String parent) {
-    String shown = parent.length() > 100 ? parent.substring(0, 100) + "…" : parent;
     return NotFound.of(
-        "parent_message_id: no message '" + shown + "' of this agent", "parent_message_id", parent);
+        "parent_message_id: no message '" + TextLimits.cut(parent, 100) + "' of this agent",
+        "parent_message_id",
+        parent);
   }
 
   /** Timeweb's finish reasons, {@code lenght} spelled as Timeweb spells it. */

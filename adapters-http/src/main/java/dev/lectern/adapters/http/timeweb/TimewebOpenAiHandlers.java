@@ -6,6 +6,7 @@ import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.JsonFields;
 import dev.lectern.adapters.http.common.LazySse;
 import dev.lectern.adapters.http.common.MessageContent;
+import dev.lectern.adapters.http.common.OpenAiUsage;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.adapters.http.common.WholeAnswer;
@@ -144,11 +145,7 @@ final class TimewebOpenAiHandlers {
   }
 
   private static ObjectNode usage(Answer answer) {
-    ObjectNode usage = Json.object();
-    usage.put("prompt_tokens", answer.inputTokens());
-    usage.put("completion_tokens", answer.outputTokens());
-    usage.put("total_tokens", answer.inputTokens() + answer.outputTokens());
-    return usage;
+    return OpenAiUsage.of(answer.inputTokens(), answer.outputTokens());
   }
 
   static String finishReason(Answer answer) {

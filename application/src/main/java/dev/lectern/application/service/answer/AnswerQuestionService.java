@@ -87,9 +87,7 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
     AssistantReplies.Sampling sampling =
         new AssistantReplies.Sampling(command.maxTokens(), command.temperature());
     List<Reference> found =
-        command.frame().needsPassages()
-            ? replies.passages(assistant, command.question(), sampling, command.frame())
-            : List.of();
+        replies.passages(assistant, command.question(), sampling, command.frame());
 
     Turn turn = new Turn(command, parentId, ids.get(), ids.get(), clock.instant(), found);
     sink.onStart(turn.questionId(), turn.answerId());

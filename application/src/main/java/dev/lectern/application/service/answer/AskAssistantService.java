@@ -39,10 +39,7 @@ public final class AskAssistantService implements AskAssistantUseCase {
     AssistantReplies.Sampling sampling =
         new AssistantReplies.Sampling(command.maxTokens(), command.temperature());
     AnswerFrame frame = command.frame();
-    List<Reference> found =
-        frame.needsPassages()
-            ? replies.passages(assistant, command.question(), sampling, frame)
-            : List.of();
+    List<Reference> found = replies.passages(assistant, command.question(), sampling, frame);
     sink.onStart(null, null);
     ModelReply reply =
         replies.reply(assistant, history, found, sampling, new SinkDeltas(sink), frame);

@@ -61,9 +61,15 @@ final class AssistantReplies {
     return assistant;
   }
 
-  /** The passages for a question, as many as fit the model's window beside it. */
+  /**
+   * The passages for a question, as many as fit the model's window beside it; none when the frame
+   * needs none.
+   */
   List<Reference> passages(
       Assistant assistant, String question, Sampling sampling, AnswerFrame frame) {
+    if (!frame.needsPassages()) {
+      return List.of();
+    }
     String asked = frame.question() == null ? question : frame.question().with("");
     return AssistantKnowledge.fitting(
         knowledge.retrieve(assistant, question, frame.documents()),
@@ -109,10 +115,10 @@ final class AssistantReplies {
     String before = frame.before().with(passages);
     String after = frame.after().with(passages);
     if (before.isEmpty() && after.isEmpty()) {
-      return modelReply(assistant, asked, found, sampling, deltas, frame);
+      return modelReply(assistant, asked, found, passages, sampling, deltas, frame);
     }
     Prefixed prefixed = new Prefixed(deltas, before);
-    ModelReply reply = modelReply(assistant, asked, found, sampling, prefixed, frame);
+    ModelReply reply = modelReply(assistant, asked, found, passages, sampling, prefixed, frame);
     prefixed.start();
     if (!after.isEmpty() && reply.finishReason() != FinishReason.CANCELLED) {
       deltas.text(after);
@@ -163,6 +169,7 @@ final class AssistantReplies {
       Assistant assistant,
       List<ModelMessage> history,
       List<Reference> found,
+      String passages,
       Sampling sampling,
       ModelDeltas deltas,
       AnswerFrame frame) {
@@ -174,7 +181,7 @@ final class AssistantReplies {
       return fixed(assistant.emptyResponse(), deltas);
     }
     ModelRequest request =
-        request(assistant, sampling, history, KnowledgeText.format(found), frame)
+        request(assistant, sampling, history, passages, frame)
             .withGrounding(AssistantKnowledge.grounding(found));
     return model.stream(budget.fit(request), deltas);
   }
