@@ -8,6 +8,7 @@ import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
+import dev.lectern.application.port.in.conversation.AnonymousConversationsUseCase;
 import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
 import dev.lectern.application.port.in.conversation.StartConversationUseCase;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
@@ -20,6 +21,8 @@ import dev.lectern.application.service.answer.AssistantKnowledge;
 import dev.lectern.application.service.answer.ComposeReplyService;
 import dev.lectern.application.service.answer.ListModelsService;
 import dev.lectern.application.service.assistant.AssistantService;
+import dev.lectern.application.service.conversation.AnonymousConversationsService;
+import dev.lectern.application.service.conversation.AnonymousQuota;
 import dev.lectern.application.service.conversation.ManageConversationsService;
 import dev.lectern.application.service.conversation.StartConversationService;
 import java.net.URI;
@@ -45,6 +48,7 @@ public final class ChatWiring {
   private final AskAssistantUseCase asks;
   private final StartConversationService starts;
   private final ManageConversationsService conversations;
+  private final AnonymousConversationsService anonymous;
 
   private ChatWiring(
       ModelRoster models,
@@ -53,7 +57,10 @@ public final class ChatWiring {
       AssistantService assistants,
       AskAssistantUseCase asks,
       MetadataStores stores,
+      AnonymousQuota quota,
       Clock clock) {
+    this.anonymous =
+        new AnonymousConversationsService(stores.assistants(), stores.conversations(), quota);
     this.asks = asks;
     this.models = models;
     this.answers = answers;
@@ -65,8 +72,13 @@ public final class ChatWiring {
   }
 
   static ChatWiring create(
-      LlmConfig llm, MetadataStores stores, RetrieveChunksUseCase retrieve, Clock clock) {
-    ModelRoster models = roster(llm);
+      LecternConfig config, MetadataStores stores, RetrieveChunksUseCase retrieve, Clock clock) {
+    ModelRoster models = roster(config.llm(), config.answers().maxAnswerChars());
+    AnonymousQuota quota =
+        new AnonymousQuota(
+            stores.conversations(),
+            new AnonymousQuota.Limits(
+                config.answers().publicConversations(), config.answers().publicStoredBytes()));
     return new ChatWiring(
         models,
         new AnswerQuestionService(
@@ -75,12 +87,14 @@ public final class ChatWiring {
             new AssistantKnowledge(retrieve),
             models,
             models,
-            clock),
+            clock,
+            quota),
         new ComposeReplyService(retrieve, models, models),
         assistants(stores, models, clock),
         new AskAssistantService(
             stores.assistants(), new AssistantKnowledge(retrieve), models, models),
         stores,
+        quota,
         clock);
   }
 
@@ -96,16 +110,21 @@ public final class ChatWiring {
    * else the built-in extractive model), then the named ones; the built-in model is always there.
    */
   public static ModelRoster roster(LlmConfig llm) {
+    return roster(llm, OpenAiSettings.DEFAULT_MAX_ANSWER_CHARS);
+  }
+
+  /** The configured models, reading answers of at most {@code maxAnswerChars}. */
+  static ModelRoster roster(LlmConfig llm, int maxAnswerChars) {
     ModelRoster roster = new ModelRoster();
     if (!llm.builtInModel()) {
       roster.add(
           new ModelInfo(llm.model(), llm.model(), false, llm.contextTokens(), true),
-          openAi(llm, llm.baseUrl(), llm.model(), llm.apiKey()));
+          openAi(llm, llm.baseUrl(), llm.model(), llm.apiKey(), maxAnswerChars));
     }
     for (LlmConfig.NamedModel named : llm.named()) {
       roster.add(
           new ModelInfo(named.name(), named.model(), false, llm.contextTokens(), true),
-          openAi(llm, named.baseUrl(), named.model(), named.apiKey()));
+          openAi(llm, named.baseUrl(), named.model(), named.apiKey(), maxAnswerChars));
     }
     if (roster.find(BUILT_IN).isEmpty()) {
       roster.add(
@@ -119,7 +138,8 @@ public final class ChatWiring {
     return roster;
   }
 
-  private static LanguageModel openAi(LlmConfig llm, String url, String model, String apiKey) {
+  private static LanguageModel openAi(
+      LlmConfig llm, String url, String model, String apiKey, int maxAnswerChars) {
     URI base = URI.create(url);
     if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme())) {
       throw new IllegalArgumentException("the language model URL must be http or https: " + base);
@@ -134,7 +154,8 @@ public final class ChatWiring {
             llm.firstTokenTimeout(),
             llm.totalTimeout(),
             usual.attempts(),
-            Duration.ofMillis(500)));
+            Duration.ofMillis(500),
+            maxAnswerChars));
   }
 
   /** Assistants and their keys. */
@@ -162,6 +183,11 @@ public final class ChatWiring {
   /** Answers to conversations the client keeps. */
   public AskAssistantUseCase asks() {
     return asks;
+  }
+
+  /** What anonymous callers stored with public assistants. */
+  public AnonymousConversationsUseCase anonymous() {
+    return anonymous;
   }
 
   public StartConversationUseCase starts() {

@@ -1,6 +1,7 @@
 package dev.lectern.bootstrap;
 
 import dev.lectern.domain.collection.Language;
+import dev.lectern.domain.conversation.Message;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -11,7 +12,13 @@ import java.time.Duration;
  * @param adminToken the first admin token of a new installation, or null to generate one
  */
 public record LecternConfig(
-    Http http, Storage storage, Ingest ingest, String adminToken, Tasks tasks, LlmConfig llm) {
+    Http http,
+    Storage storage,
+    Ingest ingest,
+    String adminToken,
+    Tasks tasks,
+    LlmConfig llm,
+    Answers answers) {
 
   /**
    * Where and how the server listens.
@@ -66,6 +73,62 @@ public record LecternConfig(
     }
   }
 
+  /**
+   * Limits of the answer side: what a question may be, how much memory answers in flight may hold,
+   * how long an answer may grow, and how much anonymous callers may store.
+   *
+   * @param maxQuestionChars the longest string (a question, one message of a conversation) a caller
+   *     with a token may send to an answer endpoint
+   * @param maxPublicQuestionChars the same for an anonymous caller of a public assistant
+   * @param maxChatBodyBytes the largest body of an answer request with a token (a whole
+   *     conversation a client keeps); an anonymous body is sized to its question
+   * @param memoryBytes what answer requests in flight may hold together; 0 for a third of the heap
+   * @param maxAnswerChars the longest answer read from a model; past it the answer ends as cut for
+   *     length
+   * @param publicBytesPerMinute bytes of questions and answers one client address may have stored
+   *     through public assistants in a minute
+   * @param publicConversations anonymous conversations a public assistant keeps; past it the least
+   *     recently used go first
+   * @param publicStoredBytes bytes of anonymous conversations a public assistant keeps, likewise
+   */
+  public record Answers(
+      int maxQuestionChars,
+      int maxPublicQuestionChars,
+      long maxChatBodyBytes,
+      long memoryBytes,
+      int maxAnswerChars,
+      long publicBytesPerMinute,
+      int publicConversations,
+      long publicStoredBytes) {
+    public Answers {
+      if (maxQuestionChars < 1
+          || maxPublicQuestionChars < 1
+          || maxChatBodyBytes < 1
+          || memoryBytes < 0
+          || maxAnswerChars < 1
+          || publicBytesPerMinute < 1
+          || publicConversations < 1
+          || publicStoredBytes < 1) {
+        throw new IllegalArgumentException("answer limits must be positive");
+      }
+      int most = Message.MAX_CONTENT_LENGTH;
+      if (maxQuestionChars > most || maxPublicQuestionChars > most || maxAnswerChars > most) {
+        throw new IllegalArgumentException(
+            "question and answer limits must be at most " + most + " characters");
+      }
+    }
+
+    public static Answers defaults() {
+      return new Answers(
+          1_000_000, 16_000, 8L * 1024 * 1024, 0, 262_144, 1024L * 1024, 10_000, 256L << 20);
+    }
+
+    /** The memory budget: as configured, or a third of the largest heap. */
+    public long memoryBudget() {
+      return memoryBytes > 0 ? memoryBytes : Runtime.getRuntime().maxMemory() / 3;
+    }
+  }
+
   /** Defaults for a data directory. */
   public static Builder builder(Path dataDir) {
     return new Builder(dataDir);
@@ -89,6 +152,7 @@ public record LecternConfig(
     private String databasePassword;
     private Tasks tasks = Tasks.defaults();
     private LlmConfig llm = LlmConfig.builtIn();
+    private Answers answers = Answers.defaults();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -161,6 +225,11 @@ public record LecternConfig(
       return this;
     }
 
+    public Builder answers(Answers value) {
+      answers = value;
+      return this;
+    }
+
     public LecternConfig build() {
       return new LecternConfig(
           new Http(host, port, maxBodyBytes, publicCallsPerMinute),
@@ -168,7 +237,8 @@ public record LecternConfig(
           new Ingest(maxInputBytes, allowPrivateUris, fetchTimeout, parseTimeout, defaultLanguage),
           adminToken,
           tasks,
-          llm);
+          llm,
+          answers);
     }
   }
 }

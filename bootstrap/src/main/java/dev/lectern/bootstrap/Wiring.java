@@ -84,7 +84,7 @@ public final class Wiring implements AutoCloseable {
               List.of(stores.database(), index, () -> started.health().problem(clock.instant())),
               clock,
               HEALTH_REUSE);
-      var chat = ChatWiring.create(config.llm(), stores, knowledge.retrieve, clock);
+      var chat = ChatWiring.create(config, stores, knowledge.retrieve, clock);
       LecternServer server =
           DialectWiring.server(config, stores, knowledge, tasks, chat, health, clock);
       int recovered = tasks.engine().recover();

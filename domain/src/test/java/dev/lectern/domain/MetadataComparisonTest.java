@@ -85,4 +85,16 @@ class MetadataComparisonTest {
     assertThat(new MetadataFilter(true, List.of(ann, old)).matches(doc)).isTrue();
     assertThat(MetadataFilter.NONE.matches(doc)).isTrue();
   }
+
+  @Test
+  void nonFiniteStoredNumbersCompareAsTheirTextInsteadOfFailing() {
+    Map<String, Object> stored =
+        Map.of("size", Double.POSITIVE_INFINITY, "ratio", Double.NaN, "year", 2024.0);
+    assertThat(new MetadataComparison("size", GREATER, 10).matches(stored)).isFalse();
+    assertThat(new MetadataComparison("size", EQUAL, "Infinity").matches(stored)).isTrue();
+    assertThat(new MetadataComparison("ratio", LESS, 1).matches(stored)).isFalse();
+    assertThat(new MetadataComparison("size", NOT_EQUAL, 10).matches(stored)).isTrue();
+    assertThat(new MetadataComparison("year", GREATER, "1e400").matches(stored)).isFalse();
+    assertThat(new MetadataComparison("year", LESS, 1e300).matches(stored)).isTrue();
+  }
 }

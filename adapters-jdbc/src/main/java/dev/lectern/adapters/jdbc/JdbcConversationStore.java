@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcConversationStore implements ConversationStore {
   private static final String CONVERSATION =
-      "org_id, id, assistant_id, name, user_id, created_at, updated_at";
+      "org_id, id, assistant_id, name, user_id, created_at, updated_at, anonymous, stored_bytes";
   private static final String MESSAGE =
       "id, conversation_id, parent_id, role, content, message_refs, complete, input_tokens,"
           + " output_tokens, created_at";
@@ -39,14 +40,16 @@ public final class JdbcConversationStore implements ConversationStore {
         connection -> {
           Jdbc.update(
               connection,
-              "INSERT INTO conversations (" + CONVERSATION + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+              "INSERT INTO conversations (" + CONVERSATION + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
               c.orgId(),
               c.id(),
               c.assistantId(),
               c.name(),
               c.userId(),
               c.createdAt(),
-              c.updatedAt());
+              c.updatedAt(),
+              c.anonymous(),
+              Stored.bytes(first));
           insertMessages(connection, c.orgId(), c.id(), first, 0);
           return null;
         });
@@ -123,8 +126,10 @@ public final class JdbcConversationStore implements ConversationStore {
           int touched =
               Jdbc.update(
                   c,
-                  "UPDATE conversations SET updated_at = ? WHERE org_id = ? AND id = ?",
+                  "UPDATE conversations SET updated_at = ?, stored_bytes = stored_bytes + ?"
+                      + " WHERE org_id = ? AND id = ?",
                   at,
+                  Stored.bytes(turn),
                   orgId,
                   conversationId);
           if (touched == 0) {
@@ -144,22 +149,166 @@ public final class JdbcConversationStore implements ConversationStore {
         });
   }
 
+  @Override
+  public Optional<Message> message(String orgId, String conversationId, String messageId) {
+    return jdbc.one(
+        "SELECT " + MESSAGE + " FROM messages WHERE org_id = ? AND conversation_id = ? AND id = ?",
+        JdbcConversationStore::message,
+        orgId,
+        conversationId,
+        messageId);
+  }
+
+  @Override
+  public Optional<String> lastMessageId(String orgId, String conversationId) {
+    return jdbc.one(
+        "SELECT id FROM messages WHERE org_id = ? AND conversation_id = ?"
+            + " ORDER BY seq DESC LIMIT 1",
+        row -> row.getString("id"),
+        orgId,
+        conversationId);
+  }
+
+  @Override
+  public Optional<String> firstAnswerTo(String orgId, String conversationId, String messageId) {
+    return jdbc.one(
+        "SELECT id FROM messages WHERE org_id = ? AND conversation_id = ? AND parent_id = ?"
+            + " AND role = ? ORDER BY seq LIMIT 1",
+        row -> row.getString("id"),
+        orgId,
+        conversationId,
+        messageId,
+        Role.ASSISTANT.name());
+  }
+
+  /** One step up a branch: a message, how far from its end, and what it weighs. */
+  private record Step(String id, int depth, long size) {}
+
+  @Override
+  public List<Message> branch(
+      String orgId, String conversationId, String messageId, int window, long maxChars) {
+    if (window < 1) {
+      return List.of();
+    }
+    return jdbc.transaction(
+        c -> {
+          // The parent links are followed in the database: only the branch's own rows are read,
+          // sizes first, so that the text read stays within the budget.
+          List<Step> steps =
+              Jdbc.list(
+                  c,
+                  "WITH RECURSIVE path (id, parent_id, depth, size) AS ("
+                      + " SELECT id, parent_id, 1, CHAR_LENGTH(content) + CHAR_LENGTH(message_refs)"
+                      + " FROM messages WHERE org_id = ? AND conversation_id = ? AND id = ?"
+                      + " UNION ALL"
+                      + " SELECT m.id, m.parent_id, path.depth + 1,"
+                      + " CHAR_LENGTH(m.content) + CHAR_LENGTH(m.message_refs)"
+                      + " FROM messages m JOIN path ON m.id = path.parent_id"
+                      + " WHERE m.org_id = ? AND m.conversation_id = ? AND path.depth < ?)"
+                      + " SELECT id, depth, size FROM path ORDER BY depth",
+                  row -> new Step(row.getString("id"), row.getInt("depth"), row.getLong("size")),
+                  orgId,
+                  conversationId,
+                  messageId,
+                  orgId,
+                  conversationId,
+                  window);
+          List<String> wanted = new ArrayList<>();
+          long used = 0;
+          for (Step step : steps) {
+            used += step.size();
+            if (used > maxChars && !wanted.isEmpty()) {
+              break;
+            }
+            wanted.add(step.id());
+          }
+          if (wanted.isEmpty()) {
+            return List.<Message>of();
+          }
+          Map<String, Message> byId = new LinkedHashMap<>();
+          for (Message m :
+              Jdbc.list(
+                  c,
+                  "SELECT "
+                      + MESSAGE
+                      + " FROM messages WHERE org_id = ? AND conversation_id = ? AND id IN ("
+                      + String.join(", ", Collections.nCopies(wanted.size(), "?"))
+                      + ")",
+                  JdbcConversationStore::message,
+                  params(orgId, conversationId, wanted))) {
+            byId.put(m.id(), m);
+          }
+          List<Message> oldestFirst = new ArrayList<>();
+          for (int i = wanted.size() - 1; i >= 0; i--) {
+            Message m = byId.get(wanted.get(i));
+            if (m != null) {
+              oldestFirst.add(m);
+            }
+          }
+          return oldestFirst;
+        });
+  }
+
+  private static Object[] params(String orgId, String conversationId, List<String> ids) {
+    Object[] params = new Object[ids.size() + 2];
+    params[0] = orgId;
+    params[1] = conversationId;
+    for (int i = 0; i < ids.size(); i++) {
+      params[i + 2] = ids.get(i);
+    }
+    return params;
+  }
+
+  @Override
+  public AnonymousUsage anonymousUsage(String orgId, String assistantId) {
+    return jdbc.one(
+            "SELECT COUNT(*) AS n, COALESCE(SUM(stored_bytes), 0) AS bytes FROM conversations"
+                + " WHERE org_id = ? AND assistant_id = ? AND anonymous = TRUE",
+            row -> new AnonymousUsage(row.getInt("n"), row.getLong("bytes")),
+            orgId,
+            assistantId)
+        .orElse(new AnonymousUsage(0, 0));
+  }
+
+  /** A conversation and what it holds. */
+  private record Held(String id, long bytes) {}
+
+  @Override
+  public int pruneAnonymous(String orgId, String assistantId, int keep, long storedBytes) {
+    AnonymousUsage usage = anonymousUsage(orgId, assistantId);
+    if (usage.conversations() <= keep && usage.storedBytes() <= storedBytes) {
+      return 0;
+    }
+    List<String> doomed = new ArrayList<>();
+    long kept = 0;
+    int seen = 0;
+    for (Held held :
+        jdbc.list(
+            "SELECT id, stored_bytes FROM conversations"
+                + " WHERE org_id = ? AND assistant_id = ? AND anonymous = TRUE"
+                + " ORDER BY updated_at DESC, id DESC",
+            row -> new Held(row.getString("id"), row.getLong("stored_bytes")),
+            orgId,
+            assistantId)) {
+      kept += held.bytes();
+      if (seen++ >= keep || kept > storedBytes) {
+        doomed.add(held.id());
+      }
+    }
+    int removed = 0;
+    for (String id : doomed) {
+      if (delete(orgId, id)) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   private static void insertMessages(
       Connection c, String orgId, String conversationId, List<Message> messages, int firstSeq)
       throws SQLException {
     int seq = firstSeq;
     for (Message m : messages) {
-      List<Map<String, Object>> refs = new ArrayList<>();
-      for (Reference r : m.references()) {
-        Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("chunk_id", r.chunkId());
-        ref.put("collection_id", r.collectionId());
-        ref.put("document_id", r.documentId());
-        ref.put("document_name", r.documentName());
-        ref.put("score", r.score());
-        ref.put("snippet", r.snippet());
-        refs.add(ref);
-      }
       Jdbc.update(
           c,
           "INSERT INTO messages (org_id, seq, "
@@ -172,7 +321,7 @@ public final class JdbcConversationStore implements ConversationStore {
           m.parentId(),
           m.role().name(),
           m.content(),
-          MetadataJson.write(refs),
+          Stored.references(m),
           m.complete(),
           m.inputTokens(),
           m.outputTokens(),
@@ -188,7 +337,9 @@ public final class JdbcConversationStore implements ConversationStore {
         row.getString("name"),
         row.getString("user_id"),
         Jdbc.instant(row, "created_at"),
-        Jdbc.instant(row, "updated_at"));
+        Jdbc.instant(row, "updated_at"),
+        row.getBoolean("anonymous"),
+        row.getLong("stored_bytes"));
   }
 
   private static Message message(ResultSet row) throws SQLException {

@@ -54,6 +54,12 @@ public final class ModelRoster implements LanguageModel, ModelCatalog {
     return entry.model().inputTokens(upstream(entry, request));
   }
 
+  @Override
+  public int inputTokens(ModelRequest request, int atMost) {
+    Entry entry = entry(request);
+    return entry.model().inputTokens(upstream(entry, request), atMost);
+  }
+
   private Entry entry(ModelRequest request) {
     if (entries.isEmpty()) {
       throw new IllegalStateException("no language model is configured");

@@ -8,6 +8,7 @@ import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.application.port.out.ModelTool;
 import dev.lectern.application.port.out.ToolCall;
 import dev.lectern.domain.text.WellFormed;
+import java.util.List;
 
 /** Counts cl100k_base tokens, for models that report no usage of their own. */
 public final class TokenCounts {
@@ -26,16 +27,78 @@ public final class TokenCounts {
 
   /** What a request costs to read: its system prompt, messages and tool definitions. */
   public static int of(ModelRequest request) {
-    int total = request.system() == null ? 0 : of(request.system()) + PER_MESSAGE;
-    for (ModelMessage message : request.messages()) {
-      total += of(message.text()) + PER_MESSAGE;
+    return of(request, Integer.MAX_VALUE);
+  }
+
+  /**
+   * What a request costs to read, exactly when it is at most {@code atMost}; else a count above
+   * {@code atMost}, made of no more of the request than that takes (the newest messages first, as
+   * they are the ones that must fit).
+   */
+  public static int of(ModelRequest request, int atMost) {
+    Bounded count = new Bounded(atMost);
+    List<ModelMessage> messages = request.messages();
+    for (int i = messages.size() - 1; i >= 0 && count.open(); i--) {
+      ModelMessage message = messages.get(i);
+      count.add(message.text(), PER_MESSAGE);
       for (ToolCall call : message.toolCalls()) {
-        total += of(call.name()) + of(call.arguments());
+        count.add(call.name(), 0);
+        count.add(call.arguments(), 0);
       }
     }
-    for (ModelTool tool : request.tools()) {
-      total += of(tool.name()) + of(tool.description()) + of(String.valueOf(tool.parameters()));
+    if (request.system() != null) {
+      count.add(request.system(), PER_MESSAGE);
     }
-    return total;
+    for (ModelTool tool : request.tools()) {
+      count.add(tool.name(), 0);
+      count.add(tool.description(), 0);
+      count.add(String.valueOf(tool.parameters()), 0);
+    }
+    return (int) Math.min(Integer.MAX_VALUE, count.total);
+  }
+
+  /**
+   * A sum that stops counting once it passes its bound. A long text is counted a slice at a time: a
+   * token is never cut in the exact count (it is counted whole), and past the bound a slice's edges
+   * matter no more.
+   */
+  private static final class Bounded {
+    private static final int SLICE = 64 * 1024;
+
+    private final long atMost;
+    private long total;
+
+    Bounded(int atMost) {
+      this.atMost = atMost;
+    }
+
+    boolean open() {
+      return total <= atMost;
+    }
+
+    void add(String text, int extra) {
+      if (!open()) {
+        return;
+      }
+      total += extra;
+      if (text == null || text.length() <= SLICE || atMost - total > text.length()) {
+        total += of(text);
+        return;
+      }
+      long before = total;
+      int from = 0;
+      while (from < text.length() && open()) {
+        int to = Math.min(text.length(), from + SLICE);
+        if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+          to--;
+        }
+        total += of(text.substring(from, to));
+        from = to;
+      }
+      if (open()) {
+        // It fits after all: slices may count a token cut at their edges twice, so count it whole.
+        total = before + of(text);
+      }
+    }
   }
 }

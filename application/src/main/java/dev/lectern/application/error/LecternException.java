@@ -1,5 +1,6 @@
 package dev.lectern.application.error;
 
+import dev.lectern.domain.text.TextLimits;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,8 +28,14 @@ public abstract sealed class LecternException extends RuntimeException
   private final String field;
   private volatile String errorId;
 
+  /**
+   * The longest message kept: messages repeat ids and values a client sent, and a long one never
+   * comes back whole (its head and tail are kept).
+   */
+  public static final int MAX_MESSAGE_CHARS = 4096;
+
   protected LecternException(String message, String field, Throwable cause) {
-    super(message, cause);
+    super(TextLimits.cut(message, MAX_MESSAGE_CHARS), cause);
     this.field = field;
   }
 

@@ -249,4 +249,100 @@ public abstract class AbstractAssistantStoresContractTest {
     assertThat(conversations.delete("org1", "s1")).isTrue();
     assertThat(conversations.list("org1", "a1")).extracting(Conversation::id).containsExactly("s2");
   }
+
+  @Test
+  void aBranchIsReadWithinItsWindowAndItsBudgetWithoutOtherBranches() {
+    assistants.insert(assistant("org1", "a1", "Support"));
+    conversations.create(
+        conversation("org1", "s1", "a1"),
+        List.of(message("s1", "m0", null, Role.ASSISTANT, "Hi!")));
+    conversations.appendTurn(
+        "org1",
+        "s1",
+        List.of(
+            message("s1", "q1", "m0", Role.USER, "first question"),
+            message("s1", "a1", "q1", Role.ASSISTANT, "first answer")),
+        T0.plusSeconds(1));
+    // Two branches after the first answer.
+    conversations.appendTurn(
+        "org1",
+        "s1",
+        List.of(
+            message("s1", "q2", "a1", Role.USER, "left"),
+            message("s1", "a2", "q2", Role.ASSISTANT, "left answer")),
+        T0.plusSeconds(2));
+    conversations.appendTurn(
+        "org1",
+        "s1",
+        List.of(
+            message("s1", "q3", "a1", Role.USER, "right " + "x".repeat(100)),
+            message("s1", "a3", "q3", Role.ASSISTANT, "right answer")),
+        T0.plusSeconds(3));
+
+    assertThat(conversations.branch("org1", "s1", "a3", 10, 1_000_000))
+        .extracting(Message::id)
+        .containsExactly("m0", "q1", "a1", "q3", "a3");
+    assertThat(conversations.branch("org1", "s1", "a2", 3, 1_000_000))
+        .extracting(Message::id)
+        .containsExactly("a1", "q2", "a2");
+    // The budget counts the newest first; the message the branch ends at is always read.
+    assertThat(conversations.branch("org1", "s1", "a3", 10, 50))
+        .extracting(Message::id)
+        .containsExactly("a3");
+    assertThat(conversations.branch("org1", "s1", "a3", 10, 125))
+        .extracting(Message::id)
+        .containsExactly("q3", "a3");
+    assertThat(conversations.branch("org1", "s1", "nope", 10, 1000)).isEmpty();
+    assertThat(conversations.branch("org2", "s1", "a3", 10, 1000)).isEmpty();
+
+    assertThat(conversations.lastMessageId("org1", "s1")).hasValue("a3");
+    assertThat(conversations.lastMessageId("org2", "s1")).isEmpty();
+    assertThat(conversations.message("org1", "s1", "q2").orElseThrow().content()).isEqualTo("left");
+    assertThat(conversations.message("org2", "s1", "q2")).isEmpty();
+    assertThat(conversations.firstAnswerTo("org1", "s1", "q3")).hasValue("a3");
+    assertThat(conversations.firstAnswerTo("org1", "s1", "a3")).isEmpty();
+  }
+
+  private static Conversation anonymous(String id, Instant at) {
+    return new Conversation("org1", id, "p1", "New conversation", null, at, at, true, 0);
+  }
+
+  @Test
+  void anonymousConversationsAreCountedAndTheLeastRecentlyUsedPrunedFirst() {
+    assistants.insert(withAccess(assistant("org1", "p1", "Open"), Access.PUBLIC));
+    conversations.create(anonymous("s1", T0), List.of());
+    conversations.create(anonymous("s2", T0.plusSeconds(1)), List.of());
+    conversations.create(anonymous("s3", T0.plusSeconds(2)), List.of());
+    conversations.create(conversation("org1", "mine", "p1"), List.of());
+    // s1 is the oldest but was used last.
+    conversations.appendTurn(
+        "org1",
+        "s1",
+        List.of(
+            message("s1", "q", null, Role.USER, "Жжж question"),
+            message("s1", "a", "q", Role.ASSISTANT, "answer")),
+        T0.plusSeconds(9));
+
+    ConversationStore.AnonymousUsage usage = conversations.anonymousUsage("org1", "p1");
+    assertThat(usage.conversations()).isEqualTo(3);
+    assertThat(usage.storedBytes()).isGreaterThanOrEqualTo("Жжж question".length() + 6 + 3);
+    assertThat(conversations.find("org1", "s1").orElseThrow().storedBytes())
+        .isEqualTo(usage.storedBytes());
+    assertThat(conversations.find("org1", "s1").orElseThrow().anonymous()).isTrue();
+    assertThat(conversations.find("org1", "mine").orElseThrow().anonymous()).isFalse();
+
+    assertThat(conversations.pruneAnonymous("org1", "p1", 2, Long.MAX_VALUE)).isEqualTo(1);
+    assertThat(conversations.list("org1", "p1"))
+        .extracting(Conversation::id)
+        .containsExactlyInAnyOrder("s1", "s3", "mine");
+    // Past the bytes: the newest, s1, alone holds more than they allow, so it goes with the rest.
+    assertThat(conversations.pruneAnonymous("org1", "p1", 10, usage.storedBytes())).isZero();
+    assertThat(conversations.pruneAnonymous("org1", "p1", 10, usage.storedBytes() - 1))
+        .isEqualTo(2);
+    assertThat(conversations.anonymousUsage("org1", "p1").conversations()).isZero();
+    assertThat(conversations.list("org1", "p1"))
+        .extracting(Conversation::id)
+        .containsExactly("mine");
+    assertThat(conversations.anonymousUsage("org2", "p1").conversations()).isZero();
+  }
 }

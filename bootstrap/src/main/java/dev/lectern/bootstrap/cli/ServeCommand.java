@@ -58,6 +58,70 @@ public final class ServeCommand implements Callable<Integer> {
   int publicCallsPerMinute;
 
   @Option(
+      names = "--max-question-chars",
+      defaultValue = "${env:LECTERN_MAX_QUESTION_CHARS:-1000000}",
+      description =
+          "Longest question or message (any string) a caller with a token may send to an answer"
+              + " endpoint. Env: LECTERN_MAX_QUESTION_CHARS.")
+  int maxQuestionChars;
+
+  @Option(
+      names = "--max-public-question-chars",
+      defaultValue = "${env:LECTERN_MAX_PUBLIC_QUESTION_CHARS:-16000}",
+      description =
+          "Longest question an anonymous caller may send to a public agent."
+              + " Env: LECTERN_MAX_PUBLIC_QUESTION_CHARS.")
+  int maxPublicQuestionChars;
+
+  @Option(
+      names = "--max-chat-body-bytes",
+      defaultValue = "${env:LECTERN_MAX_CHAT_BODY_BYTES:-8388608}",
+      description =
+          "Largest body of an answer request (a whole conversation a client sends)."
+              + " Env: LECTERN_MAX_CHAT_BODY_BYTES.")
+  long maxChatBodyBytes;
+
+  @Option(
+      names = "--answer-memory-mb",
+      defaultValue = "${env:LECTERN_ANSWER_MEMORY_MB:-0}",
+      description =
+          "Memory the answer requests in flight may hold together, in MiB (0 = a third of the"
+              + " heap); past it new ones wait, then get 429. Env: LECTERN_ANSWER_MEMORY_MB.")
+  long answerMemoryMb;
+
+  @Option(
+      names = "--max-answer-chars",
+      defaultValue = "${env:LECTERN_MAX_ANSWER_CHARS:-262144}",
+      description =
+          "Longest answer read from a model; past it the answer ends as cut for length."
+              + " Env: LECTERN_MAX_ANSWER_CHARS.")
+  int maxAnswerChars;
+
+  @Option(
+      names = "--public-bytes-per-minute",
+      defaultValue = "${env:LECTERN_PUBLIC_BYTES_PER_MINUTE:-1048576}",
+      description =
+          "Bytes of questions and answers one client address may have stored through public"
+              + " agents per minute. Env: LECTERN_PUBLIC_BYTES_PER_MINUTE.")
+  long publicBytesPerMinute;
+
+  @Option(
+      names = "--public-conversations",
+      defaultValue = "${env:LECTERN_PUBLIC_CONVERSATIONS:-10000}",
+      description =
+          "Anonymous conversations a public agent keeps; the least recently used go first."
+              + " Env: LECTERN_PUBLIC_CONVERSATIONS.")
+  int publicConversations;
+
+  @Option(
+      names = "--public-stored-mb",
+      defaultValue = "${env:LECTERN_PUBLIC_STORED_MB:-256}",
+      description =
+          "MiB of anonymous conversations a public agent keeps; the least recently used go first."
+              + " Env: LECTERN_PUBLIC_STORED_MB.")
+  long publicStoredMb;
+
+  @Option(
       names = "--max-input-bytes",
       defaultValue = "${env:LECTERN_MAX_INPUT_BYTES:-52428800}",
       description = "Largest document (decoded). Env: LECTERN_MAX_INPUT_BYTES.")
@@ -137,6 +201,7 @@ public final class ServeCommand implements Callable<Integer> {
             .defaultLanguage(language)
             .tasks(tasks())
             .llm(llm.config())
+            .answers(answers())
             .build();
     // The index opens on its own thread while the database opens and migrates on this one.
     CompletableFuture<LuceneChunkIndex> index = Wiring.openIndexInBackground(config);
@@ -174,6 +239,18 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IOException | RuntimeException ignored) {
       // Start-up already failed; that failure is the one reported.
     }
+  }
+
+  private LecternConfig.Answers answers() {
+    return new LecternConfig.Answers(
+        maxQuestionChars,
+        maxPublicQuestionChars,
+        maxChatBodyBytes,
+        Math.multiplyExact(answerMemoryMb, 1024L * 1024),
+        maxAnswerChars,
+        publicBytesPerMinute,
+        publicConversations,
+        Math.multiplyExact(publicStoredMb, 1024L * 1024));
   }
 
   private LecternConfig.Tasks tasks() {

@@ -55,6 +55,7 @@ class BadInputCorpusHttpTest {
   static String agent;
   static String agentSession;
   static String botKey;
+  static String publicAgent;
   static final String AGENTS = "/api/v1/agents";
 
   /** An agent over the corpus dataset: Begin, Retrieval, LLM and a Message that names an input. */
@@ -147,6 +148,15 @@ class BadInputCorpusHttpTest {
             .post("/lectern/v1/assistants/" + bot + "/keys", ADMIN, "{\"name\":\"k\"}")
             .json()
             .get("key")
+            .asText();
+    publicAgent =
+        lectern
+            .post(
+                "/lectern/v1/assistants",
+                ADMIN,
+                "{\"name\":\"corpus widget\",\"knowledge_required\":false,\"access\":\"public\"}")
+            .json()
+            .get("id")
             .asText();
     String[] spare = parsedDocument("spare");
     spareDataset = spare[0];
@@ -338,6 +348,15 @@ class BadInputCorpusHttpTest {
             "{\"model\":\"m\",\"max_tokens\":20,\"temperature\":0.3,\"stream\":false,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hello\"}]}]}"),
         new Endpoint("GET", "/api/v1/cloud-ai/agents/" + chat + "/v1/models", null),
+        new Endpoint(
+            "POST",
+            "/api/v1/cloud-ai/agents/" + publicAgent + "/call",
+            "{\"message\":\"hello\"}",
+            null),
+        new Endpoint(
+            "GET", "/lectern/v1/assistants/" + publicAgent + "/anonymous-conversations", null),
+        new Endpoint(
+            "DELETE", "/lectern/v1/assistants/" + publicAgent + "/anonymous-conversations", null),
         new Endpoint("GET", "/lectern/v1/tasks?status=success&limit=5", null),
         new Endpoint("GET", "/lectern/v1/tasks/" + task, null),
         new Endpoint("POST", "/lectern/v1/tasks/" + task + "/cancel", null));
@@ -370,6 +389,7 @@ class BadInputCorpusHttpTest {
       probe(endpoint);
     }
     hugeBodies();
+    answerSideCases();
     assertThat(failures).as("%d probes", probes).isEmpty();
 
     assertThat(lectern.get("/health", null).status()).isEqualTo(200);
@@ -570,6 +590,75 @@ class BadInputCorpusHttpTest {
     return paths;
   }
 
+  /** What an attack on the answer side found: each was a 5xx, or an error as long as its input. */
+  private static void answerSideCases() {
+    String nullSchema =
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+            + "\"tools\":[{\"name\":\"t\",\"input_schema\":{\"type\":null}}]}";
+    for (String path :
+        List.of(
+            "/api/gpt/v1/messages",
+            "/api/gpt/v1/messages/count_tokens",
+            "/api/gpt/v1/messages/validate")) {
+      check("POST", path, bytes(nullSchema), "application/json", ADMIN);
+      check(
+          "POST",
+          path,
+          bytes(nullSchema.replace("{\"type\":null}", "{\"type\":\"object\",\"x\":null}")),
+          "application/json",
+          ADMIN);
+    }
+    check(
+        "POST",
+        "/api/gpt/v1/artifacts/ingest",
+        bytes(ZylonArtifactsHttpTest.textIngest("hz", "inf", "infinite", "{\"n\":1e400}")),
+        "application/json",
+        ADMIN);
+    check(
+        "PUT",
+        "/api/v1/datasets/" + dataset + "/documents/" + document,
+        bytes("{\"meta_fields\":{\"n\":[-1e400]}}"),
+        "application/json",
+        ADMIN);
+    String longValue = "z".repeat(100_000);
+    for (String field : List.of("top_k", "page", "page_size", "similarity_threshold")) {
+      for (String value : List.of("\"" + longValue + "\"", "[null]", "[\"" + longValue + "\"]")) {
+        check(
+            "POST",
+            "/api/v1/retrieval",
+            bytes(
+                "{\"question\":\"hello\",\"dataset_ids\":[\""
+                    + dataset
+                    + "\"],\""
+                    + field
+                    + "\":"
+                    + value
+                    + "}"),
+            "application/json",
+            ADMIN);
+      }
+    }
+    String tenMillion = "q".repeat(10_000_001);
+    check(
+        "POST",
+        "/api/v1/cloud-ai/agents/" + publicAgent + "/call",
+        bytes("{\"message\":\"" + tenMillion + "\"}"),
+        "application/json",
+        ADMIN);
+    check(
+        "POST",
+        "/api/v1/chats/" + chat + "/completions",
+        bytes("{\"question\":\"" + tenMillion + "\",\"session_id\":\"" + session + "\"}"),
+        "application/json",
+        ADMIN);
+    check(
+        "POST",
+        "/api/v1/cloud-ai/agents/" + publicAgent.toUpperCase(java.util.Locale.ROOT) + "/call",
+        bytes("{\"message\":\"hello\"}"),
+        "application/json",
+        null);
+  }
+
   private static void hugeBodies() throws Exception {
     byte[] huge = new byte[70 * 1024 * 1024];
     java.util.Arrays.fill(huge, (byte) 'a');
@@ -623,6 +712,13 @@ class BadInputCorpusHttpTest {
     }
     if (answer.contains("internal server error") || answer.contains("(error id ")) {
       failures.add("server fault for " + what + " -> " + cut(answer));
+    }
+    boolean refused =
+        response.statusCode() >= 400
+            || answer.startsWith("{\"code\":") && !answer.startsWith("{\"code\":0");
+    if (refused && answer.length() > 8192) {
+      failures.add(
+          "an error of " + answer.length() + " characters for " + what + " -> " + cut(answer));
     }
   }
 

@@ -97,13 +97,13 @@ public record MetadataComparison(String key, Operator operator, Object value)
     return ((Comparable<Object>) a).compareTo(b);
   }
 
-  /** A number when the value is or spells one, else its lower-cased text; null for null. */
+  /**
+   * A number when the value is or spells a finite one, else its lower-cased text (so a stored
+   * {@code Infinity} compares as the word it reads as); null for null.
+   */
   private static Comparable<?> scalar(Object raw) {
     if (raw == null) {
       return null;
-    }
-    if (raw instanceof Number number) {
-      return new BigDecimal(number.toString());
     }
     String text = String.valueOf(raw).strip();
     try {

@@ -67,6 +67,9 @@ public record Assistant(
   /** The longest name an assistant may have. */
   public static final int MAX_NAME_LENGTH = 255;
 
+  /** The most collections an assistant draws on (their ids are stored together). */
+  public static final int MAX_COLLECTIONS = 512;
+
   public Assistant {
     Objects.requireNonNull(orgId, "orgId");
     Objects.requireNonNull(id, "id");

@@ -13,6 +13,13 @@ import java.util.Optional;
  * messages of the assistant's window.
  */
 public final class ConversationTree {
+  /**
+   * The most characters of earlier messages a turn reads: more than any model's window holds, so
+   * that nothing a model could see is left out, yet a turn of a conversation grown large reads a
+   * bounded part of it.
+   */
+  public static final int MAX_HISTORY_CHARS = 1_000_000;
+
   private final Map<String, Message> byId = new HashMap<>();
   private final List<Message> inOrder;
 
@@ -55,6 +62,38 @@ public final class ConversationTree {
     }
     Collections.reverse(path);
     return path.size() <= window ? path : path.subList(path.size() - window, path.size());
+  }
+
+  /**
+   * The branch that ends at {@code id}, oldest first: at most {@code window} messages and, the
+   * newest counted first, at most {@code maxChars} of their text and passages (the message {@code
+   * id} is always there).
+   */
+  public List<Message> branch(String id, int window, long maxChars) {
+    return within(pathTo(id, window), maxChars);
+  }
+
+  /** The newest messages of a path, oldest first, whose sizes together stay within the budget. */
+  public static List<Message> within(List<Message> path, long maxChars) {
+    long used = 0;
+    int from = path.size();
+    while (from > 0) {
+      used += size(path.get(from - 1));
+      if (used > maxChars && from < path.size()) {
+        break;
+      }
+      from--;
+    }
+    return path.subList(from, path.size());
+  }
+
+  /** What a message weighs against a budget of characters: its text and its passages. */
+  public static long size(Message message) {
+    long size = message.content().length();
+    for (Reference reference : message.references()) {
+      size += reference.snippet() == null ? 0 : reference.snippet().length();
+    }
+    return size;
   }
 
   /** The messages that follow {@code id} directly, in the order they were stored. */

@@ -11,6 +11,9 @@ public final class KnowledgeText {
   /** About four characters make a token in the languages Lectern analyses. */
   public static final int CHARS_PER_TOKEN = 4;
 
+  /** The most characters of passages any prompt or answer takes. */
+  public static final int MAX_CHARS = 6000 * CHARS_PER_TOKEN;
+
   private KnowledgeText() {}
 
   /** How many of the references fit, best first, in {@code maxChars} once formatted. */

@@ -25,6 +25,9 @@ public record Message(
     int outputTokens,
     Instant createdAt) {
 
+  /** The most characters a message holds. */
+  public static final int MAX_CONTENT_LENGTH = 10_000_000;
+
   public Message {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(conversationId, "conversationId");

@@ -9,6 +9,8 @@ import dev.lectern.application.port.in.access.Caller;
 import dev.lectern.application.port.in.access.CreatedToken;
 import dev.lectern.application.port.in.assistant.AssistantKeysUseCase;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
+import dev.lectern.application.port.in.conversation.AnonymousConversations;
+import dev.lectern.application.port.in.conversation.AnonymousConversationsUseCase;
 import dev.lectern.domain.assistant.Assistant;
 import io.javalin.http.Context;
 
@@ -19,7 +21,10 @@ import io.javalin.http.Context;
  */
 public final class AdminAssistantHandlers {
   /** The use cases these handlers call. */
-  public record UseCases(ManageAssistantsUseCase assistants, AssistantKeysUseCase keys) {}
+  public record UseCases(
+      ManageAssistantsUseCase assistants,
+      AssistantKeysUseCase keys,
+      AnonymousConversationsUseCase anonymous) {}
 
   private final UseCases useCases;
   private final BearerAuth auth;
@@ -98,6 +103,26 @@ public final class AdminAssistantHandlers {
     Caller caller = auth.tenant(ctx);
     useCases.keys().revokeKey(caller.org().id(), id(ctx), ctx.pathParam("key_id"));
     ctx.status(204);
+  }
+
+  /** What anonymous callers stored with the assistant, and its quota. */
+  void anonymousUsage(Context ctx) {
+    Caller caller = auth.tenant(ctx);
+    AnonymousConversations usage = useCases.anonymous().usage(caller.org().id(), id(ctx));
+    ObjectNode body = Json.object();
+    body.put("conversations", usage.conversations());
+    body.put("stored_bytes", usage.storedBytes());
+    body.putObject("quota")
+        .put("conversations", usage.quotaConversations())
+        .put("stored_bytes", usage.quotaBytes());
+    Json.respond(ctx, 200, body);
+  }
+
+  /** Removes every anonymous conversation of the assistant. */
+  void purgeAnonymous(Context ctx) {
+    Caller caller = auth.tenant(ctx);
+    int removed = useCases.anonymous().purge(caller.org().id(), id(ctx));
+    Json.respond(ctx, 200, Json.object().put("deleted", removed));
   }
 
   private static String id(Context ctx) {

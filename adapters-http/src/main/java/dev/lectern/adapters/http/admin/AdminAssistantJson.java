@@ -10,6 +10,7 @@ import dev.lectern.domain.assistant.Access;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.AssistantStatus;
 import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.text.TextLimits;
 import dev.lectern.domain.token.ApiToken;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,7 +115,13 @@ final class AdminAssistantJson {
       names.add(name);
     }
     throw new InvalidRequest(
-        field + ": must be one of " + String.join(", ", names) + ", got '" + value + "'", field);
+        field
+            + ": must be one of "
+            + String.join(", ", names)
+            + ", got '"
+            + TextLimits.cut(value, 100)
+            + "'",
+        field);
   }
 
   static ObjectNode assistant(Assistant assistant) {

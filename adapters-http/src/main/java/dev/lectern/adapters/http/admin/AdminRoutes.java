@@ -42,5 +42,7 @@ public final class AdminRoutes implements Consumer<RoutesConfig> {
     routes.post(ASSISTANT + "/keys", assistants::createKey);
     routes.get(ASSISTANT + "/keys", assistants::listKeys);
     routes.delete(ASSISTANT + "/keys/{key_id}", assistants::revokeKey);
+    routes.get(ASSISTANT + "/anonymous-conversations", assistants::anonymousUsage);
+    routes.delete(ASSISTANT + "/anonymous-conversations", assistants::purgeAnonymous);
   }
 }

@@ -13,6 +13,7 @@ import dev.lectern.application.port.in.task.ListTasksUseCase;
 import dev.lectern.domain.task.Task;
 import dev.lectern.domain.task.TaskKind;
 import dev.lectern.domain.task.TaskStatus;
+import dev.lectern.domain.text.TextLimits;
 import dev.lectern.domain.token.TokenScope;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -126,7 +127,7 @@ public final class AdminTaskHandlers {
         "limit: expected an integer from 1 to "
             + ListTasksCommand.MAX_LIMIT
             + ", got '"
-            + value
+            + TextLimits.cut(value, 100)
             + "'",
         "limit");
   }

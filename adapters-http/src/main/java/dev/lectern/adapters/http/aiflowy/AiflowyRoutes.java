@@ -13,14 +13,16 @@ public final class AiflowyRoutes implements Consumer<RoutesConfig> {
   public static final String[] PREFIXES = {"/v1/"};
 
   private final AiflowyChatHandlers chat;
+  private final RequestBodies bodies;
 
   public AiflowyRoutes(AskAssistantUseCase asks, BearerAuth auth, RequestBodies bodies) {
+    this.bodies = bodies;
     this.chat = new AiflowyChatHandlers(new AiflowyChatHandlers.UseCases(asks), auth, bodies);
   }
 
   @Override
   public void accept(RoutesConfig config) {
     DialectRoutes routes = new DialectRoutes(config, new AiflowyErrorRenderer());
-    routes.post("/v1/chat/completions", chat::completions);
+    routes.post("/v1/chat/completions", bodies.answering(chat::completions));
   }
 }

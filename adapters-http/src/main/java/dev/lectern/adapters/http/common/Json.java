@@ -32,6 +32,20 @@ public final class Json {
 
   private Json() {}
 
+  /** The shared mapper's configuration, with strings of at most {@code maxChars} characters. */
+  static ObjectMapper withMaxStringLength(int maxChars) {
+    return MAPPER.copyWith(
+        MAPPER
+            .getFactory()
+            .rebuild()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(maxChars)
+                    .build())
+            .build());
+  }
+
   public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }

@@ -133,7 +133,8 @@ final class RagflowAgentOpenAiHandlers {
       message.set("reference", RagflowAgentWire.reference(answer.references()));
     }
     choice.putNull("logprobs");
-    choice.put("finish_reason", "stop");
+    choice.put(
+        "finish_reason", answer == null ? "stop" : OpenAiUsage.finishReason(answer.finishReason()));
     choice.put("index", 0);
     return node;
   }

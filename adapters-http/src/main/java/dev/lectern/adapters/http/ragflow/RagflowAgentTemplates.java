@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.ragflow;
 import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerText;
 import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.conversation.KnowledgeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,15 @@ final class RagflowAgentTemplates {
               ? value(matcher.group(1), dsl, values)
               : dsl.retrieval().isPresent() ? new Passages() : new Text("");
       parts.add(part);
-      length += matcher.start() - at + (part instanceof Text text ? text.text().length() : 0);
+      length +=
+          matcher.start()
+              - at
+              + switch (part) {
+                case Text text -> text.text().length();
+                // The passages go in each of their places: as long as they may come to.
+                case Passages passages -> KnowledgeText.MAX_CHARS;
+                case ModelAnswer answer -> 0;
+              };
       if (length > MAX_RENDERED) {
         throw RagflowFailure.data(
             "The agent's " + what + " is longer than " + MAX_RENDERED + " characters filled in.");

@@ -1,12 +1,10 @@
 package dev.lectern.adapters.http.ragflow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.RequestBodies;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.Locale;
 
 /** Reads RAGFlow request bodies with RAGFlow's messages for malformed ones. */
@@ -58,17 +56,7 @@ final class RagflowBodies {
 
   /** The parsed body, or null when it is empty. */
   private JsonNode parse(Context ctx) {
-    byte[] bytes = bodies.bytes(ctx);
-    if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-      return null;
-    }
-    try {
-      return Json.MAPPER.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw RagflowFailure.argument(MALFORMED);
-    } catch (IOException e) {
-      throw RagflowFailure.argument(MALFORMED);
-    }
+    return bodies.tree(ctx, problem -> RagflowFailure.argument(MALFORMED));
   }
 
   /** The name Python gives the type of a JSON value. */

@@ -27,6 +27,8 @@ final class RagflowDatasetChanges {
     } else if (!method.equals(old.chunkMethod().code())) {
       config = Json.toMap(RagflowParserConfigs.methodDefault(method));
     }
+    // Merged into what is stored, a config that was small enough alone may not be.
+    RagflowParserConfigs.checkMergedSize(config);
     String model =
         given.embeddingModel() == null || given.embeddingModel().isEmpty()
             ? old.embeddingModel()

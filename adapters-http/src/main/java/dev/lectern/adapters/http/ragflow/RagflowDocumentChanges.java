@@ -2,6 +2,7 @@ package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.FiniteNumbers;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.domain.artifact.DocumentEntry;
@@ -51,6 +52,10 @@ final class RagflowDocumentChanges {
                 + " bytes as JSON, got "
                 + size);
       }
+      String huge = FiniteNumbers.firstNonFinite(body.get("meta_fields"), "meta_fields");
+      if (huge != null) {
+        throw RagflowFailure.data(huge + " must be a finite number");
+      }
       metaFields = Json.toMap(body.get("meta_fields"));
     }
     String name = entry.name();
@@ -90,11 +95,7 @@ final class RagflowDocumentChanges {
                     : base);
       }
     }
-    int configSize = Json.MAPPER.valueToTree(config).toString().length();
-    if (configSize > RagflowParserConfigs.MAX_JSON) {
-      throw RagflowFailure.argument(
-          "Parser config exceeds size limit (max 65,535 characters). Current size: " + configSize);
-    }
+    RagflowParserConfigs.checkMergedSize(config);
     boolean enabled = entry.enabled();
     if (body.has("enabled")) {
       JsonNode value = body.get("enabled");

@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.domain.text.TextLimits;
 
 /**
  * A RAGFlow result with a non-zero (or, for RAGFlow's auth quirks, zero) {@code code}, thrown by
@@ -20,8 +21,14 @@ final class RagflowFailure extends RuntimeException {
   private final transient JsonNode data;
   private final boolean withData;
 
+  /**
+   * The longest message sent: ids, names and values a client sent are repeated in messages, and a
+   * long one never comes back whole.
+   */
+  static final int MAX_MESSAGE_CHARS = 4096;
+
   private RagflowFailure(int code, String message, JsonNode data, boolean withData) {
-    super(message, null, false, false);
+    super(TextLimits.cut(message, MAX_MESSAGE_CHARS), null, false, false);
     this.code = code;
     this.data = data;
     this.withData = withData;

@@ -163,7 +163,7 @@ final class RagflowOpenAiHandlers {
       message.set("reference", reference.apply(answer.references()));
     }
     choice.putNull("logprobs");
-    choice.put("finish_reason", "stop");
+    choice.put("finish_reason", OpenAiUsage.finishReason(answer.finishReason()));
     return node;
   }
 

@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.ragflow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.OpenAiUsage;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerSink;
@@ -41,7 +42,7 @@ final class RagflowOpenAiStream implements AnswerSink {
   @Override
   public void onComplete(Answer answer) {
     send(citations.rest());
-    ObjectNode last = chunk(null, "stop");
+    ObjectNode last = chunk(null, OpenAiUsage.finishReason(answer.finishReason()));
     last.set("usage", RagflowOpenAiHandlers.usage(answer));
     if (reference != null) {
       ObjectNode delta = (ObjectNode) last.get("choices").get(0).get("delta");

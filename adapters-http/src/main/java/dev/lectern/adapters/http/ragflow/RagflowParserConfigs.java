@@ -88,6 +88,15 @@ final class RagflowParserConfigs {
     }
   }
 
+  /** A config as it will be stored, merged with what was there, must still fit. */
+  static void checkMergedSize(Map<String, Object> config) {
+    int size = Json.MAPPER.valueToTree(config).toString().length();
+    if (size > MAX_JSON) {
+      throw RagflowFailure.argument(
+          "Parser config exceeds size limit (max 65,535 characters). Current size: " + size);
+    }
+  }
+
   private static void raptor(JsonNode raptor, String loc, Pydantic errors) {
     if (!raptor.isObject()) {
       errors.add(loc, "Input should be a valid dictionary or instance of RaptorConfig", raptor);

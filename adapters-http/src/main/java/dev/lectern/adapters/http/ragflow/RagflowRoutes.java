@@ -23,6 +23,7 @@ import dev.lectern.application.port.in.document.UpdateDocumentUseCase;
 import dev.lectern.application.port.in.document.UploadDocumentsUseCase;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -68,10 +69,12 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
   private final RagflowAgentSessionHandlers agentSessions;
   private final RagflowAgentConverseHandlers agentConverse;
   private final RagflowAgentOpenAiHandlers agentOpenAi;
+  private final RequestBodies requestBodies;
 
   public RagflowRoutes(
       UseCases useCases, BearerAuth bearer, RequestBodies requestBodies, Clock clock) {
     RagflowAuth auth = new RagflowAuth(bearer);
+    this.requestBodies = requestBodies;
     RagflowBodies bodies = new RagflowBodies(requestBodies);
     this.retrieval = new RagflowRetrievalHandlers(useCases.retrieve(), auth, bodies);
     this.datasets =
@@ -191,9 +194,9 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     routes.delete(sessionPath, sessions::delete);
     routes.put(sessionPath + "/{session_id}", sessions::update);
     routes.patch(sessionPath + "/{session_id}", sessions::update);
-    routes.post(API + "/chats/{chat_id}/completions", converse::completions);
-    routes.post(API + "/chats_openai/{chat_id}/chat/completions", openAi::completions);
-    routes.post(API + "/openai/{chat_id}/chat/completions", openAi::completions);
+    routes.post(API + "/chats/{chat_id}/completions", answering(converse::completions));
+    routes.post(API + "/chats_openai/{chat_id}/chat/completions", answering(openAi::completions));
+    routes.post(API + "/openai/{chat_id}/chat/completions", answering(openAi::completions));
     routes.post(API + "/agents", agents::create);
     routes.get(API + "/agents", agents::list);
     routes.put(API + "/agents/{agent_id}", agents::update);
@@ -202,7 +205,13 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     routes.post(agentSessionPath, agentSessions::create);
     routes.get(agentSessionPath, agentSessions::list);
     routes.delete(agentSessionPath, agentSessions::delete);
-    routes.post(API + "/agents/{agent_id}/completions", agentConverse::completions);
-    routes.post(API + "/agents_openai/{agent_id}/chat/completions", agentOpenAi::completions);
+    routes.post(API + "/agents/{agent_id}/completions", answering(agentConverse::completions));
+    routes.post(
+        API + "/agents_openai/{agent_id}/chat/completions", answering(agentOpenAi::completions));
+  }
+
+  /** An answer route, admitted and limited as answers are. */
+  private Handler answering(Handler handler) {
+    return requestBodies.answering(handler);
   }
 }

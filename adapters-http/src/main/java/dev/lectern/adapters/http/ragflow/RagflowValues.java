@@ -44,8 +44,25 @@ final class RagflowValues {
   private static RagflowFailure invalidLiteral(String text) {
     return RagflowFailure.of(
         RagflowFailure.EXCEPTION,
-        "ValueError(\"invalid literal for int() with base 10: '" + text + "'\")");
+        "ValueError(\"invalid literal for int() with base 10: " + echo(text) + "\")");
   }
+
+  /**
+   * A client's text as Python's errors repeat it, quoted, but cut after {@value #ECHO_CHARS}
+   * characters as CPython cuts the value in {@code int()}'s error (the closing quote goes with the
+   * cut), so that a long value never comes back whole.
+   */
+  static String echo(String text) {
+    String quoted = "'" + text + "'";
+    return quoted.length() <= ECHO_CHARS
+        ? quoted
+        : quoted.substring(
+            0,
+            Character.isHighSurrogate(quoted.charAt(ECHO_CHARS - 1)) ? ECHO_CHARS - 1 : ECHO_CHARS);
+  }
+
+  /** How much of a client's value an error repeats. */
+  static final int ECHO_CHARS = 200;
 
   static double toFloat(JsonNode value, double fallback) {
     if (value == null || value.isMissingNode()) {
@@ -60,7 +77,7 @@ final class RagflowValues {
       } catch (NumberFormatException e) {
         throw RagflowFailure.of(
             RagflowFailure.EXCEPTION,
-            "ValueError(\"could not convert string to float: '" + value.textValue() + "'\")");
+            "ValueError(\"could not convert string to float: " + echo(value.textValue()) + "\")");
       }
     }
     throw typeError("float() argument must be a string or a real number", value);

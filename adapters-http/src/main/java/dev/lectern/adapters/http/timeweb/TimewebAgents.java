@@ -2,6 +2,7 @@ package dev.lectern.adapters.http.timeweb;
 
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.RateLimiter;
+import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.TooManyRequests;
@@ -25,34 +26,63 @@ final class TimewebAgents {
   private final ManageAssistantsUseCase assistants;
   private final BearerAuth auth;
   private final RateLimiter publicCalls;
+  private final RequestBodies bodies;
 
-  TimewebAgents(ManageAssistantsUseCase assistants, BearerAuth auth, RateLimiter publicCalls) {
+  TimewebAgents(
+      ManageAssistantsUseCase assistants,
+      BearerAuth auth,
+      RateLimiter publicCalls,
+      RequestBodies bodies) {
     this.assistants = assistants;
     this.auth = auth;
     this.publicCalls = publicCalls;
+    this.bodies = bodies;
+  }
+
+  /**
+   * The agent a native call reaches, and whom it is from: {@code client} is the address an
+   * anonymous caller is counted by, null for a caller with a token.
+   */
+  record Call(Assistant agent, String client) {
+    boolean anonymous() {
+      return client != null;
+    }
   }
 
   /** The agent of a native call: a public one as it is, else by the caller's token. */
-  Assistant forCall(Context ctx) {
+  Call forCall(Context ctx) {
     String id = agentId(ctx);
+    if (!TimewebIds.wellFormed(id)) {
+      // No agent has such an id, whoever asks: not found rather than a demand for a token.
+      throw notFound(id);
+    }
     Optional<Assistant> open = assistants.findPublic(id);
     if (open.isPresent()) {
       if (ctx.header("Authorization") != null) {
         // A caller with a good token for this agent is not one of the anonymous many.
         try {
-          return withToken(ctx);
+          return new Call(withToken(ctx), null);
         } catch (LecternException anonymousAfterAll) {
           // A public agent ignores a token that does not reach it.
         }
       }
-      Optional<Duration> wait = publicCalls.acquire(client(ctx.ip()));
+      String client = client(ctx.ip());
+      Optional<Duration> wait = publicCalls.acquire(client);
       if (wait.isPresent()) {
         ctx.header("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
         throw new TooManyRequests("too many requests to public agents from this address");
       }
-      return open.get();
+      bodies.anonymous(ctx);
+      return new Call(open.get(), client);
     }
-    return withToken(ctx);
+    return new Call(withToken(ctx), null);
+  }
+
+  /** What an anonymous call stored counts against its address's share of the window. */
+  void stored(Call call, long bytes) {
+    if (call.anonymous()) {
+      publicCalls.charge(call.client(), bytes);
+    }
   }
 
   /** The agent by the caller's token, whatever its access (the OpenAI-compatible paths). */
@@ -61,13 +91,17 @@ final class TimewebAgents {
     Caller caller = auth.assistantOrOrg(ctx);
     String keyOf = caller.token().assistantId();
     if (keyOf != null && !keyOf.equals(id)) {
-      throw NotFound.of("agent '" + TextLimits.cut(id, 100) + "' not found", "agent_id", id);
+      throw notFound(id);
     }
     try {
       return assistants.find(caller.org().id(), id);
     } catch (NotFound none) {
-      throw NotFound.of("agent '" + TextLimits.cut(id, 100) + "' not found", "agent_id", id);
+      throw notFound(id);
     }
+  }
+
+  private static NotFound notFound(String id) {
+    return NotFound.of("agent '" + TextLimits.cut(id, 100) + "' not found", "agent_id", id);
   }
 
   /** The path's agent id; the UUID form of an id is read as the id. */

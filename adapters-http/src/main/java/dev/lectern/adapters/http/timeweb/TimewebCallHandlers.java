@@ -17,11 +17,9 @@ import dev.lectern.application.port.in.conversation.StartConversationCommand;
 import dev.lectern.application.port.in.conversation.StartConversationUseCase;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.conversation.Conversation;
-import dev.lectern.domain.conversation.Message;
-import dev.lectern.domain.conversation.Role;
 import dev.lectern.domain.text.TextLimits;
+import dev.lectern.domain.text.Utf8;
 import io.javalin.http.Context;
-import java.util.List;
 
 /**
  * Timeweb's native agent call, {@code POST /api/v1/cloud-ai/agents/{agent_id}/call}: {@code
@@ -48,7 +46,8 @@ final class TimewebCallHandlers {
   }
 
   void call(Context ctx) {
-    Assistant agent = agents.forCall(ctx);
+    TimewebAgents.Call call = agents.forCall(ctx);
+    Assistant agent = call.agent();
     JsonFields body = bodies.json(ctx);
     JsonNode message = body.raw("message");
     if (message == null || !message.isTextual() || message.asText().isBlank()) {
@@ -65,7 +64,7 @@ final class TimewebCallHandlers {
       conversation =
           useCases
               .start()
-              .start(new StartConversationCommand(org, agent.id(), null, null))
+              .start(new StartConversationCommand(org, agent.id(), null, null, call.anonymous()))
               .conversation()
               .id();
     } else {
@@ -73,7 +72,7 @@ final class TimewebCallHandlers {
       Conversation holding =
           useCases.conversations().holding(org, agent.id(), id).orElseThrow(() -> noParent(parent));
       conversation = holding.id();
-      follows = answerOf(useCases.conversations().messages(org, agent.id(), conversation), id);
+      follows = useCases.conversations().answerFor(org, agent.id(), conversation, id);
     }
     Answer answer;
     try {
@@ -95,6 +94,7 @@ final class TimewebCallHandlers {
       }
       throw failed;
     }
+    agents.stored(call, Utf8.length(message.asText()) + Utf8.length(answer.text()));
     ObjectNode reply = Json.object();
     reply.put("message", answer.text());
     reply.put("id", TimewebIds.uuid(answer.answerId()));
@@ -123,21 +123,6 @@ final class TimewebCallHandlers {
       throw new InvalidRequest("parent_message_id: must be a string", "parent_message_id");
     }
     return parent.asText().isBlank() ? null : parent.asText();
-  }
-
-  /** The answer a parent stands for: itself, or the answer of the question it names. */
-  private static String answerOf(List<Message> messages, String id) {
-    for (Message message : messages) {
-      if (message.id().equals(id) && message.role() != Role.USER) {
-        return id;
-      }
-    }
-    for (Message message : messages) {
-      if (id.equals(message.parentId()) && message.role() == Role.ASSISTANT) {
-        return message.id();
-      }
-    }
-    return id;
   }
 
   private static NotFound noParent(String parent) {

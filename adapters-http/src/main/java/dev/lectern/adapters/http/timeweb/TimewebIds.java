@@ -27,9 +27,22 @@ final class TimewebIds {
         + id.substring(20);
   }
 
-  /** The stored id a client's UUID (or the bare 32 hex digits) stands for. */
+  /**
+   * The stored id a client's UUID (or the bare 32 hex digits) stands for, in either case: one
+   * canonical form, lower-case hex without dashes. Anything else is returned as it is (and names
+   * nothing).
+   */
   static String internal(String given) {
     String id = given.strip();
-    return UUID.matcher(id).matches() ? id.replace("-", "").toLowerCase(Locale.ROOT) : id;
+    if (UUID.matcher(id).matches()) {
+      return id.replace("-", "").toLowerCase(Locale.ROOT);
+    }
+    String lower = id.toLowerCase(Locale.ROOT);
+    return HEX32.matcher(lower).matches() ? lower : id;
+  }
+
+  /** Whether an id is in a form Lectern's ids take at all (as a UUID or as 32 hex digits). */
+  static boolean wellFormed(String given) {
+    return HEX32.matcher(internal(given)).matches();
   }
 }

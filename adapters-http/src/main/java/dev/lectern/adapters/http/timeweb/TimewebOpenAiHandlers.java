@@ -149,11 +149,7 @@ final class TimewebOpenAiHandlers {
   }
 
   static String finishReason(Answer answer) {
-    return switch (answer.finishReason()) {
-      case LENGTH -> "length";
-      case CONTENT_FILTER -> "content_filter";
-      default -> "stop";
-    };
+    return OpenAiUsage.finishReason(answer.finishReason());
   }
 
   /** Standard OpenAI chunks; the stream begins with the answer, so earlier failures are JSON. */

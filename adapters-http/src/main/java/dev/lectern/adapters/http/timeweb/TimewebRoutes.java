@@ -10,7 +10,6 @@ import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
 import dev.lectern.application.port.in.conversation.StartConversationUseCase;
 import io.javalin.config.RoutesConfig;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /** Mounts the Timeweb dialect: Cloud AI agents under {@code /api/v1/cloud-ai/agents/{agent_id}}. */
@@ -30,15 +29,16 @@ public final class TimewebRoutes implements Consumer<RoutesConfig> {
 
   private final TimewebCallHandlers calls;
   private final TimewebOpenAiHandlers openAi;
+  private final RequestBodies bodies;
 
-  /** {@code publicCallsPerMinute}: calls one client address may make to public agents. */
+  /**
+   * {@code publicCalls}: what one client address may call and store through public agents without a
+   * token.
+   */
   public TimewebRoutes(
-      UseCases useCases, BearerAuth auth, RequestBodies bodies, int publicCallsPerMinute) {
-    TimewebAgents agents =
-        new TimewebAgents(
-            useCases.assistants(),
-            auth,
-            new RateLimiter(publicCallsPerMinute, Duration.ofMinutes(1)));
+      UseCases useCases, BearerAuth auth, RequestBodies bodies, RateLimiter publicCalls) {
+    this.bodies = bodies;
+    TimewebAgents agents = new TimewebAgents(useCases.assistants(), auth, publicCalls, bodies);
     this.calls =
         new TimewebCallHandlers(
             new TimewebCallHandlers.UseCases(
@@ -51,9 +51,9 @@ public final class TimewebRoutes implements Consumer<RoutesConfig> {
   @Override
   public void accept(RoutesConfig config) {
     DialectRoutes routes = new DialectRoutes(config, new TimewebErrorRenderer());
-    routes.post(AGENT + "/call", calls::call);
+    routes.post(AGENT + "/call", bodies.answering(calls::call));
     routes.get(AGENT + "/call", calls::wrongMethod);
-    routes.post(AGENT + "/v1/chat/completions", openAi::completions);
+    routes.post(AGENT + "/v1/chat/completions", bodies.answering(openAi::completions));
     routes.get(AGENT + "/v1/models", openAi::models);
   }
 }

@@ -22,6 +22,7 @@ import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.task.TaskKind;
+import dev.lectern.domain.text.TextLimits;
 import io.javalin.http.Context;
 
 /** Zylon's artifact endpoints: translate, call the use case, translate back. */
@@ -91,7 +92,8 @@ public final class ZylonArtifactHandlers {
     String format = body.optionalString("format").orElse("markdown");
     if (!format.equals("markdown")) {
       throw new InvalidRequest(
-          "format: only 'markdown' is supported, got '" + format + "'", "format");
+          "format: only 'markdown' is supported, got '" + TextLimits.cut(format, 100) + "'",
+          "format");
     }
     var contents = useCases.content().read(requests.contextFilter(body, caller.org().id()));
     JsonStream.respond(ctx, 200, json -> ZylonWire.writeContent(json, contents));

@@ -5,6 +5,7 @@ import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ToolCall;
 import dev.lectern.domain.conversation.Role;
+import dev.lectern.domain.text.TextLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,7 +105,8 @@ final class ZylonMessageBlocks {
     String id = block.path("id").asText("");
     if (!TOOL_USE_ID.matcher(id).matches()) {
       throw new InvalidRequest(
-          at + ".id: must be letters, digits, '_' or '-', got '" + id + "'", at + ".id");
+          at + ".id: must be letters, digits, '_' or '-', got '" + TextLimits.cut(id, 100) + "'",
+          at + ".id");
     }
     if (!block.path("name").isTextual() || block.get("name").textValue().isEmpty()) {
       throw new InvalidRequest(at + ".name: Field required", at + ".name");

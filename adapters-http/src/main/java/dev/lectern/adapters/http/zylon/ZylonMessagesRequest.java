@@ -109,13 +109,9 @@ record ZylonMessagesRequest(
       if (type.equals(SEARCH_TYPE)) {
         search = name;
       } else if (type.equals("custom")) {
-        JsonNode schema =
-            tool.raw("input_schema") != null ? tool.raw("input_schema") : tool.raw("inputSchema");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> parameters =
-            schema == null || !schema.isObject() ? null : (Map<String, Object>) Json.toJava(schema);
         clientTools.add(
-            new ModelTool(name, tool.optionalString("description").orElse(null), parameters));
+            new ModelTool(
+                name, tool.optionalString("description").orElse(null), inputSchema(tool)));
       } else {
         throw new InvalidRequest(
             tool.pathOf("type") + ": the tool type '" + type + "' is not supported",
@@ -173,6 +169,28 @@ record ZylonMessagesRequest(
         citations,
         body.optionalString("model").orElse(null),
         body.optionalBoolean("stream").orElse(false));
+  }
+
+  /**
+   * A custom tool's {@code input_schema} (or {@code inputSchema}): absent or null for any object,
+   * else a JSON object whose {@code type}, as Anthropic requires, is {@code "object"}.
+   */
+  private static Map<String, Object> inputSchema(JsonFields tool) {
+    String name = tool.has("input_schema") ? "input_schema" : "inputSchema";
+    JsonNode schema = tool.raw(name);
+    if (schema == null || schema.isNull()) {
+      return null;
+    }
+    if (!schema.isObject()) {
+      throw new InvalidRequest(
+          tool.pathOf(name) + ": must be a JSON schema object", tool.pathOf(name));
+    }
+    JsonNode type = schema.get("type");
+    if (type != null && !"object".equals(type.textValue())) {
+      String at = tool.pathOf(name) + ".type";
+      throw new InvalidRequest(at + ": must be 'object'", at);
+    }
+    return Json.toMap(schema);
   }
 
   /** The system prompt from a string, a list of strings, a System object or text blocks. */

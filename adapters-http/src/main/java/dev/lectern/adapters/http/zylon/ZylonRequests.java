@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.zylon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.adapters.http.common.FiniteNumbers;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.JsonFields;
 import dev.lectern.application.error.InvalidRequest;
@@ -120,7 +121,10 @@ final class ZylonRequests {
       case "uri" -> new ArtifactInput.Uri(uri(value.strip(), field));
       default ->
           throw new InvalidRequest(
-              input.pathOf("type") + ": must be one of 'text', 'file', 'uri', got '" + type + "'",
+              input.pathOf("type")
+                  + ": must be one of 'text', 'file', 'uri', got '"
+                  + TextLimits.cut(type, 100)
+                  + "'",
               input.pathOf("type"));
     };
   }
@@ -207,6 +211,10 @@ final class ZylonRequests {
     if (raw.toString().getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
       throw new PayloadTooLarge(
           "metadata: larger than the limit of " + MAX_METADATA_BYTES + " bytes", "metadata");
+    }
+    String huge = FiniteNumbers.firstNonFinite(raw, "metadata");
+    if (huge != null) {
+      throw new InvalidRequest(huge + ": a number too large to store (not finite)", huge);
     }
     return Json.toMap(raw);
   }

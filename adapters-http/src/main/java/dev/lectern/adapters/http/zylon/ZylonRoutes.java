@@ -22,6 +22,7 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
   private final ZylonWorkspaceHandlers workspace;
   private final ZylonSearchHandlers search;
   private final ZylonMessagesHandlers messages;
+  private final RequestBodies bodies;
 
   public ZylonRoutes(
       ZylonArtifactHandlers.UseCases useCases,
@@ -31,6 +32,7 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
       BearerAuth auth,
       RequestBodies bodies,
       long maxInputBytes) {
+    this.bodies = bodies;
     ZylonRequests requests = new ZylonRequests(maxInputBytes);
     this.artifacts = new ZylonArtifactHandlers(useCases, auth, bodies, requests);
     this.search = new ZylonSearchHandlers(useCases.retrieve(), auth, bodies, requests);
@@ -56,9 +58,9 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
     routes.post(ARTIFACTS + "delete/async", artifacts::deleteAsync);
     routes.get(ARTIFACTS + "delete/async/{task_id}", artifacts::deleteTask);
     routes.post("/api/gpt/v1/primitives/search", search::search);
-    routes.post("/api/gpt/v1/messages", messages::messages);
-    routes.post("/api/gpt/v1/messages/count_tokens", messages::countTokens);
-    routes.post("/api/gpt/v1/messages/validate", messages::validate);
+    routes.post("/api/gpt/v1/messages", bodies.answering(messages::messages));
+    routes.post("/api/gpt/v1/messages/count_tokens", bodies.answering(messages::countTokens));
+    routes.post("/api/gpt/v1/messages/validate", bodies.answering(messages::validate));
     routes.get("/api/gpt/v1/models", messages::models);
   }
 }

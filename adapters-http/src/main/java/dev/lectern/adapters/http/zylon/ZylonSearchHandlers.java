@@ -13,6 +13,7 @@ import dev.lectern.application.port.in.retrieval.Retrieval;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksCommand;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.domain.artifact.MetadataFilter;
+import dev.lectern.domain.text.TextLimits;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ final class ZylonSearchHandlers {
     if (!TYPES.contains(type)) {
       throw new InvalidRequest(
           "type: must be one of 'semantic_search', 'keywords_search', 'hybrid_search', got '"
-              + type
+              + TextLimits.cut(type, 100)
               + "'",
           "type");
     }

@@ -14,6 +14,8 @@ import dev.lectern.adapters.http.zylon.ZylonArtifactHandlers;
 import dev.lectern.adapters.http.zylon.ZylonErrorRenderer;
 import dev.lectern.adapters.http.zylon.ZylonRoutes;
 import dev.lectern.application.fakes.InMemoryLectern;
+import dev.lectern.application.service.conversation.AnonymousConversationsService;
+import dev.lectern.application.service.conversation.AnonymousQuota;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -69,7 +71,13 @@ public final class HandlerHarness implements AutoCloseable {
     var admin =
         new AdminRoutes(
             new AdminTaskHandlers.UseCases(lectern.taskAdmin, lectern.taskAdmin, lectern.taskAdmin),
-            new AdminAssistantHandlers.UseCases(lectern.assistants, lectern.assistants),
+            new AdminAssistantHandlers.UseCases(
+                lectern.assistants,
+                lectern.assistants,
+                new AnonymousConversationsService(
+                    lectern.assistantStore,
+                    lectern.conversations,
+                    new AnonymousQuota(lectern.conversations, AnonymousQuota.Limits.UNLIMITED))),
             auth,
             bodies);
     ErrorRouting errors = new ErrorRouting(new ZylonErrorRenderer());

@@ -88,4 +88,9 @@ public final class ExtractiveLanguageModel implements LanguageModel {
   public int inputTokens(ModelRequest request) {
     return TokenCounts.of(request);
   }
+
+  @Override
+  public int inputTokens(ModelRequest request, int atMost) {
+    return TokenCounts.of(request, atMost);
+  }
 }

@@ -76,7 +76,14 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
               deltas.text(reply.text());
             }
           } else {
-            reply = new StreamReader(exchange, request, deltas, start).read();
+            reply =
+                new StreamReader(
+                        exchange,
+                        request,
+                        deltas,
+                        start,
+                        new AnswerCap(request, settings.maxAnswerChars()))
+                    .read();
           }
           exchange.release();
           return reply;
@@ -108,15 +115,16 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
   }
 
   private ModelReply whole(Exchange exchange, ModelRequest request, long start) {
-    String text = exchange.readAll(start, UpstreamConnection.MAX_LINE_BYTES);
+    String text = exchange.readAll(start, settings.maxLineBytes());
     try {
       JsonNode answer = ChatCompletionsJson.MAPPER.readTree(text);
       if (answer == null || !answer.path("choices").isArray()) {
         throw UpstreamErrors.broken("had no choices");
       }
       ReplyBuilder reply = new ReplyBuilder();
-      reply.add(answer);
-      return reply.build(request, null);
+      AnswerCap cap = new AnswerCap(request, settings.maxAnswerChars());
+      cap.admit(reply, reply.add(answer));
+      return reply.build(request, cap.reached() ? FinishReason.LENGTH : null);
     } catch (IOException e) {
       throw UpstreamErrors.broken("was not JSON");
     }
@@ -182,7 +190,8 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
           UpstreamConnection.open(
               settings.chatCompletions(),
               settings.connectTimeout(),
-              Duration.ofMillis(CHECK_MILLIS));
+              Duration.ofMillis(CHECK_MILLIS),
+              settings.maxLineBytes());
     } catch (IOException e) {
       throw new Unreachable(e);
     }
@@ -337,5 +346,10 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
   @Override
   public int inputTokens(ModelRequest request) {
     return TokenCounts.of(request);
+  }
+
+  @Override
+  public int inputTokens(ModelRequest request, int atMost) {
+    return TokenCounts.of(request, atMost);
   }
 }

@@ -56,6 +56,22 @@ final class ReplyBuilder {
     return delta;
   }
 
+  /** Characters held: the text and the tool calls' names and arguments. */
+  int chars() {
+    int total = text.length();
+    for (String[] call : calls.values()) {
+      total += call[1].length() + call[2].length();
+    }
+    return total;
+  }
+
+  /** Drops the last {@code chars} characters of the text. */
+  void cut(int chars) {
+    if (chars > 0) {
+      text.setLength(Math.max(0, text.length() - chars));
+    }
+  }
+
   ModelReply build(ModelRequest request, FinishReason cut) {
     List<ToolCall> toolCalls = new ArrayList<>();
     for (var entry : calls.entrySet()) {

@@ -25,16 +25,19 @@ final class StreamReader {
   private final ModelRequest request;
   private final ModelDeltas deltas;
   private final long start;
+  private final AnswerCap cap;
 
   StreamReader(
       OpenAiCompatibleLanguageModel.Exchange exchange,
       ModelRequest request,
       ModelDeltas deltas,
-      long start) {
+      long start,
+      AnswerCap cap) {
     this.exchange = exchange;
     this.request = request;
     this.deltas = deltas;
     this.start = start;
+    this.cap = cap;
   }
 
   ModelReply read() {
@@ -66,7 +69,12 @@ final class StreamReader {
         throw UpstreamErrors.broken("stopped with an error" + said(chunk.get("error")));
       }
       begun = true;
-      pending.add(reply.add(chunk));
+      pending.add(cap.admit(reply, reply.add(chunk)));
+      if (cap.reached()) {
+        // The rest is not read: returning closes the connection, which stops the server.
+        pending.send();
+        return reply.build(request, FinishReason.LENGTH);
+      }
       pending.sendUnlessMoreIsReady();
     }
   }

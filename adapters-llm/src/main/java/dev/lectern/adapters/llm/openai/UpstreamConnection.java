@@ -25,9 +25,6 @@ import javax.net.ssl.SSLSocketFactory;
  * lost when they do. Bodies of any framing: a length, chunked, or until the server closes.
  */
 final class UpstreamConnection implements AutoCloseable {
-  /** A line longer than this is no server's answer. */
-  static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
-
   private static final int MAX_HEAD_BYTES = 64 * 1024;
 
   private static final byte[] CRLF = {'\r', '\n'};
@@ -42,6 +39,9 @@ final class UpstreamConnection implements AutoCloseable {
     UNTIL_CLOSE,
     DONE
   }
+
+  /** A line longer than this is no answer Lectern keeps. */
+  private final int maxLineBytes;
 
   private final Socket socket;
   private final InputStream in;
@@ -61,15 +61,16 @@ final class UpstreamConnection implements AutoCloseable {
   private int lineLength;
   private boolean lineEnded;
 
-  private UpstreamConnection(Socket socket) throws IOException {
+  private UpstreamConnection(Socket socket, int maxLineBytes) throws IOException {
     this.socket = socket;
+    this.maxLineBytes = maxLineBytes;
     this.in = socket.getInputStream();
     this.out = socket.getOutputStream();
   }
 
   /** A new connection to the server of {@code uri}, over TLS for https. */
-  static UpstreamConnection open(URI uri, Duration connectTimeout, Duration readWait)
-      throws IOException {
+  static UpstreamConnection open(
+      URI uri, Duration connectTimeout, Duration readWait, int maxLineBytes) throws IOException {
     boolean tls = "https".equalsIgnoreCase(uri.getScheme());
     int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
     Socket socket = new Socket();
@@ -89,7 +90,7 @@ final class UpstreamConnection implements AutoCloseable {
         socket = secure;
       }
       socket.setSoTimeout((int) Math.max(1, readWait.toMillis()));
-      return new UpstreamConnection(socket);
+      return new UpstreamConnection(socket, maxLineBytes);
     } catch (IOException e) {
       socket.close();
       throw e;
@@ -355,8 +356,8 @@ final class UpstreamConnection implements AutoCloseable {
   }
 
   private void append(int from, int count) throws IOException {
-    if (lineLength + count > MAX_LINE_BYTES) {
-      throw new IOException("a line of the answer is longer than " + MAX_LINE_BYTES + " bytes");
+    if (lineLength + count > maxLineBytes) {
+      throw new IOException("a line of the answer is longer than " + maxLineBytes + " bytes");
     }
     if (lineLength + count > line.length) {
       line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, lineLength + count));

@@ -17,8 +17,10 @@ import dev.lectern.application.port.out.ModelTool;
 import dev.lectern.application.port.out.ToolCall;
 import dev.lectern.application.port.out.ToolChoice;
 import dev.lectern.domain.conversation.FinishReason;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +58,8 @@ class OpenAiCompatibleLanguageModelTest {
             firstToken,
             Duration.ofSeconds(20),
             3,
-            Duration.ofMillis(20)));
+            Duration.ofMillis(20),
+            OpenAiSettings.DEFAULT_MAX_ANSWER_CHARS));
   }
 
   OpenAiCompatibleLanguageModel model() {
@@ -72,6 +75,20 @@ class OpenAiCompatibleLanguageModelTest {
         List.of(),
         null,
         List.of());
+  }
+
+  /** The request with no limit on its answer's tokens. */
+  static ModelRequest unlimited(ModelRequest request) {
+    ModelSettings s = request.settings();
+    return new ModelRequest(
+        request.model(),
+        request.system(),
+        request.messages(),
+        new ModelSettings(
+            s.temperature(), s.topP(), null, s.stop(), s.presencePenalty(), s.frequencyPenalty()),
+        request.tools(),
+        request.toolChoice(),
+        request.grounding());
   }
 
   /** Deltas collected; cancelled once {@code cancelAfter} of them arrived (never when negative). */
@@ -143,6 +160,73 @@ class OpenAiCompatibleLanguageModelTest {
         .contains("\"stream\":true", "\"stream_options\":{\"include_usage\":true}");
   }
 
+  /** An upstream that streams far more than it was asked for, and never stops by itself. */
+  static FakeUpstream.Answer endless(String piece) {
+    return exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      byte[] line =
+          ("data: {\"choices\":[{\"delta\":{\"content\":\"" + piece + "\"}}]}\n\n")
+              .getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < 10_000_000; i++) {
+        out.write(line);
+      }
+    };
+  }
+
+  @Test
+  void anAnswerPastItsMaxTokensIsCutForLengthAndTheUpstreamClosed() throws Exception {
+    upstream.answering(endless("word "));
+    Collected deltas = new Collected(-1);
+
+    ModelReply reply = model().stream(question("Go on forever"), deltas);
+
+    assertThat(reply.finishReason()).isEqualTo(FinishReason.LENGTH);
+    // max_tokens is 64: reading stops past it with a margin, far before the upstream's end.
+    assertThat(reply.text().split(" ").length).isBetween(64, 128);
+    assertThat(String.join("", deltas.pieces)).isEqualTo(reply.text());
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!upstream.clientGone && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(upstream.clientGone).as("the upstream connection was closed").isTrue();
+  }
+
+  @Test
+  void anAnswerWithoutMaxTokensStopsAtTheLongestAnswerKept() {
+    upstream.answering(endless("\u0416\u0416\u0416 "));
+    OpenAiCompatibleLanguageModel capped =
+        new OpenAiCompatibleLanguageModel(
+            OpenAiSettings.of(upstream.base(), "m", null).withMaxAnswerChars(1000));
+    Collected deltas = new Collected(-1);
+
+    ModelReply reply = capped.stream(unlimited(question("Go on")), deltas);
+
+    assertThat(reply.finishReason()).isEqualTo(FinishReason.LENGTH);
+    assertThat(reply.text()).hasSize(1000).startsWith("ЖЖЖ ЖЖЖ");
+    assertThat(String.join("", deltas.pieces)).isEqualTo(reply.text());
+  }
+
+  @Test
+  void aWholeAnswerLongerThanKeptIsCutForLength() {
+    String text = "x".repeat(5000);
+    upstream.answering(
+        json(
+            200,
+            "{\"choices\":[{\"message\":{\"content\":\""
+                + text
+                + "\"},\"finish_reason\":\"stop\"}]}"));
+    OpenAiCompatibleLanguageModel capped =
+        new OpenAiCompatibleLanguageModel(
+            OpenAiSettings.of(upstream.base(), "m", null).withMaxAnswerChars(1000));
+
+    ModelReply reply = capped.complete(unlimited(question("Go on")));
+
+    assertThat(reply.finishReason()).isEqualTo(FinishReason.LENGTH);
+    assertThat(reply.text()).isEqualTo("x".repeat(1000));
+  }
+
   @Test
   void piecesThatArriveTogetherGoOnTogetherAndTheFirstAtOnce() {
     String[] burst = new String[300];
@@ -152,7 +236,7 @@ class OpenAiCompatibleLanguageModelTest {
     upstream.answering(events(0, burst));
     Collected together = new Collected(-1);
 
-    ModelReply reply = model().stream(question("Hi"), together);
+    ModelReply reply = model().stream(unlimited(question("Hi")), together);
 
     assertThat(together.pieces.get(0)).isEqualTo("w0 ");
     assertThat(together.pieces.size()).isLessThan(burst.length / 2);
@@ -382,7 +466,8 @@ class OpenAiCompatibleLanguageModelTest {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(5),
                 2,
-                Duration.ofMillis(10)));
+                Duration.ofMillis(10),
+                OpenAiSettings.DEFAULT_MAX_ANSWER_CHARS));
 
     assertThatThrownBy(() -> model.complete(question("Hi")))
         .isInstanceOf(UpstreamFailure.class)

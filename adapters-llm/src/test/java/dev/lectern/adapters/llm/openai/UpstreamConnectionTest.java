@@ -102,7 +102,8 @@ class UpstreamConnectionTest {
   }
 
   UpstreamConnection open() throws IOException {
-    return UpstreamConnection.open(uri, Duration.ofSeconds(2), Duration.ofMillis(20));
+    return UpstreamConnection.open(
+        uri, Duration.ofSeconds(2), Duration.ofMillis(20), 8 * 1024 * 1024);
   }
 
   static void awaitHead(UpstreamConnection connection) throws IOException {

@@ -33,4 +33,34 @@ public interface ConversationStore {
    * question is never stored without its outcome; false when the conversation is gone.
    */
   boolean appendTurn(String orgId, String conversationId, List<Message> turn, Instant at);
+
+  /** A message of the conversation. */
+  Optional<Message> message(String orgId, String conversationId, String messageId);
+
+  /** The id of the conversation's most recently stored message; empty when it has none. */
+  Optional<String> lastMessageId(String orgId, String conversationId);
+
+  /** The first answer (assistant message) stored after the message, if any. */
+  Optional<String> firstAnswerTo(String orgId, String conversationId, String messageId);
+
+  /**
+   * The branch of the conversation that ends at {@code messageId}, oldest first, read without the
+   * rest of the conversation: at most {@code window} messages and, the newest counted first, at
+   * most {@code maxChars} of their text and passages ({@code messageId} itself always); empty when
+   * there is no such message.
+   */
+  List<Message> branch(
+      String orgId, String conversationId, String messageId, int window, long maxChars);
+
+  /** What an assistant's anonymous conversations hold. */
+  record AnonymousUsage(int conversations, long storedBytes) {}
+
+  AnonymousUsage anonymousUsage(String orgId, String assistantId);
+
+  /**
+   * Removes the assistant's least recently used anonymous conversations (with their messages) until
+   * at most {@code conversations} of them remain, holding at most {@code storedBytes}; returns how
+   * many were removed.
+   */
+  int pruneAnonymous(String orgId, String assistantId, int conversations, long storedBytes);
 }

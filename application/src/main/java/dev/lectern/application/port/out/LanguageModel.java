@@ -22,4 +22,13 @@ public interface LanguageModel {
 
   /** How many tokens the request's prompt (system prompt, messages and tools) comes to. */
   int inputTokens(ModelRequest request);
+
+  /**
+   * How many tokens the prompt comes to when that is at most {@code atMost}; otherwise any number
+   * above {@code atMost}, counted no further than needed to know it (a prompt far too long for a
+   * window is refused without counting all of it).
+   */
+  default int inputTokens(ModelRequest request, int atMost) {
+    return inputTokens(request);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.lectern.application.service.answer;
 
 import dev.lectern.application.error.NotFound;
+import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
@@ -12,7 +13,9 @@ import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.service.NewIds;
+import dev.lectern.application.service.conversation.AnonymousQuota;
 import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.conversation.Conversation;
 import dev.lectern.domain.conversation.ConversationTree;
 import dev.lectern.domain.conversation.FinishReason;
 import dev.lectern.domain.conversation.Message;
@@ -35,6 +38,7 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
   private final AssistantReplies replies;
   private final Clock clock;
   private final Supplier<String> ids;
+  private final AnonymousQuota anonymous;
 
   public AnswerQuestionService(
       AssistantStore assistants,
@@ -43,7 +47,26 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       LanguageModel model,
       ModelCatalog catalog,
       Clock clock) {
-    this(assistants, conversations, knowledge, model, catalog, clock, NewIds::next);
+    this(
+        assistants,
+        conversations,
+        knowledge,
+        model,
+        catalog,
+        clock,
+        new AnonymousQuota(conversations, AnonymousQuota.Limits.UNLIMITED));
+  }
+
+  /** Answers whose anonymous conversations are kept within {@code anonymous}'s quota. */
+  public AnswerQuestionService(
+      AssistantStore assistants,
+      ConversationStore conversations,
+      AssistantKnowledge knowledge,
+      LanguageModel model,
+      ModelCatalog catalog,
+      Clock clock,
+      AnonymousQuota anonymous) {
+    this(assistants, conversations, knowledge, model, catalog, clock, anonymous, NewIds::next);
   }
 
   AnswerQuestionService(
@@ -53,8 +76,10 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       LanguageModel model,
       ModelCatalog catalog,
       Clock clock,
+      AnonymousQuota anonymous,
       Supplier<String> ids) {
     this.conversations = conversations;
+    this.anonymous = anonymous;
     this.replies = new AssistantReplies(assistants, knowledge, model, catalog);
     this.clock = clock;
     this.ids = ids;
@@ -62,21 +87,36 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
 
   @Override
   public Answer answer(AnswerQuestionCommand command, AnswerSink sink) {
+    if (command.question().length() > Message.MAX_CONTENT_LENGTH) {
+      throw new PayloadTooLarge(
+          "question: longer than the "
+              + Message.MAX_CONTENT_LENGTH
+              + " characters a stored message holds",
+          "question");
+    }
     Assistant assistant = replies.active(command.orgId(), command.assistantId());
-    conversations
-        .find(command.orgId(), command.conversationId())
-        .filter(c -> c.assistantId().equals(assistant.id()))
-        .orElseThrow(
-            () ->
-                NotFound.of(
-                    "conversation '" + command.conversationId() + "' not found",
-                    "conversation",
-                    command.conversationId()));
-    ConversationTree tree =
-        new ConversationTree(conversations.messages(command.orgId(), command.conversationId()));
-    String parentId = parent(tree, command.parentMessageId());
+    Conversation conversation =
+        conversations
+            .find(command.orgId(), command.conversationId())
+            .filter(c -> c.assistantId().equals(assistant.id()))
+            .orElseThrow(
+                () ->
+                    NotFound.of(
+                        "conversation '" + command.conversationId() + "' not found",
+                        "conversation",
+                        command.conversationId()));
+    String parentId = parent(command);
     List<ModelMessage> history = new ArrayList<>();
-    for (Message earlier : tree.pathTo(parentId, assistant.historyWindow())) {
+    List<Message> branch =
+        parentId == null
+            ? List.of()
+            : conversations.branch(
+                command.orgId(),
+                command.conversationId(),
+                parentId,
+                assistant.historyWindow(),
+                ConversationTree.MAX_HISTORY_CHARS);
+    for (Message earlier : branch) {
       // What precedes the first question (an opener) is not shown to the model: chat templates
       // that want turns to start with the user's would refuse it.
       if (!history.isEmpty() || earlier.role() == Role.USER) {
@@ -109,6 +149,9 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       throw failure;
     }
     Answer done = store(turn, reply);
+    if (conversation.anonymous()) {
+      anonymous.keepWithinQuota(command.orgId(), assistant.id());
+    }
     sink.onComplete(done);
     return done;
   }
@@ -167,11 +210,14 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
         reply.usage().output());
   }
 
-  private static String parent(ConversationTree tree, String requested) {
+  /** The message the question follows: the one it names, or the conversation's last. */
+  private String parent(AnswerQuestionCommand command) {
+    String requested = command.parentMessageId();
     if (requested == null) {
-      return tree.last().map(Message::id).orElse(null);
+      return conversations.lastMessageId(command.orgId(), command.conversationId()).orElse(null);
     }
-    return tree.find(requested)
+    return conversations
+        .message(command.orgId(), command.conversationId(), requested)
         .map(Message::id)
         .orElseThrow(
             () ->

@@ -71,7 +71,7 @@ public final class AssistantKnowledge {
   }
 
   /** Room for the passages in a prompt, in tokens, whatever the model's own window. */
-  static final int KNOWLEDGE_TOKENS = 6000;
+  static final int KNOWLEDGE_TOKENS = KnowledgeText.MAX_CHARS / KnowledgeText.CHARS_PER_TOKEN;
 
   /** The best references that fit in {@code tokens} of the prompt. */
   static List<Reference> fitting(List<Reference> references, int tokens) {

@@ -32,7 +32,7 @@ final class PromptBudget {
     ModelRequest fitted = request;
     boolean cut = false;
     while (messages.size() > 1
-        && (model.inputTokens(fitted) + replyRoom(fitted) > window
+        && (prompt(fitted, window) + replyRoom(fitted) > window
             || cut && messages.get(0).role() != Role.USER)) {
       messages.remove(0);
       fitted = with(request, messages);
@@ -54,10 +54,11 @@ final class PromptBudget {
               + " tokens the model's context holds",
           "max_tokens");
     }
-    long prompt = model.inputTokens(request);
-    if (prompt + reply > window) {
+    long room = window - reply;
+    long prompt = prompt(request, room);
+    if (prompt > room) {
       throw new PayloadTooLarge(
-          "messages: the prompt comes to "
+          "messages: the prompt comes to at least "
               + prompt
               + " tokens"
               + (reply > 0 ? " and the reply may take " + reply : "")
@@ -74,8 +75,19 @@ final class PromptBudget {
    * most}, none when the prompt alone fills the window.
    */
   int roomForPassages(ModelRequest request, int most) {
-    long left = window(request) - replyRoom(request) - model.inputTokens(request);
+    long room = window(request) - replyRoom(request);
+    long left = room - prompt(request, room);
     return (int) Math.max(0, Math.min(most, left - PASSAGE_MARGIN));
+  }
+
+  /**
+   * The prompt's tokens when they are at most {@code room} (counted no further than that takes: a
+   * prompt far past the window is not counted whole), else a number above {@code room}.
+   */
+  private long prompt(ModelRequest request, long room) {
+    int bound = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(0, room));
+    int counted = model.inputTokens(request, bound);
+    return counted > bound ? Math.max(counted, bound + 1L) : counted;
   }
 
   /** Tokens kept free for the words that introduce the passages and their numbers. */

@@ -5,8 +5,12 @@ import dev.lectern.application.port.in.assistant.AssistantDraft;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.ModelChoice;
 import dev.lectern.domain.assistant.RetrievalChoice;
+import dev.lectern.domain.collection.CollectionId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,7 +56,7 @@ final class AssistantChanges {
             text("opener", draft.opener(), base.opener(), MAX_TEXT),
             text("empty_response", draft.emptyResponse(), base.emptyResponse(), MAX_TEXT),
             pick(draft.knowledgeRequired(), base.knowledgeRequired()),
-            pick(draft.collections(), base.collections()),
+            collections(draft.collections(), base.collections()),
             choice,
             search,
             count("history_window", draft.historyWindow(), base.historyWindow(), 0, 1000),
@@ -74,7 +78,10 @@ final class AssistantChanges {
 
   static String name(String raw) {
     String name = raw.strip();
-    if (name.isEmpty() || name.length() > Assistant.MAX_NAME_LENGTH) {
+    // Names are unique whatever their case: the lower-cased name is stored too, and may be longer.
+    if (name.isEmpty()
+        || name.length() > Assistant.MAX_NAME_LENGTH
+        || name.toLowerCase(Locale.ROOT).length() > Assistant.MAX_NAME_LENGTH) {
       throw new InvalidRequest(
           "name: must be 1 to " + Assistant.MAX_NAME_LENGTH + " characters, not blank", "name");
     }
@@ -97,6 +104,20 @@ final class AssistantChanges {
           }
         });
     return merged;
+  }
+
+  /** The draft's collections, each once, and no more than an assistant may have. */
+  private static List<CollectionId> collections(
+      List<CollectionId> draft, List<CollectionId> current) {
+    if (draft == null) {
+      return current;
+    }
+    List<CollectionId> unique = List.copyOf(new LinkedHashSet<>(draft));
+    if (unique.size() > Assistant.MAX_COLLECTIONS) {
+      throw new InvalidRequest(
+          "collections: at most " + Assistant.MAX_COLLECTIONS + " per assistant", "collections");
+    }
+    return unique;
   }
 
   private static <T> T pick(T value, T current) {

@@ -6,6 +6,7 @@ import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.application.port.out.ConversationStore;
 import dev.lectern.domain.conversation.Conversation;
 import dev.lectern.domain.conversation.Message;
+import dev.lectern.domain.conversation.Role;
 import dev.lectern.domain.text.TextLimits;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -47,6 +48,21 @@ public final class ManageConversationsService implements ManageConversationsUseC
         .conversationOf(orgId, messageId)
         .flatMap(id -> conversations.find(orgId, id))
         .filter(conversation -> conversation.assistantId().equals(assistantId));
+  }
+
+  @Override
+  public String answerFor(
+      String orgId, String assistantId, String conversationId, String messageId) {
+    find(orgId, assistantId, conversationId);
+    boolean question =
+        conversations
+            .message(orgId, conversationId, messageId)
+            .map(message -> message.role() == Role.USER)
+            .orElse(false);
+    if (!question) {
+      return messageId;
+    }
+    return conversations.firstAnswerTo(orgId, conversationId, messageId).orElse(messageId);
   }
 
   @Override

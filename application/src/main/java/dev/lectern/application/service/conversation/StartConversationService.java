@@ -44,7 +44,9 @@ public final class StartConversationService implements StartConversationUseCase 
             name(command.name()),
             userId(command.userId()),
             now,
-            now);
+            now,
+            command.anonymous(),
+            0);
     List<Message> first =
         assistant.opener().isEmpty()
             ? List.of()
@@ -61,7 +63,9 @@ public final class StartConversationService implements StartConversationUseCase 
                     0,
                     now));
     conversations.create(conversation, first);
-    return new StartedConversation(conversation, first);
+    // As stored: the store tells what its messages weigh.
+    return new StartedConversation(
+        conversations.find(conversation.orgId(), conversation.id()).orElse(conversation), first);
   }
 
   static String name(String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lectern.application.error.Forbidden;
 import dev.lectern.application.error.NotFound;
+import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.error.UpstreamFailure;
 import dev.lectern.application.fakes.Commands;
 import dev.lectern.application.fakes.FakeIngest;
@@ -24,6 +25,7 @@ import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.application.service.conversation.AnonymousQuota;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.MetadataComparison;
@@ -63,6 +65,7 @@ class AnswerQuestionServiceTest {
           model,
           model,
           Clock.systemUTC(),
+          new AnonymousQuota(conversations, new AnonymousQuota.Limits(2, 1_000_000)),
           () -> "m" + ids.incrementAndGet());
   final CollectionId docs = new CollectionId("docs");
 
@@ -353,5 +356,44 @@ class AnswerQuestionServiceTest {
     assertThatThrownBy(() -> service.answer(ask("Hi?", null), new Recorded(-1)))
         .isInstanceOf(Forbidden.class);
     assertThat(conversations.messages("org1", "s1")).hasSize(1);
+  }
+
+  @Test
+  void aQuestionLongerThanAMessageHoldsIsRefusedNamingItAndNothingIsStored() {
+    String question = "q".repeat(Message.MAX_CONTENT_LENGTH + 1);
+
+    assertThatThrownBy(() -> service.answer(ask(question, null), new Recorded(-1)))
+        .isInstanceOf(PayloadTooLarge.class)
+        .hasMessageStartingWith("question: longer than the 10000000 characters");
+    assertThat(model.requests).isEmpty();
+    assertThat(conversations.messages("org1", "s1")).hasSize(1);
+  }
+
+  @Test
+  void anAnonymousTurnKeepsTheAssistantsAnonymousConversationsWithinItsQuota() {
+    for (String id : List.of("p1", "p2", "p3")) {
+      conversations.create(
+          new Conversation("org1", id, "a1", "New conversation", null, T0, T0, true, 0), List.of());
+    }
+    model.answering("Five working days.");
+
+    service.answer(Commands.question("How long?").conversation("p3").build(), new Recorded(-1));
+
+    assertThat(conversations.list("org1", "a1"))
+        .extracting(Conversation::id)
+        .as("the quota keeps two: the one just used and the next most recent")
+        .containsExactlyInAnyOrder("s1", "p3", "p2");
+  }
+
+  @Test
+  void aTurnReadsOnlyItsOwnBranchWithinTheWindow() {
+    model.answering("A.");
+    Answer first = service.answer(ask("refunds first", null), new Recorded(-1));
+    service.answer(ask("refunds left", first.answerId()), new Recorded(-1));
+    service.answer(ask("refunds right", first.answerId()), new Recorded(-1));
+
+    assertThat(model.requests.get(2).messages())
+        .extracting(ModelMessage::text)
+        .containsExactly("refunds first", "A.", "refunds right");
   }
 }

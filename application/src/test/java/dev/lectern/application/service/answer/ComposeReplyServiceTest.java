@@ -109,7 +109,7 @@ class ComposeReplyServiceTest {
 
     assertThatThrownBy(() -> narrow.compose(tooLong, delta -> {}))
         .isInstanceOf(PayloadTooLarge.class)
-        .hasMessageStartingWith("messages: the prompt comes to 13 tokens");
+        .hasMessageStartingWith("messages: the prompt comes to at least 13 tokens");
     ComposeReplyCommand greedy = Commands.reply("Hi").maxTokens(Integer.MAX_VALUE).build();
     assertThatThrownBy(() -> narrow.check(greedy))
         .isInstanceOf(PayloadTooLarge.class)

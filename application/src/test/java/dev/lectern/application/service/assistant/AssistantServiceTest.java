@@ -244,4 +244,21 @@ class AssistantServiceTest {
         .hasMessageContaining("attributes");
     assertThat(assistants.list("org1")).isEmpty();
   }
+
+  @Test
+  void namesThatGrowWhenLowerCasedAndTooManyCollectionsAreRefusedBeforeAnythingIsStored() {
+    List<CollectionId> many = new java.util.ArrayList<>();
+    for (int i = 0; i <= Assistant.MAX_COLLECTIONS; i++) {
+      collections.findOrCreate(Fixtures.collection("org1", "c" + i));
+      many.add(new CollectionId("c" + i));
+    }
+
+    assertThatThrownBy(() -> service.create("org1", draft("\u0130".repeat(200))))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageStartingWith("name:");
+    assertThatThrownBy(() -> service.create("org1", draft("Many").withCollections(many)))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessage("collections: at most 512 per assistant");
+    assertThat(service.list("org1")).isEmpty();
+  }
 }

@@ -18,6 +18,12 @@ public interface ManageConversationsUseCase {
   /** The conversation of this assistant's that holds the message, if any. */
   Optional<Conversation> holding(String orgId, String assistantId, String messageId);
 
+  /**
+   * The answer a message of the conversation stands for, as a turn to continue from: the message
+   * itself unless it is a question, else the first answer to it (the question when it has none).
+   */
+  String answerFor(String orgId, String assistantId, String conversationId, String messageId);
+
   /** The conversation's messages in the order they were stored. */
   List<Message> messages(String orgId, String assistantId, String conversationId);
 
