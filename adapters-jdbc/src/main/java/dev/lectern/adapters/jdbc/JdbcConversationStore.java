@@ -2,6 +2,7 @@ package dev.lectern.adapters.jdbc;
 
 import dev.lectern.application.port.out.ConversationStore;
 import dev.lectern.domain.conversation.Conversation;
+import dev.lectern.domain.conversation.ConversationTree;
 import dev.lectern.domain.conversation.Message;
 import dev.lectern.domain.conversation.Reference;
 import dev.lectern.domain.conversation.Role;
@@ -160,6 +161,18 @@ public final class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
+  public int count(String orgId, String conversationId, Role role) {
+    return jdbc.one(
+            "SELECT COUNT(*) AS n FROM messages WHERE org_id = ? AND conversation_id = ?"
+                + " AND role = ?",
+            row -> row.getInt("n"),
+            orgId,
+            conversationId,
+            role.name())
+        .orElse(0);
+  }
+
+  @Override
   public Optional<String> lastMessageId(String orgId, String conversationId) {
     return jdbc.one(
         "SELECT id FROM messages WHERE org_id = ? AND conversation_id = ?"
@@ -214,12 +227,9 @@ public final class JdbcConversationStore implements ConversationStore {
                   conversationId,
                   window);
           List<String> wanted = new ArrayList<>();
-          long used = 0;
-          for (Step step : steps) {
-            used += step.size();
-            if (used > maxChars && !wanted.isEmpty()) {
-              break;
-            }
+          int kept =
+              ConversationTree.newestWithin(steps.stream().map(Step::size).toList(), maxChars);
+          for (Step step : steps.subList(0, kept)) {
             wanted.add(step.id());
           }
           if (wanted.isEmpty()) {
@@ -274,7 +284,8 @@ public final class JdbcConversationStore implements ConversationStore {
   private record Held(String id, long bytes) {}
 
   @Override
-  public int pruneAnonymous(String orgId, String assistantId, int keep, long storedBytes) {
+  public int pruneAnonymous(
+      String orgId, String assistantId, int keep, long storedBytes, String keepId) {
     AnonymousUsage usage = anonymousUsage(orgId, assistantId);
     if (usage.conversations() <= keep && usage.storedBytes() <= storedBytes) {
       return 0;
@@ -291,7 +302,7 @@ public final class JdbcConversationStore implements ConversationStore {
             orgId,
             assistantId)) {
       kept += held.bytes();
-      if (seen++ >= keep || kept > storedBytes) {
+      if ((seen++ >= keep || kept > storedBytes) && !held.id().equals(keepId)) {
         doomed.add(held.id());
       }
     }

@@ -296,6 +296,9 @@ public abstract class AbstractAssistantStoresContractTest {
     assertThat(conversations.branch("org2", "s1", "a3", 10, 1000)).isEmpty();
 
     assertThat(conversations.lastMessageId("org1", "s1")).hasValue("a3");
+    assertThat(conversations.count("org1", "s1", Role.USER)).isEqualTo(3);
+    assertThat(conversations.count("org1", "s1", Role.ASSISTANT)).isEqualTo(4);
+    assertThat(conversations.count("org2", "s1", Role.USER)).isZero();
     assertThat(conversations.lastMessageId("org2", "s1")).isEmpty();
     assertThat(conversations.message("org1", "s1", "q2").orElseThrow().content()).isEqualTo("left");
     assertThat(conversations.message("org2", "s1", "q2")).isEmpty();
@@ -331,14 +334,17 @@ public abstract class AbstractAssistantStoresContractTest {
     assertThat(conversations.find("org1", "s1").orElseThrow().anonymous()).isTrue();
     assertThat(conversations.find("org1", "mine").orElseThrow().anonymous()).isFalse();
 
-    assertThat(conversations.pruneAnonymous("org1", "p1", 2, Long.MAX_VALUE)).isEqualTo(1);
+    assertThat(conversations.pruneAnonymous("org1", "p1", 2, Long.MAX_VALUE, null)).isEqualTo(1);
     assertThat(conversations.list("org1", "p1"))
         .extracting(Conversation::id)
         .containsExactlyInAnyOrder("s1", "s3", "mine");
-    // Past the bytes: the newest, s1, alone holds more than they allow, so it goes with the rest.
-    assertThat(conversations.pruneAnonymous("org1", "p1", 10, usage.storedBytes())).isZero();
-    assertThat(conversations.pruneAnonymous("org1", "p1", 10, usage.storedBytes() - 1))
-        .isEqualTo(2);
+    // Past the bytes: the newest, s1, alone holds more than they allow; the rest go.
+    assertThat(conversations.pruneAnonymous("org1", "p1", 10, usage.storedBytes(), null)).isZero();
+    assertThat(conversations.pruneAnonymous("org1", "p1", 10, usage.storedBytes() - 1, "s1"))
+        .as("the conversation just used stays, though it alone is past the quota")
+        .isEqualTo(1);
+    assertThat(conversations.anonymousUsage("org1", "p1").conversations()).isEqualTo(1);
+    assertThat(conversations.pruneAnonymous("org1", "p1", 0, 0, null)).isEqualTo(1);
     assertThat(conversations.anonymousUsage("org1", "p1").conversations()).isZero();
     assertThat(conversations.list("org1", "p1"))
         .extracting(Conversation::id)

@@ -123,6 +123,11 @@ public final class InMemoryConversationStore implements ConversationStore {
   }
 
   @Override
+  public synchronized int count(String orgId, String conversationId, Role role) {
+    return (int) messages(orgId, conversationId).stream().filter(m -> m.role() == role).count();
+  }
+
+  @Override
   public synchronized Optional<String> lastMessageId(String orgId, String conversationId) {
     List<Message> all = messages(orgId, conversationId);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast().id());
@@ -156,7 +161,7 @@ public final class InMemoryConversationStore implements ConversationStore {
 
   @Override
   public synchronized int pruneAnonymous(
-      String orgId, String assistantId, int keep, long storedBytes) {
+      String orgId, String assistantId, int keep, long storedBytes, String keepId) {
     List<Conversation> newestFirst = new ArrayList<>(anonymous(orgId, assistantId));
     newestFirst.sort(
         Comparator.comparing(Conversation::updatedAt).thenComparing(Conversation::id).reversed());
@@ -165,7 +170,7 @@ public final class InMemoryConversationStore implements ConversationStore {
     for (int i = 0; i < newestFirst.size(); i++) {
       Conversation c = newestFirst.get(i);
       kept += c.storedBytes();
-      if (i >= keep || kept > storedBytes) {
+      if ((i >= keep || kept > storedBytes) && !c.id().equals(keepId)) {
         delete(orgId, c.id());
         removed++;
       }

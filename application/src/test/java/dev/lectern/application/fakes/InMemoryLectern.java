@@ -20,6 +20,7 @@ import dev.lectern.application.service.artifact.ListArtifactsService;
 import dev.lectern.application.service.artifact.ReadChunkedContentService;
 import dev.lectern.application.service.artifact.ReadContentService;
 import dev.lectern.application.service.assistant.AssistantService;
+import dev.lectern.application.service.conversation.AnonymousQuota;
 import dev.lectern.application.service.conversation.ManageConversationsService;
 import dev.lectern.application.service.conversation.StartConversationService;
 import dev.lectern.application.service.health.CheckHealthService;
@@ -90,7 +91,13 @@ public final class InMemoryLectern {
       new AssistantService(assistantStore, collections, model, tokens, clock);
   public final AnswerQuestionService answers =
       new AnswerQuestionService(
-          assistantStore, conversations, new AssistantKnowledge(retrieve), model, model, clock);
+          assistantStore,
+          conversations,
+          new AssistantKnowledge(retrieve),
+          model,
+          model,
+          clock,
+          new AnonymousQuota(conversations, AnonymousQuota.Limits.UNLIMITED));
   public final AskAssistantService asks =
       new AskAssistantService(assistantStore, new AssistantKnowledge(retrieve), model, model);
   public final ComposeReplyService replies = new ComposeReplyService(retrieve, model, model);

@@ -100,6 +100,7 @@ class AnswerMemorySmallHeapIT {
         List<Integer> anonymous =
             concurrently(
                 4, () -> status(client, lectern, call, null, big("{\"message\":\"", "\"}")));
+        assertHealthy(client, lectern);
         List<Integer> zylon =
             concurrently(
                 3,
@@ -110,6 +111,7 @@ class AnswerMemorySmallHeapIT {
                         "/api/gpt/v1/messages",
                         token,
                         big("{\"messages\":[{\"role\":\"user\",\"content\":\"", "\"}]}")));
+        assertHealthy(client, lectern);
         AtomicInteger reader = new AtomicInteger();
         List<Integer> readers =
             concurrently(
@@ -162,6 +164,17 @@ class AnswerMemorySmallHeapIT {
         lectern.kill();
       }
     }
+  }
+
+  /** The server is still running and says it is healthy. */
+  private static void assertHealthy(HttpClient client, LecternProcess lectern) throws Exception {
+    assertThat(lectern.alive()).as("the server survived").isTrue();
+    HttpResponse<String> health =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lectern.port + "/health"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
   }
 
   private static byte[] big(String head, String tail) {

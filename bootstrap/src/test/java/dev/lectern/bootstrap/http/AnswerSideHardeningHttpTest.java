@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -162,6 +163,16 @@ class AnswerSideHardeningHttpTest {
     Reply anonymous = lectern.post(call(agent), null, message(PUBLIC_QUESTION + 1));
     int streamed =
         chunked(call(agent), null, message(PUBLIC_QUESTION * 10).getBytes(StandardCharsets.UTF_8));
+    String otherKey =
+        lectern
+            .post(
+                "/lectern/v1/assistants/" + publicAgent + "/keys",
+                ADMIN,
+                "{\"name\":\"elsewhere\"}")
+            .json()
+            .get("key")
+            .asText();
+    Reply foreignKey = lectern.post(call(agent), otherKey, message(PUBLIC_QUESTION + 1));
     Reply withToken = lectern.post(call(agent), ADMIN, message(PUBLIC_QUESTION + 1));
     Reply pastToken = lectern.post(call(agent), ADMIN, message(QUESTION + 1));
 
@@ -170,6 +181,9 @@ class AnswerSideHardeningHttpTest {
     assertThat(anonymous.json().get("message").asText())
         .isEqualTo("message: longer than the limit of 1000 characters");
     assertThat(streamed).isIn(413, -1);
+    assertThat(foreignKey.status())
+        .as("a key of another agent makes no caller with a token here")
+        .isEqualTo(413);
     assertThat(withToken.status()).as("a caller with a token has more room").isEqualTo(200);
     assertThat(pastToken.status()).isEqualTo(413);
     assertThat(pastToken.json().get("message").asText())
@@ -240,11 +254,23 @@ class AnswerSideHardeningHttpTest {
     body.append("]}");
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
 
-    Reply declared = lectern.post("/api/gpt/v1/messages", ADMIN, body.toString());
+    // A client that waits for 100 Continue, as curl does for large bodies, sends none of it.
+    HttpResponse<String> declared =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:" + lectern.wiring().port() + "/api/gpt/v1/messages"))
+                    .header("Authorization", "Bearer " + ADMIN)
+                    .header("Content-Type", "application/json")
+                    .expectContinue(true)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     int undeclared = chunked("/api/gpt/v1/messages", ADMIN, bytes);
 
-    assertThat(declared.status()).isEqualTo(413);
-    assertThat(declared.json().at("/error/message").asText())
+    assertThat(declared.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(declared.body()).at("/error/message").asText())
         .isEqualTo("body: the request body is larger than the limit of 65536 bytes");
     assertThat(undeclared).as("refused once past the limit, not read to its end").isIn(413, -1);
   }
@@ -591,5 +617,44 @@ class AnswerSideHardeningHttpTest {
     assertThat(emoji.json().get("code").asInt())
         .as("65 535 characters as RAGFlow counts them fit, whatever the database counts")
         .isZero();
+  }
+
+  @Test
+  void anAnonymousAddressHoldsAFewCallsAtOnceAndNoMore(@TempDir Path other) throws Exception {
+    upstream.answering(FakeUpstream.slow(1500, EchoModel.over(upstream)));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    try (RunningLectern busy =
+        RunningLectern.start(
+            other,
+            config ->
+                config
+                    .llm(LlmConfig.at(upstream.base().toString(), "fake-model", null))
+                    .answers(limits(100L << 20, 100)))) {
+      String agent =
+          busy.post(
+                  "/lectern/v1/assistants",
+                  ADMIN,
+                  "{\"name\":\"Busy\",\"knowledge_required\":false,\"access\":\"public\"}")
+              .json()
+              .get("id")
+              .asText();
+      List<java.util.concurrent.Future<Reply>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        calls.add(pool.submit(() -> busy.post(call(agent), null, "{\"message\":\"wait\"}")));
+      }
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var one : calls) {
+        statuses.add(one.get().status());
+      }
+
+      assertThat(statuses).containsOnly(200, 429);
+      assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(4);
+      assertThat(busy.post(call(agent), null, "{\"message\":\"now\"}").status())
+          .as("the slots went back when the calls ended")
+          .isEqualTo(200);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

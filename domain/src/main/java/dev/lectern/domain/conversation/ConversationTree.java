@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 public final class ConversationTree {
   /**
-   * The most characters of earlier messages a turn reads: more than any model's window holds, so
-   * that nothing a model could see is left out, yet a turn of a conversation grown large reads a
-   * bounded part of it.
+   * The most characters of earlier messages a turn reads: about 250 000 tokens, more than the
+   * window of nearly every model, so that nothing such a model could see is left out, yet a turn of
+   * a conversation grown large reads a bounded part of it.
    */
   public static final int MAX_HISTORY_CHARS = 1_000_000;
 
@@ -75,16 +75,28 @@ public final class ConversationTree {
 
   /** The newest messages of a path, oldest first, whose sizes together stay within the budget. */
   public static List<Message> within(List<Message> path, long maxChars) {
+    List<Long> newestFirst = new ArrayList<>();
+    for (int i = path.size() - 1; i >= 0; i--) {
+      newestFirst.add(size(path.get(i)));
+    }
+    return path.subList(path.size() - newestWithin(newestFirst, maxChars), path.size());
+  }
+
+  /**
+   * How many of a branch's messages, the newest first, a budget of {@code maxChars} reads: as many
+   * as fit, and the newest always.
+   */
+  public static int newestWithin(List<Long> sizesNewestFirst, long maxChars) {
     long used = 0;
-    int from = path.size();
-    while (from > 0) {
-      used += size(path.get(from - 1));
-      if (used > maxChars && from < path.size()) {
+    int kept = 0;
+    for (long size : sizesNewestFirst) {
+      used += size;
+      if (used > maxChars && kept > 0) {
         break;
       }
-      from--;
+      kept++;
     }
-    return path.subList(from, path.size());
+    return kept;
   }
 
   /** What a message weighs against a budget of characters: its text and its passages. */

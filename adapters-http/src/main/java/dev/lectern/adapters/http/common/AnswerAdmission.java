@@ -1,5 +1,6 @@
 package dev.lectern.adapters.http.common;
 
+import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.error.TooManyRequests;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
@@ -7,9 +8,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Admits answer requests by the memory they may hold, so that no mix of them can exhaust the heap:
- * each request takes a reserve for its answer when it starts and more for its body as the body is
- * read, from one budget; a request that cannot have what it needs within a short wait is refused
- * with 429 and {@code Retry-After}, and what it held goes back when it ends.
+ * each request takes, when its body starts to arrive, a reserve for its answer and what its
+ * declared body costs, in one step (more as a body of no declared length is read), from one budget.
+ * A request that cannot have what it needs within a short wait is refused with 429 and {@code
+ * Retry-After}; one that could never have it is too large (413); what it held goes back when it
+ * ends.
  */
 public final class AnswerAdmission {
   /**
@@ -50,11 +53,17 @@ public final class AnswerAdmission {
     }
   }
 
-  /** A new request's ticket, holding the answer reserve. */
-  Ticket admit() {
+  /** A new request's ticket, holding the answer reserve and what {@code bodyBytes} cost. */
+  Ticket admit(long bodyBytes) {
     Ticket ticket = new Ticket();
-    ticket.take(settings.answerReserveBytes());
+    ticket.take(settings.answerReserveBytes() + costOfBody(bodyBytes));
     return ticket;
+  }
+
+  /** The largest body a request can ever be admitted with, beside its answer's reserve. */
+  long largestBody() {
+    return Math.max(0, settings.budgetBytes() - settings.answerReserveBytes())
+        / settings.bytesPerBodyByte();
   }
 
   /** What reading {@code bodyBytes} of a body costs. */
@@ -62,9 +71,10 @@ public final class AnswerAdmission {
     return Math.multiplyExact(bodyBytes, (long) settings.bytesPerBodyByte());
   }
 
-  private void acquire(long bytes) {
-    if (bytes > settings.budgetBytes()) {
-      throw busy();
+  private void acquire(long bytes, long held) {
+    if (held + bytes > settings.budgetBytes()) {
+      throw new PayloadTooLarge(
+          "body: larger than this server can hold in memory while it answers", "body");
     }
     long left = settings.maxWait().toNanos();
     lock.lock();
@@ -107,12 +117,15 @@ public final class AnswerAdmission {
     private long held;
     private boolean closed;
 
-    /** Takes {@code bytes} more, waiting for room; refused with 429 when none comes. */
+    /**
+     * Takes {@code bytes} more, waiting for room; refused with 429 when none comes in time, with
+     * 413 when the budget could never hold it.
+     */
     void take(long bytes) {
       if (bytes <= 0) {
         return;
       }
-      acquire(bytes);
+      acquire(bytes, held);
       held += bytes;
     }
 

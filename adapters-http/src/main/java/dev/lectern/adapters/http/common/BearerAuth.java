@@ -20,8 +20,8 @@ public final class BearerAuth {
 
   /** Zylon's rule: an organization's token, acting in {@code x-org} or else {@code default}. */
   public Caller caller(Context ctx) {
-    return authenticate.authenticate(
-        new AuthenticateCommand(secret(ctx.header("Authorization")), ctx.header("x-org")));
+    return authenticated(
+        ctx, new AuthenticateCommand(secret(ctx.header("Authorization")), ctx.header("x-org")));
   }
 
   /**
@@ -29,7 +29,8 @@ public final class BearerAuth {
    * tenant, Lectern's own API).
    */
   public Caller tenant(Context ctx, String secret) {
-    return authenticate.authenticate(
+    return authenticated(
+        ctx,
         new AuthenticateCommand(
             secret, ctx.header("x-org"), AuthenticateCommand.OrgChoice.TOKEN_ORG, false));
   }
@@ -57,12 +58,20 @@ public final class BearerAuth {
    * organization (Timeweb's agents, reached by either).
    */
   public Caller assistantOrOrg(Context ctx) {
-    return authenticate.authenticate(
+    return authenticated(
+        ctx,
         new AuthenticateCommand(
             secret(ctx.header("Authorization")),
             null,
             AuthenticateCommand.OrgChoice.TOKEN_ORG,
             true));
+  }
+
+  /** The caller the command names; the request is marked as one with a token. */
+  private Caller authenticated(Context ctx, AuthenticateCommand command) {
+    Caller caller = authenticate.authenticate(command);
+    RequestBodies.authenticated(ctx);
+    return caller;
   }
 
   /** The secret of a Bearer header; a bare value without a scheme is accepted as is. */

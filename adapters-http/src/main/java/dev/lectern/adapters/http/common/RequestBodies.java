@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Function;
@@ -23,13 +24,17 @@ import java.util.function.Function;
 /**
  * Reads request bodies under the configured size limits and parses them as JSON. The body of an
  * answer request (a route wrapped by {@link #answering}) is parsed as it is read, never held whole
- * as bytes: its size and the length of every string in it are checked on the way, against the
- * limits of an authenticated or an {@link #anonymous} caller, and the memory it takes is admitted
- * from the answer budget first.
+ * as bytes: its size, the time it takes to arrive and the length of every string in it are checked
+ * on the way, against the limits of a caller with a token (once {@link BearerAuth} has accepted
+ * one) or of an anonymous one, and the memory it takes is admitted from the answer budget first.
  */
 public final class RequestBodies {
-  private static final String LIMIT = "lectern.body-limit";
+  private static final String ANSWERING = "lectern.answering";
+  private static final String AUTHENTICATED = "lectern.authenticated";
   private static final String TICKET = "lectern.answer-ticket";
+
+  /** How long the body of an answer request may take to arrive, whatever its size. */
+  static final Duration BODY_DEADLINE = Duration.ofSeconds(60);
 
   /**
    * The limits of answer requests.
@@ -56,12 +61,32 @@ public final class RequestBodies {
             new AnswerAdmission.Settings(Long.MAX_VALUE, 0, 1, java.time.Duration.ZERO)));
   }
 
+  /**
+   * Bodies of at most {@code maxBytes}, answer requests under {@code answers} and admitted by
+   * {@code admission}; a body limit past what the budget could ever admit is lowered to it.
+   */
   public RequestBodies(long maxBytes, AnswerLimits answers, AnswerAdmission admission) {
     this.maxBytes = maxBytes;
-    this.answers = answers;
+    this.answers =
+        new AnswerLimits(
+            admissible(answers.authenticated(), admission),
+            admissible(answers.anonymous(), admission));
     this.admission = admission;
-    this.authenticatedMapper = Json.withMaxStringLength(answers.authenticated().maxStringChars());
-    this.anonymousMapper = Json.withMaxStringLength(answers.anonymous().maxStringChars());
+    this.authenticatedMapper =
+        Json.withMaxStringLength(this.answers.authenticated().maxStringChars());
+    this.anonymousMapper = Json.withMaxStringLength(this.answers.anonymous().maxStringChars());
+  }
+
+  private static BodyLimit admissible(BodyLimit limit, AnswerAdmission admission) {
+    long most = Math.max(1, admission.largestBody());
+    return limit.maxBytes() <= most
+        ? limit
+        : new BodyLimit(most, (int) Math.min(limit.maxStringChars(), most));
+  }
+
+  /** The answer limits in force: as configured, within what the memory budget can admit. */
+  public AnswerLimits answerLimits() {
+    return answers;
   }
 
   /** The largest body accepted, in bytes. */
@@ -76,22 +101,29 @@ public final class RequestBodies {
    */
   public Handler answering(Handler handler) {
     return ctx -> {
-      AnswerAdmission.Ticket ticket = take(ctx, null, 0);
-      ctx.attribute(TICKET, ticket);
-      ctx.attribute(LIMIT, answers.authenticated());
+      ctx.attribute(ANSWERING, Boolean.TRUE);
       try {
         handler.handle(ctx);
       } finally {
-        ticket.close();
+        AnswerAdmission.Ticket ticket = ctx.attribute(TICKET);
+        if (ticket != null) {
+          ticket.close();
+        }
       }
     };
   }
 
-  /** The caller of this answer request has no token: the anonymous limits apply to its body. */
-  public void anonymous(Context ctx) {
-    if (ctx.attribute(TICKET) != null) {
-      ctx.attribute(LIMIT, answers.anonymous());
-    }
+  /** The request carries a token the server accepted: a body read after this has its limits. */
+  static void authenticated(Context ctx) {
+    ctx.attribute(AUTHENTICATED, Boolean.TRUE);
+  }
+
+  /**
+   * The request is answered as an anonymous caller's after all (a token that does not reach what it
+   * asks for): a body read after this has the anonymous limits.
+   */
+  public static void anonymous(Context ctx) {
+    ctx.attribute(AUTHENTICATED, null);
   }
 
   public byte[] bytes(Context ctx) {
@@ -137,19 +169,17 @@ public final class RequestBodies {
    * the exception {@code malformed} makes of what is wrong with it.
    */
   public JsonNode tree(Context ctx, Function<String, ? extends RuntimeException> malformed) {
-    BodyLimit limit = ctx.attribute(LIMIT);
-    if (limit == null) {
+    if (ctx.attribute(ANSWERING) == null) {
       return parse(Json.MAPPER, bytes(ctx), malformed);
     }
+    boolean anonymous = ctx.attribute(AUTHENTICATED) == null;
+    BodyLimit limit = anonymous ? answers.anonymous() : answers.authenticated();
     long declared = ctx.req().getContentLengthLong();
     if (declared > limit.maxBytes()) {
       throw tooLarge(limit.maxBytes());
     }
-    AnswerAdmission.Ticket ticket = ctx.attribute(TICKET);
-    if (declared > 0) {
-      take(ctx, ticket, admission.costOfBody(declared));
-    }
-    ObjectMapper mapper = limit == answers.anonymous() ? anonymousMapper : authenticatedMapper;
+    AnswerAdmission.Ticket ticket = admit(ctx, Math.max(0, declared));
+    ObjectMapper mapper = anonymous ? anonymousMapper : authenticatedMapper;
     try (InputStream in = new Bounded(ctx, limit.maxBytes(), declared < 0 ? ticket : null);
         JsonParser parser = mapper.createParser(in)) {
       try {
@@ -182,14 +212,27 @@ public final class RequestBodies {
     }
   }
 
-  /** Takes {@code bytes} for the request (a new ticket when there is none), or refuses it. */
-  private AnswerAdmission.Ticket take(Context ctx, AnswerAdmission.Ticket ticket, long bytes) {
+  /** Admits the request with a body of {@code bodyBytes}, once, or refuses it. */
+  private AnswerAdmission.Ticket admit(Context ctx, long bodyBytes) {
+    AnswerAdmission.Ticket held = ctx.attribute(TICKET);
+    if (held != null) {
+      take(ctx, held, admission.costOfBody(bodyBytes));
+      return held;
+    }
     try {
-      if (ticket == null) {
-        return admission.admit();
-      }
-      ticket.take(bytes);
+      AnswerAdmission.Ticket ticket = admission.admit(bodyBytes);
+      ctx.attribute(TICKET, ticket);
       return ticket;
+    } catch (TooManyRequests busy) {
+      ctx.header("Retry-After", "1");
+      throw busy;
+    }
+  }
+
+  /** Takes {@code bytes} more for the request, or refuses it. */
+  private static void take(Context ctx, AnswerAdmission.Ticket ticket, long bytes) {
+    try {
+      ticket.take(bytes);
     } catch (TooManyRequests busy) {
       ctx.header("Retry-After", "1");
       throw busy;
@@ -216,13 +259,14 @@ public final class RequestBodies {
   }
 
   /**
-   * The body as it arrives, refused once it passes its limit; a body of no declared length takes
-   * its memory from the request's ticket as it is read.
+   * The body as it arrives, refused once it passes its limit or its deadline; a body of no declared
+   * length takes its memory from the request's ticket as it is read.
    */
   private final class Bounded extends FilterInputStream {
     private final Context ctx;
     private final long limit;
     private final AnswerAdmission.Ticket ticket;
+    private final long deadline = System.nanoTime() + BODY_DEADLINE.toNanos();
     private long read;
 
     Bounded(Context ctx, long limit, AnswerAdmission.Ticket ticket) throws IOException {
@@ -254,6 +298,10 @@ public final class RequestBodies {
       read += n;
       if (read > limit) {
         throw tooLarge(limit);
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new InvalidRequest(
+            "body: did not arrive within " + BODY_DEADLINE.toSeconds() + " seconds", "body");
       }
       if (ticket != null) {
         take(ctx, ticket, admission.costOfBody(n));

@@ -37,9 +37,10 @@ final class RagflowAgentOpenAiHandlers {
   }
 
   void completions(Context ctx) {
+    RagflowAuth.Deferred caller = auth.deferredTenant(ctx);
     ObjectNode body = bodies.object(ctx);
     RagflowOpenAiRequest.requireArguments(body);
-    String org = auth.tenant(ctx).org().id();
+    String org = caller.get().org().id();
     String agentId = ctx.pathParam("agent_id");
     JsonNode messages = body.get("messages");
     if (!RagflowChatRequests.truthy(messages)) {

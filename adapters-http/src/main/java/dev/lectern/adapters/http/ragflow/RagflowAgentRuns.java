@@ -8,7 +8,6 @@ import dev.lectern.application.port.in.conversation.StartConversationCommand;
 import dev.lectern.application.port.in.conversation.StartConversationUseCase;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.conversation.Conversation;
-import dev.lectern.domain.conversation.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,11 +60,7 @@ final class RagflowAgentRuns {
       Conversation session =
           RagflowLookups.session(conversations, org, agent.id(), sessionId)
               .orElseThrow(() -> RagflowFailure.data("Session not found!"));
-      turns +=
-          (int)
-              conversations.messages(org, agent.id(), sessionId).stream()
-                  .filter(m -> m.role() == Role.USER)
-                  .count();
+      turns += conversations.questions(org, agent.id(), sessionId);
       user = user == null || user.isEmpty() ? session.userId() : user;
     } else {
       sessionId =

@@ -31,6 +31,12 @@ final class RagflowAgentTemplates {
   /** The longest a template may grow once filled in. */
   static final int MAX_RENDERED = 100_000;
 
+  /**
+   * How often one text may show the passages: each place holds all of them (up to {@link
+   * KnowledgeText#MAX_CHARS}), so an answer stays within what a message holds.
+   */
+  static final int MAX_PASSAGE_PLACES = 8;
+
   /** What the question brings: its text, who asks, which turn it is, the Begin inputs. */
   record Values(String query, String userId, int turns, Map<String, String> inputs) {}
 
@@ -131,6 +137,7 @@ final class RagflowAgentTemplates {
     Matcher matcher = references.matcher(template);
     int at = 0;
     long length = 0;
+    int places = 0;
     while (matcher.find()) {
       parts.add(new Text(template.substring(at, matcher.start())));
       Part part =
@@ -138,15 +145,17 @@ final class RagflowAgentTemplates {
               ? value(matcher.group(1), dsl, values)
               : dsl.retrieval().isPresent() ? new Passages() : new Text("");
       parts.add(part);
-      length +=
-          matcher.start()
-              - at
-              + switch (part) {
-                case Text text -> text.text().length();
-                // The passages go in each of their places: as long as they may come to.
-                case Passages passages -> KnowledgeText.MAX_CHARS;
-                case ModelAnswer answer -> 0;
-              };
+      length += matcher.start() - at + (part instanceof Text text ? text.text().length() : 0);
+      // The passages go in each of their places, each time as long as they may come to.
+      places += part instanceof Passages ? 1 : 0;
+      if (places > MAX_PASSAGE_PLACES) {
+        throw RagflowFailure.data(
+            "The agent's "
+                + what
+                + " shows the retrieved passages more than "
+                + MAX_PASSAGE_PLACES
+                + " times.");
+      }
       if (length > MAX_RENDERED) {
         throw RagflowFailure.data(
             "The agent's " + what + " is longer than " + MAX_RENDERED + " characters filled in.");

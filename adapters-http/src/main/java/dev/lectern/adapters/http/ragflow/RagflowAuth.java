@@ -2,6 +2,7 @@ package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.access.Caller;
 import io.javalin.http.Context;
 
@@ -28,5 +29,28 @@ final class RagflowAuth {
           RagflowFailure.OK, "Please check your authorization format.", BooleanNode.FALSE);
     }
     return auth.tenant(ctx, parts[1]);
+  }
+
+  /** A key check whose refusal waits: RAGFlow checks some endpoints' arguments before the key. */
+  record Deferred(Caller caller, RuntimeException refusal) {
+    /** The caller, or the refusal now. */
+    Caller get() {
+      if (refusal != null) {
+        throw refusal;
+      }
+      return caller;
+    }
+  }
+
+  /**
+   * The key is checked at once, so that a body read next has a caller's limits when the key is
+   * good; a refusal is thrown only when {@link Deferred#get} asks for the caller.
+   */
+  Deferred deferredTenant(Context ctx) {
+    try {
+      return new Deferred(tenant(ctx), null);
+    } catch (RagflowFailure | LecternException refused) {
+      return new Deferred(null, refused);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.domain.text.TextLimits;
 
 /**
@@ -21,14 +22,10 @@ final class RagflowFailure extends RuntimeException {
   private final transient JsonNode data;
   private final boolean withData;
 
-  /**
-   * The longest message sent: ids, names and values a client sent are repeated in messages, and a
-   * long one never comes back whole.
-   */
-  static final int MAX_MESSAGE_CHARS = 4096;
-
   private RagflowFailure(int code, String message, JsonNode data, boolean withData) {
-    super(TextLimits.cut(message, MAX_MESSAGE_CHARS), null, false, false);
+    // Ids, names and values a client sent are repeated in messages: a long one never comes back
+    // whole, as in the error family.
+    super(TextLimits.cut(message, LecternException.MAX_MESSAGE_CHARS), null, false, false);
     this.code = code;
     this.data = data;
     this.withData = withData;

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * RAGFlow's OpenAI-compatible chat endpoint: a chat answers the conversation the client sends, with
  * its own prompt, datasets and settings; nothing is stored. Streams by default (v0.24), in {@code
- * chat.completion.chunk}s ending with a chunk that has the usage and {@code finish_reason:"stop"},
- * then {@code data:[DONE]}.
+ * chat.completion.chunk}s ending with a chunk that has the usage and {@code finish_reason} ({@code
+ * "stop"} or {@code "length"}), then {@code data:[DONE]}.
  */
 final class RagflowOpenAiHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(RagflowOpenAiHandlers.class);
@@ -54,9 +54,10 @@ final class RagflowOpenAiHandlers {
   }
 
   void completions(Context ctx) {
+    RagflowAuth.Deferred caller = auth.deferredTenant(ctx);
     ObjectNode body = bodies.object(ctx);
     RagflowOpenAiRequest.requireArguments(body);
-    String org = auth.tenant(ctx).org().id();
+    String org = caller.get().org().id();
     String chatId = ctx.pathParam("chat_id");
     ObjectNode extra = RagflowOpenAiRequest.extraBody(body);
     RagflowOpenAiRequest request =

@@ -14,8 +14,9 @@ import java.util.function.Function;
 
 /**
  * An answer as RAGFlow's OpenAI-compatible endpoint streams it: a chunk per piece of text, then a
- * last chunk with no content, {@code finish_reason:"stop"} and the usage, and, when asked for, the
- * reference and the whole answer as {@code final_content}.
+ * last chunk with no content, {@code finish_reason} ({@code "stop"}, or {@code "length"} for an
+ * answer cut at its length) and the usage, and, when asked for, the reference and the whole answer
+ * as {@code final_content}.
  */
 final class RagflowOpenAiStream implements AnswerSink {
   private final SseWriter sse;

@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.timeweb;
 
 import dev.lectern.adapters.http.common.BearerAuth;
+import dev.lectern.adapters.http.common.PerKeySlots;
 import dev.lectern.adapters.http.common.RateLimiter;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.application.error.LecternException;
@@ -25,18 +26,17 @@ import java.util.Optional;
 final class TimewebAgents {
   private final ManageAssistantsUseCase assistants;
   private final BearerAuth auth;
-  private final RateLimiter publicCalls;
-  private final RequestBodies bodies;
 
-  TimewebAgents(
-      ManageAssistantsUseCase assistants,
-      BearerAuth auth,
-      RateLimiter publicCalls,
-      RequestBodies bodies) {
+  /** Calls one anonymous address may have in flight at once. */
+  static final int CALLS_IN_FLIGHT = 4;
+
+  private final RateLimiter publicCalls;
+  private final PerKeySlots inFlight = new PerKeySlots(CALLS_IN_FLIGHT);
+
+  TimewebAgents(ManageAssistantsUseCase assistants, BearerAuth auth, RateLimiter publicCalls) {
     this.assistants = assistants;
     this.auth = auth;
     this.publicCalls = publicCalls;
-    this.bodies = bodies;
   }
 
   /**
@@ -63,7 +63,8 @@ final class TimewebAgents {
         try {
           return new Call(withToken(ctx), null);
         } catch (LecternException anonymousAfterAll) {
-          // A public agent ignores a token that does not reach it.
+          // A public agent ignores a token that does not reach it: the caller is anonymous.
+          RequestBodies.anonymous(ctx);
         }
       }
       String client = client(ctx.ip());
@@ -72,10 +73,23 @@ final class TimewebAgents {
         ctx.header("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
         throw new TooManyRequests("too many requests to public agents from this address");
       }
-      bodies.anonymous(ctx);
+      if (!inFlight.tryAcquire(client)) {
+        ctx.header("Retry-After", "1");
+        throw new TooManyRequests(
+            "too many calls to public agents at once from this address (at most "
+                + CALLS_IN_FLIGHT
+                + ")");
+      }
       return new Call(open.get(), client);
     }
     return new Call(withToken(ctx), null);
+  }
+
+  /** The call has ended: an anonymous caller's slot goes back. */
+  void ended(Call call) {
+    if (call.anonymous()) {
+      inFlight.release(call.client());
+    }
   }
 
   /** What an anonymous call stored counts against its address's share of the window. */

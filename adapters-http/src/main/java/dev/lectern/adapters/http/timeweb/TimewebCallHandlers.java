@@ -47,6 +47,14 @@ final class TimewebCallHandlers {
 
   void call(Context ctx) {
     TimewebAgents.Call call = agents.forCall(ctx);
+    try {
+      answer(ctx, call);
+    } finally {
+      agents.ended(call);
+    }
+  }
+
+  private void answer(Context ctx, TimewebAgents.Call call) {
     Assistant agent = call.agent();
     JsonFields body = bodies.json(ctx);
     JsonNode message = body.raw("message");

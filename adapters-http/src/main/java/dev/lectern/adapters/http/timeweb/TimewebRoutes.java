@@ -38,7 +38,7 @@ public final class TimewebRoutes implements Consumer<RoutesConfig> {
   public TimewebRoutes(
       UseCases useCases, BearerAuth auth, RequestBodies bodies, RateLimiter publicCalls) {
     this.bodies = bodies;
-    TimewebAgents agents = new TimewebAgents(useCases.assistants(), auth, publicCalls, bodies);
+    TimewebAgents agents = new TimewebAgents(useCases.assistants(), auth, publicCalls);
     this.calls =
         new TimewebCallHandlers(
             new TimewebCallHandlers.UseCases(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.error.TooManyRequests;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -16,16 +17,16 @@ class AnswerAdmissionTest {
 
   @Test
   void requestsPastTheBudgetAreRefusedAfterAShortWaitAndAdmittedOnceRoomIsMade() throws Exception {
-    AnswerAdmission.Ticket first = admission.admit();
-    AnswerAdmission.Ticket second = admission.admit();
+    AnswerAdmission.Ticket first = admission.admit(0);
+    AnswerAdmission.Ticket second = admission.admit(0);
     assertThat(admission.inUse()).isEqualTo(800);
 
-    assertThatThrownBy(admission::admit)
+    assertThatThrownBy(() -> admission.admit(0))
         .isInstanceOf(TooManyRequests.class)
         .hasMessageContaining("memory");
 
     CompletableFuture<AnswerAdmission.Ticket> waiting =
-        CompletableFuture.supplyAsync(admission::admit);
+        CompletableFuture.supplyAsync(() -> admission.admit(0));
     first.close();
     AnswerAdmission.Ticket third = waiting.get(5, TimeUnit.SECONDS);
     assertThat(admission.inUse()).isEqualTo(800);
@@ -36,21 +37,25 @@ class AnswerAdmissionTest {
   }
 
   @Test
-  void aBodyTakesRoomByItsSizeAndOneLargerThanTheBudgetIsRefusedWithoutWaiting() {
+  void aRequestTakesItsReserveAndDeclaredBodyAtOnceAndOneThatCouldNeverFitIsTooLarge() {
     AnswerAdmission patient =
         new AnswerAdmission(new AnswerAdmission.Settings(1000, 400, 2, Duration.ofMinutes(10)));
-    AnswerAdmission.Ticket ticket = patient.admit();
-    ticket.take(patient.costOfBody(250));
+    AnswerAdmission.Ticket ticket = patient.admit(250);
     assertThat(ticket.held()).isEqualTo(900);
+    assertThat(patient.largestBody()).isEqualTo(300);
     ticket.close();
 
-    AnswerAdmission.Ticket other = patient.admit();
+    AnswerAdmission.Ticket growing = patient.admit(0);
     assertTimeoutPreemptively(
         Duration.ofSeconds(30),
-        () ->
-            assertThatThrownBy(() -> other.take(patient.costOfBody(10_000)))
-                .isInstanceOf(TooManyRequests.class));
-    other.close();
+        () -> {
+          assertThatThrownBy(() -> patient.admit(301)).isInstanceOf(PayloadTooLarge.class);
+          growing.take(patient.costOfBody(300));
+          assertThatThrownBy(() -> growing.take(patient.costOfBody(1)))
+              .as("what a ticket holds counts: it could never have more")
+              .isInstanceOf(PayloadTooLarge.class);
+        });
+    growing.close();
     assertThat(patient.inUse()).isZero();
   }
 }

@@ -2,6 +2,7 @@ package dev.lectern.application.port.out;
 
 import dev.lectern.domain.conversation.Conversation;
 import dev.lectern.domain.conversation.Message;
+import dev.lectern.domain.conversation.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,9 @@ public interface ConversationStore {
   /** A message of the conversation. */
   Optional<Message> message(String orgId, String conversationId, String messageId);
 
+  /** How many of the conversation's messages have this role. */
+  int count(String orgId, String conversationId, Role role);
+
   /** The id of the conversation's most recently stored message; empty when it has none. */
   Optional<String> lastMessageId(String orgId, String conversationId);
 
@@ -59,8 +63,10 @@ public interface ConversationStore {
 
   /**
    * Removes the assistant's least recently used anonymous conversations (with their messages) until
-   * at most {@code conversations} of them remain, holding at most {@code storedBytes}; returns how
-   * many were removed.
+   * at most {@code conversations} of them remain, holding at most {@code storedBytes}; {@code
+   * keepId} (the one just used, or null) is never removed, though it counts. Returns how many were
+   * removed.
    */
-  int pruneAnonymous(String orgId, String assistantId, int conversations, long storedBytes);
+  int pruneAnonymous(
+      String orgId, String assistantId, int conversations, long storedBytes, String keepId);
 }

@@ -40,23 +40,6 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
   private final Supplier<String> ids;
   private final AnonymousQuota anonymous;
 
-  public AnswerQuestionService(
-      AssistantStore assistants,
-      ConversationStore conversations,
-      AssistantKnowledge knowledge,
-      LanguageModel model,
-      ModelCatalog catalog,
-      Clock clock) {
-    this(
-        assistants,
-        conversations,
-        knowledge,
-        model,
-        catalog,
-        clock,
-        new AnonymousQuota(conversations, AnonymousQuota.Limits.UNLIMITED));
-  }
-
   /** Answers whose anonymous conversations are kept within {@code anonymous}'s quota. */
   public AnswerQuestionService(
       AssistantStore assistants,
@@ -149,10 +132,10 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       throw failure;
     }
     Answer done = store(turn, reply);
-    if (conversation.anonymous()) {
-      anonymous.keepWithinQuota(command.orgId(), assistant.id());
-    }
     sink.onComplete(done);
+    if (conversation.anonymous()) {
+      anonymous.keepWithinQuota(command.orgId(), assistant.id(), conversation.id());
+    }
     return done;
   }
 

@@ -32,7 +32,7 @@ public final class AnonymousConversationsService implements AnonymousConversatio
   @Override
   public int purge(String orgId, String assistantId) {
     assistant(orgId, assistantId);
-    return conversations.pruneAnonymous(orgId, assistantId, 0, 0);
+    return conversations.pruneAnonymous(orgId, assistantId, 0, 0, null);
   }
 
   private void assistant(String orgId, String assistantId) {

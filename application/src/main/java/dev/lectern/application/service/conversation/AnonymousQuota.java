@@ -1,5 +1,6 @@
 package dev.lectern.application.service.conversation;
 
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.out.ConversationStore;
 
 /**
@@ -36,9 +37,17 @@ public final class AnonymousQuota {
     return limits;
   }
 
-  /** Removes what is past the quota; returns how many conversations went. */
-  public int keepWithinQuota(String orgId, String assistantId) {
-    return conversations.pruneAnonymous(
-        orgId, assistantId, limits.conversations(), limits.storedBytes());
+  /**
+   * Removes what is past the quota, never the conversation just used ({@code usedId}); returns how
+   * many conversations went. A store that fails now is tried again at the next anonymous answer:
+   * the answer already given and stored stands.
+   */
+  public int keepWithinQuota(String orgId, String assistantId, String usedId) {
+    try {
+      return conversations.pruneAnonymous(
+          orgId, assistantId, limits.conversations(), limits.storedBytes(), usedId);
+    } catch (LecternException notNow) {
+      return 0;
+    }
   }
 }

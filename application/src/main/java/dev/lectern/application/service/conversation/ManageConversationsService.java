@@ -66,6 +66,12 @@ public final class ManageConversationsService implements ManageConversationsUseC
   }
 
   @Override
+  public int questions(String orgId, String assistantId, String conversationId) {
+    find(orgId, assistantId, conversationId);
+    return conversations.count(orgId, conversationId, Role.USER);
+  }
+
+  @Override
   public List<Message> messages(String orgId, String assistantId, String conversationId) {
     find(orgId, assistantId, conversationId);
     return conversations.messages(orgId, conversationId);

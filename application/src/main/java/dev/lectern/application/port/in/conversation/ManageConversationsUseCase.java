@@ -24,6 +24,9 @@ public interface ManageConversationsUseCase {
    */
   String answerFor(String orgId, String assistantId, String conversationId, String messageId);
 
+  /** How many questions the conversation holds (its users' messages). */
+  int questions(String orgId, String assistantId, String conversationId);
+
   /** The conversation's messages in the order they were stored. */
   List<Message> messages(String orgId, String assistantId, String conversationId);
 
