@@ -123,6 +123,26 @@ class AnswerSideHardeningHttpTest {
     return created.json().get("id").asText();
   }
 
+  /** A second server, over the same model, with other answer limits. */
+  static RunningLectern another(Path dataDir, LecternConfig.Answers answers) {
+    return RunningLectern.start(
+        dataDir,
+        config ->
+            config
+                .llm(LlmConfig.at(upstream.base().toString(), "fake-model", null))
+                .answers(answers));
+  }
+
+  static String publicAgentOn(RunningLectern on) {
+    return on.post(
+            "/lectern/v1/assistants",
+            ADMIN,
+            "{\"name\":\"Open\",\"knowledge_required\":false,\"access\":\"public\"}")
+        .json()
+        .get("id")
+        .asText();
+  }
+
   static String call(String agent) {
     return "/api/v1/cloud-ai/agents/" + agent + "/call";
   }
@@ -474,19 +494,8 @@ class AnswerSideHardeningHttpTest {
 
   @Test
   void thePublicRateLimitCountsTheBytesAnonymousCallsStored(@TempDir Path other) {
-    try (RunningLectern small =
-        RunningLectern.start(
-            other,
-            config ->
-                config
-                    .llm(LlmConfig.at(upstream.base().toString(), "fake-model", null))
-                    .answers(limits(1500, 100)))) {
-      Reply created =
-          small.post(
-              "/lectern/v1/assistants",
-              ADMIN,
-              "{\"name\":\"Open\",\"knowledge_required\":false,\"access\":\"public\"}");
-      String agent = created.json().get("id").asText();
+    try (RunningLectern small = another(other, limits(1500, 100))) {
+      String agent = publicAgentOn(small);
 
       Reply big = small.post(call(agent), null, message(900));
       Reply after = small.post(call(agent), null, message(10));
@@ -624,21 +633,8 @@ class AnswerSideHardeningHttpTest {
     upstream.answering(FakeUpstream.slow(1500, EchoModel.over(upstream)));
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(6);
-    try (RunningLectern busy =
-        RunningLectern.start(
-            other,
-            config ->
-                config
-                    .llm(LlmConfig.at(upstream.base().toString(), "fake-model", null))
-                    .answers(limits(100L << 20, 100)))) {
-      String agent =
-          busy.post(
-                  "/lectern/v1/assistants",
-                  ADMIN,
-                  "{\"name\":\"Busy\",\"knowledge_required\":false,\"access\":\"public\"}")
-              .json()
-              .get("id")
-              .asText();
+    try (RunningLectern busy = another(other, limits(100L << 20, 100))) {
+      String agent = publicAgentOn(busy);
       List<java.util.concurrent.Future<Reply>> calls = new java.util.ArrayList<>();
       for (int i = 0; i < 6; i++) {
         calls.add(pool.submit(() -> busy.post(call(agent), null, "{\"message\":\"wait\"}")));

@@ -79,16 +79,7 @@ class OpenAiCompatibleLanguageModelTest {
 
   /** The request with no limit on its answer's tokens. */
   static ModelRequest unlimited(ModelRequest request) {
-    ModelSettings s = request.settings();
-    return new ModelRequest(
-        request.model(),
-        request.system(),
-        request.messages(),
-        new ModelSettings(
-            s.temperature(), s.topP(), null, s.stop(), s.presencePenalty(), s.frequencyPenalty()),
-        request.tools(),
-        request.toolChoice(),
-        request.grounding());
+    return withMaxTokens(request, null);
   }
 
   /** Deltas collected; cancelled once {@code cancelAfter} of them arrived (never when negative). */
@@ -213,7 +204,7 @@ class OpenAiCompatibleLanguageModelTest {
     assertThat(reply.finishReason()).isEqualTo(FinishReason.LENGTH);
   }
 
-  static ModelRequest withMaxTokens(ModelRequest request, int maxTokens) {
+  static ModelRequest withMaxTokens(ModelRequest request, Integer maxTokens) {
     ModelSettings s = request.settings();
     return new ModelRequest(
         request.model(),
