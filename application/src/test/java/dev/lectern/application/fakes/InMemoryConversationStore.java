@@ -5,7 +5,7 @@ import dev.lectern.domain.conversation.Conversation;
 import dev.lectern.domain.conversation.ConversationTree;
 import dev.lectern.domain.conversation.Message;
 import dev.lectern.domain.conversation.Role;
-import java.nio.charset.StandardCharsets;
+import dev.lectern.domain.text.Utf8;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,9 +26,9 @@ public final class InMemoryConversationStore implements ConversationStore {
   private static long bytes(List<Message> messages) {
     long total = 0;
     for (Message message : messages) {
-      total += message.content().getBytes(StandardCharsets.UTF_8).length;
+      total += Utf8.length(message.content());
       for (var reference : message.references()) {
-        total += String.valueOf(reference.snippet()).getBytes(StandardCharsets.UTF_8).length;
+        total += Utf8.length(String.valueOf(reference.snippet()));
       }
     }
     return total;

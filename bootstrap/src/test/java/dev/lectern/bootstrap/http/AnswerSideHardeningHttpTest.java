@@ -512,15 +512,8 @@ class AnswerSideHardeningHttpTest {
   void anAgentIdInCapitalsOrAsAUuidIsTheSameAgentAndAMalformedOneIsNotFound() {
     String upper = publicAgent.toUpperCase(Locale.ROOT);
     String uuid =
-        (publicAgent.substring(0, 8)
-                + "-"
-                + publicAgent.substring(8, 12)
-                + "-"
-                + publicAgent.substring(12, 16)
-                + "-"
-                + publicAgent.substring(16, 20)
-                + "-"
-                + publicAgent.substring(20))
+        publicAgent
+            .replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")
             .toUpperCase(Locale.ROOT);
 
     assertThat(lectern.post(call(upper), null, "{\"message\":\"hi\"}").status()).isEqualTo(200);

@@ -19,31 +19,25 @@ public final class Json {
 
   public static final ObjectMapper MAPPER =
       new ObjectMapper(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(MAX_NESTING_DEPTH)
-                          .maxStringLength(Integer.MAX_VALUE)
-                          .build())
-                  .build())
+              JsonFactory.builder().streamReadConstraints(constraints(Integer.MAX_VALUE)).build())
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private Json() {}
 
+  /** What a request body may hold: nesting as deep as the limit, strings of {@code maxChars}. */
+  private static StreamReadConstraints constraints(int maxChars) {
+    return StreamReadConstraints.builder()
+        .maxNestingDepth(MAX_NESTING_DEPTH)
+        .maxStringLength(maxChars)
+        .build();
+  }
+
   /** The shared mapper's configuration, with strings of at most {@code maxChars} characters. */
   static ObjectMapper withMaxStringLength(int maxChars) {
     return MAPPER.copyWith(
-        MAPPER
-            .getFactory()
-            .rebuild()
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxStringLength(maxChars)
-                    .build())
-            .build());
+        MAPPER.getFactory().rebuild().streamReadConstraints(constraints(maxChars)).build());
   }
 
   public static ObjectNode object() {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads request bodies under the configured size limits and parses them as JSON. The body of an
@@ -170,7 +171,7 @@ public final class RequestBodies {
    */
   public JsonNode tree(Context ctx, Function<String, ? extends RuntimeException> malformed) {
     if (ctx.attribute(ANSWERING) == null) {
-      return parse(Json.MAPPER, bytes(ctx), malformed);
+      return parse(bytes(ctx), malformed);
     }
     boolean anonymous = ctx.attribute(AUTHENTICATED) == null;
     BodyLimit limit = anonymous ? answers.anonymous() : answers.authenticated();
@@ -201,9 +202,9 @@ public final class RequestBodies {
   }
 
   private static JsonNode parse(
-      ObjectMapper mapper, byte[] bytes, Function<String, ? extends RuntimeException> malformed) {
+      byte[] bytes, Function<String, ? extends RuntimeException> malformed) {
     try {
-      JsonNode tree = mapper.readTree(bytes);
+      JsonNode tree = Json.MAPPER.readTree(bytes);
       return tree == null || tree.isMissingNode() ? null : tree;
     } catch (JsonProcessingException e) {
       throw malformed.apply(JsonErrors.describe(e));
@@ -212,27 +213,33 @@ public final class RequestBodies {
     }
   }
 
-  /** Admits the request with a body of {@code bodyBytes}, once, or refuses it. */
+  /** Admits the request with a body of {@code bodyBytes} (once: a second body adds to it). */
   private AnswerAdmission.Ticket admit(Context ctx, long bodyBytes) {
     AnswerAdmission.Ticket held = ctx.attribute(TICKET);
     if (held != null) {
       take(ctx, held, admission.costOfBody(bodyBytes));
       return held;
     }
-    try {
-      AnswerAdmission.Ticket ticket = admission.admit(bodyBytes);
-      ctx.attribute(TICKET, ticket);
-      return ticket;
-    } catch (TooManyRequests busy) {
-      ctx.header("Retry-After", "1");
-      throw busy;
-    }
+    AnswerAdmission.Ticket ticket = askingToWait(ctx, () -> admission.admit(bodyBytes));
+    ctx.attribute(TICKET, ticket);
+    return ticket;
   }
 
   /** Takes {@code bytes} more for the request, or refuses it. */
   private static void take(Context ctx, AnswerAdmission.Ticket ticket, long bytes) {
+    askingToWait(
+        ctx,
+        () -> {
+          ticket.take(bytes);
+          return ticket;
+        });
+  }
+
+  /** What {@code admission} gives; a refusal for want of room asks the client to come back. */
+  private static AnswerAdmission.Ticket askingToWait(
+      Context ctx, Supplier<AnswerAdmission.Ticket> admission) {
     try {
-      ticket.take(bytes);
+      return admission.get();
     } catch (TooManyRequests busy) {
       ctx.header("Retry-After", "1");
       throw busy;
