@@ -211,4 +211,37 @@ class AdminAssistantsHttpTest {
     assertRefused(
         lectern.post(ASSISTANTS + "/nope/keys", ADMIN, "{\"name\":\"x\"}"), 404, "not_found", null);
   }
+
+  @Test
+  void anonymousConversationsAreSeenAndPurgedOnlyByTheAssistantsOrganization() {
+    String id =
+        create(ADMIN, "{\"name\":\"Widget desk\",\"access\":\"public\"}").get("id").asText();
+    String path = ASSISTANTS + "/" + id + "/anonymous-conversations";
+    String key =
+        lectern
+            .post(ASSISTANTS + "/" + id + "/keys", ADMIN, "{\"name\":\"w\"}")
+            .json()
+            .get("key")
+            .asText();
+
+    RunningLectern.Reply seen = lectern.get(path, ADMIN);
+    RunningLectern.Reply noToken = lectern.get(path, null);
+    RunningLectern.Reply otherOrg = lectern.get(path, acmeToken);
+    RunningLectern.Reply byItsKey = lectern.send("DELETE", path, key, null, null);
+    RunningLectern.Reply unknown =
+        lectern.send("DELETE", ASSISTANTS + "/nope/anonymous-conversations", ADMIN, null, null);
+
+    assertThat(seen.status()).isEqualTo(200);
+    assertThat(seen.json().get("conversations").asInt()).isZero();
+    assertThat(seen.json().get("stored_bytes").asLong()).isZero();
+    assertThat(seen.json().at("/quota/conversations").asInt()).isEqualTo(10_000);
+    assertThat(noToken.status()).isEqualTo(401);
+    assertThat(noToken.json().at("/error/code").asText()).isEqualTo("unauthenticated");
+    assertThat(otherOrg.status()).isEqualTo(404);
+    assertThat(otherOrg.json().at("/error/code").asText()).isEqualTo("not_found");
+    assertThat(byItsKey.status()).as("an assistant's key manages nothing").isEqualTo(403);
+    assertThat(byItsKey.json().at("/error/code").asText()).isEqualTo("forbidden");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().at("/error/message").asText()).contains("'nope'");
+  }
 }
