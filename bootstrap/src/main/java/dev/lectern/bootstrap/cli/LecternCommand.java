@@ -1,5 +1,6 @@
 package dev.lectern.bootstrap.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code lectern} command and its subcommands. */
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       TokenCommand.class,
       OrgCommand.class,
-      AssistantCommand.class
+      AssistantCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class LecternCommand {
   /** Exit code by which {@code serve} says the process keeps running. */

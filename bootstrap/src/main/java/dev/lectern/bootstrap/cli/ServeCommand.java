@@ -203,6 +203,9 @@ public final class ServeCommand implements Callable<Integer> {
             .llm(llm.config())
             .answers(answers())
             .build();
+    // Nothing is created before the port and the data directory are known to be free.
+    PortCheck.free(host, port);
+    DataDirectoryLock.acquire(config.storage().dataDir());
     // The index opens on its own thread while the database opens and migrates on this one.
     CompletableFuture<LuceneChunkIndex> index = Wiring.openIndexInBackground(config);
     MetadataStores stores;

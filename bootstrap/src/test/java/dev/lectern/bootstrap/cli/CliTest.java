@@ -2,6 +2,7 @@ package dev.lectern.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.bootstrap.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -9,30 +10,27 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** The CLI against a data directory with no server running. */
+/** The CLI, through the JAR's entry point, against a data directory with no server running. */
 class CliTest {
   @TempDir Path dir;
 
   private record Result(int exit, String out, String err) {}
 
+  /** A command line with this test's data directory, run through the JAR's entry point. */
   private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new LecternCommand());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("error: " + e.getMessage());
-          return 1;
-        });
     String[] withDir = new String[args.length + 2];
     System.arraycopy(args, 0, withDir, 0, args.length);
     withDir[args.length] = "--data-dir";
     withDir[args.length + 1] = dir.resolve("data").toString();
-    return new Result(cli.execute(withDir), out.toString(), err.toString());
+    return bare(withDir);
+  }
+
+  private static Result bare(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(exit, out.toString(), err.toString());
   }
 
   @Test
@@ -130,5 +128,42 @@ class CliTest {
 
     assertThat(run("assistant", "delete", id).out()).isEqualTo("Deleted assistant " + id + "\n");
     assertThat(run("assistant", "show", id).err()).contains("not found");
+  }
+
+  @Test
+  void helpNamesEveryCommandAndTellsOneOfThem() {
+    Result help = bare("help");
+    assertThat(help.exit()).as(help.err()).isZero();
+    assertThat(help.out()).contains("serve", "token", "org", "assistant", "help");
+
+    Result assistant = bare("help", "assistant");
+    assertThat(assistant.exit()).as(assistant.err()).isZero();
+    assertThat(assistant.out())
+        .contains("Usage: lectern assistant")
+        .contains("create", "list", "show", "update", "delete", "key")
+        .doesNotContain("--max-body-bytes");
+    assertThat(bare("assistant", "--help").out()).isEqualTo(assistant.out());
+  }
+
+  @Test
+  void anUnknownCommandIsRefusedInOneLineNamingTheCommands() {
+    Result unknown = run("assistants", "list");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.out()).isEmpty();
+    assertThat(unknown.err())
+        .isEqualTo(
+            "error: no command 'assistants'; the commands are serve, token, org, assistant, help"
+                + " (lectern help <command> tells more)\n");
+    assertThat(Files.exists(dir.resolve("data"))).as("nothing was created").isFalse();
+  }
+
+  @Test
+  void optionsAloneAreTheServeCommandsAndTheVersionIsLecterns() {
+    Result version = bare("--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("Lectern ");
+    Result wrong = bare("--port", "not-a-port");
+    assertThat(wrong.exit()).isEqualTo(2);
+    assertThat(wrong.err()).contains("--port").contains("Usage: lectern serve");
   }
 }
