@@ -293,6 +293,34 @@ class TimewebAgentsHttpTest {
     assertThat(first.get("object").asText()).isEqualTo("chat.completion.chunk");
     assertThat(first.at("/choices/0/delta/content").asText()).isEqualTo("echo: ");
 
+    JsonNode finish = JSON.readTree(frames[frames.length - 2].substring("data: ".length()));
+    assertThat(finish.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+    assertThat(finish.has("usage")).as("no usage unless asked, as OpenAI").isFalse();
+    String[] withUsage =
+        lectern
+            .post(
+                compat(privateAgent),
+                token,
+                "{\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"hi there\"}]}")
+            .body()
+            .strip()
+            .split("\n\n");
+    JsonNode usage = JSON.readTree(withUsage[withUsage.length - 2].substring("data: ".length()));
+    assertThat(usage.get("choices")).isEmpty();
+    assertThat(usage.at("/usage/total_tokens").asInt()).isPositive();
+    assertThat(usage.get("id"))
+        .isEqualTo(JSON.readTree(withUsage[0].substring("data: ".length())).get("id"));
+    Reply badOptions =
+        lectern.post(
+            compat(privateAgent),
+            token,
+            "{\"stream\":true,\"stream_options\":{\"include_usage\":\"yes\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    assertThat(badOptions.status()).isEqualTo(400);
+    assertThat(badOptions.json().at("/error/message").asText())
+        .contains("stream_options.include_usage");
+
     Reply anonymous =
         lectern.post(
             compat(publicAgent), null, "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");

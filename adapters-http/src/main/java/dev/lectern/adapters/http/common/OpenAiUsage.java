@@ -1,11 +1,12 @@
 package dev.lectern.adapters.http.common;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.domain.conversation.FinishReason;
 
 /**
- * OpenAI's {@code usage} ({@code prompt_tokens, completion_tokens, total_tokens}) and {@code
- * finish_reason}.
+ * OpenAI's {@code usage} ({@code prompt_tokens, completion_tokens, total_tokens}), {@code
+ * finish_reason}, and the chunk that ends a stream whose request asked for its usage.
  */
 public final class OpenAiUsage {
   private OpenAiUsage() {}
@@ -25,5 +26,25 @@ public final class OpenAiUsage {
       case CONTENT_FILTER -> "content_filter";
       default -> "stop";
     };
+  }
+
+  /**
+   * Whether a streamed request asked for its usage ({@code stream_options.include_usage} true);
+   * anything else asks for none.
+   */
+  public static boolean asked(JsonNode streamOptions) {
+    JsonNode include = streamOptions == null ? null : streamOptions.get("include_usage");
+    return include != null && include.isBoolean() && include.booleanValue();
+  }
+
+  /**
+   * The chunk OpenAI sends after the last choice when the usage was asked for: {@code chunk}'s
+   * fields, no choices, the usage. OpenAI's SDKs read it as the stream's usage.
+   */
+  public static ObjectNode chunk(ObjectNode chunk, ObjectNode usage) {
+    ObjectNode node = chunk.deepCopy();
+    node.putArray("choices");
+    node.set("usage", usage);
+    return node;
   }
 }

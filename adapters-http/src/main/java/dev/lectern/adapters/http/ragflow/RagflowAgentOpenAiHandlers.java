@@ -62,7 +62,7 @@ final class RagflowAgentOpenAiHandlers {
             agent,
             new RagflowAgentRuns.Ask(question, session(body), null, body.get("inputs")));
     if (stream) {
-      stream(ctx, run);
+      stream(ctx, run, OpenAiUsage.asked(body.get("stream_options")));
       return;
     }
     RagflowAgentStream.Collected frames = new RagflowAgentStream.Collected(null);
@@ -103,9 +103,9 @@ final class RagflowAgentOpenAiHandlers {
     return question;
   }
 
-  private void stream(Context ctx, RagflowAgentRuns.Run run) {
+  private void stream(Context ctx, RagflowAgentRuns.Run run, boolean usage) {
     SseWriter sse = SseWriter.start(ctx, SseWriter.Framing.OPENAI);
-    Streamed frames = new Streamed(sse, run.sessionId(), run.agent().id());
+    Streamed frames = new Streamed(sse, run.sessionId(), run.agent().id(), usage);
     RagflowAgentStream sink = new RagflowAgentStream(sse, frames, run.agent().showQuote());
     sink.stream(answers, run.command());
   }
@@ -140,9 +140,17 @@ final class RagflowAgentOpenAiHandlers {
     return node;
   }
 
-  /** Chunks of the agent's shape: the piece, and at the end an empty one with the reference. */
-  private record Streamed(SseWriter sse, String id, String agentId)
+  /**
+   * Chunks of the agent's shape: the pieces, then an empty one with the finish reason (RAGFlow
+   * sends none, which OpenAI's SDKs refuse) and the reference, and, when {@code usage} was asked
+   * for, OpenAI's usage chunk.
+   */
+  private record Streamed(SseWriter sse, String id, String agentId, boolean usage, long created)
       implements RagflowAgentStream.Frames {
+    Streamed(SseWriter sse, String id, String agentId, boolean usage) {
+      this(sse, id, agentId, usage, System.currentTimeMillis() / 1000);
+    }
+
     @Override
     public void piece(String text) {
       sse.event(null, chunk(text, null));
@@ -150,12 +158,17 @@ final class RagflowAgentOpenAiHandlers {
 
     @Override
     public void end(Answer answer, String text, RagflowAgentEvents.Timing timing) {
-      ObjectNode last = chunk("", null);
+      ObjectNode last = chunk("", OpenAiUsage.finishReason(answer.finishReason()));
       if (RagflowAgentEvents.cites(text)) {
         ObjectNode delta = (ObjectNode) last.get("choices").get(0).get("delta");
         delta.set("reference", RagflowAgentWire.reference(answer.references()));
       }
       sse.event(null, last);
+      if (usage) {
+        sse.event(
+            null,
+            OpenAiUsage.chunk(last, OpenAiUsage.of(answer.inputTokens(), answer.outputTokens())));
+      }
     }
 
     @Override
@@ -167,6 +180,8 @@ final class RagflowAgentOpenAiHandlers {
       ObjectNode node = Json.object();
       node.put("id", id);
       node.put("object", "chat.completion.chunk");
+      // RAGFlow leaves it out; OpenAI's Java SDK cannot gather a stream without it.
+      node.put("created", created);
       node.put("model", agentId);
       ObjectNode choice = node.putArray("choices").addObject();
       choice.putObject("delta").put("content", content);

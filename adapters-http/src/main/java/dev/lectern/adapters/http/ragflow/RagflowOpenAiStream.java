@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * An answer as RAGFlow's OpenAI-compatible endpoint streams it: a chunk per piece of text, then a
- * last chunk with no content, {@code finish_reason} ({@code "stop"}, or {@code "length"} for an
- * answer cut at its length) and the usage, and, when asked for, the reference and the whole answer
- * as {@code final_content}.
+ * An answer as RAGFlow's OpenAI-compatible endpoint streams it: a chunk per piece of text, a chunk
+ * with no content and the {@code finish_reason} ({@code "stop"}, or {@code "length"} for an answer
+ * cut at its length), then RAGFlow's last chunk: the finish again with the usage, and, when asked
+ * for, the reference and the whole answer as {@code final_content}. OpenAI's SDKs take a chunk with
+ * usage for the one after the choices (OpenAI's Java SDK ignores its choices), so the choice has
+ * ended before it.
  */
 final class RagflowOpenAiStream implements AnswerSink {
   private final SseWriter sse;
@@ -43,7 +45,11 @@ final class RagflowOpenAiStream implements AnswerSink {
   @Override
   public void onComplete(Answer answer) {
     send(citations.rest());
-    ObjectNode last = chunk(null, OpenAiUsage.finishReason(answer.finishReason()));
+    String finish = OpenAiUsage.finishReason(answer.finishReason());
+    // The choice ends in a chunk of its own, which OpenAI's SDKs need before the usage; RAGFlow's
+    // last chunk then repeats the finish with the usage.
+    sse.event(null, chunk(null, finish));
+    ObjectNode last = chunk(null, finish);
     last.set("usage", RagflowOpenAiHandlers.usage(answer));
     if (reference != null) {
       ObjectNode delta = (ObjectNode) last.get("choices").get(0).get("delta");

@@ -56,6 +56,7 @@ final class TimewebOpenAiHandlers {
             messages(body.raw("messages")),
             body.optionalInt("max_tokens", 1, MAX_TOKENS).orElse(null),
             body.optionalDouble("temperature", 0, 2).orElse(null));
+    boolean usage = includeUsage(body);
     String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
     String model = model(agent);
     JsonNode stream = body.raw("stream");
@@ -64,7 +65,7 @@ final class TimewebOpenAiHandlers {
       Json.respond(ctx, 200, whole(id, model, answer));
       return;
     }
-    Streamed sink = new Streamed(ctx, id, model);
+    Streamed sink = new Streamed(ctx, id, model, usage);
     try {
       asks.ask(command, sink);
     } catch (LecternException e) {
@@ -79,6 +80,13 @@ final class TimewebOpenAiHandlers {
       LOG.error("a Timeweb agent stream failed", e);
       sink.fail("internal server error");
     }
+  }
+
+  /** {@code stream_options.include_usage}, checked as OpenAI checks it. */
+  private static boolean includeUsage(JsonFields body) {
+    return body.optionalObject("stream_options")
+        .flatMap(options -> options.optionalBoolean("include_usage"))
+        .orElse(false);
   }
 
   void models(Context ctx) {
@@ -152,17 +160,23 @@ final class TimewebOpenAiHandlers {
     return OpenAiUsage.finishReason(answer.finishReason());
   }
 
-  /** Standard OpenAI chunks; the stream begins with the answer, so earlier failures are JSON. */
+  /**
+   * Standard OpenAI chunks: the pieces, a chunk with the finish reason, and, when {@code usage} was
+   * asked for, one with no choices and the usage. The stream begins with the answer, so earlier
+   * failures are JSON.
+   */
   private static final class Streamed implements AnswerSink {
     private final LazySse sse;
     private final String id;
     private final String model;
+    private final boolean usage;
     private final long created = System.currentTimeMillis() / 1000;
 
-    Streamed(Context ctx, String id, String model) {
+    Streamed(Context ctx, String id, String model, boolean usage) {
       this.sse = new LazySse(ctx, SseWriter.Framing.OPENAI);
       this.id = id;
       this.model = model;
+      this.usage = usage;
     }
 
     @Override
@@ -173,8 +187,10 @@ final class TimewebOpenAiHandlers {
     @Override
     public void onComplete(Answer answer) {
       ObjectNode last = chunk(null, finishReason(answer));
-      last.set("usage", usage(answer));
       sse.event(last);
+      if (usage) {
+        sse.event(OpenAiUsage.chunk(last, usage(answer)));
+      }
       sse.done();
     }
 

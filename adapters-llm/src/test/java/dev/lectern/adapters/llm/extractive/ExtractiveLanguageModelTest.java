@@ -142,4 +142,29 @@ class ExtractiveLanguageModelTest {
         .containsExactly("refund", "refund", "refund", "refund");
     assertThat(Terms.of("退款需要五天")).containsExactly("退款", "款需", "需要", "要五", "五天");
   }
+
+  @Test
+  void aHeadingIsNeverQuotedSoTheAnswerIsItsSentencesOnly() {
+    ModelReply reply = model.complete(ask("How long do refunds take?", null, SUPPORT, HANDBOOK));
+
+    assertThat(reply.text())
+        .isEqualTo("Refunds take five working days once they are approved. [2]");
+  }
+
+  @Test
+  void headingsAndFragmentsAreNoSentencesButAnUnpunctuatedStatementIs() {
+    Grounding page =
+        new Grounding(
+            "c3",
+            "## Refunds and refund times\nRefund Policy Overview\nRefunds\nRefund times:\n"
+                + "| Refund | Days |\n| Card refund | five working days |\n"
+                + "- Refunds reach the card within five working days\n"
+                + "退款\n退款在批准后五个工作日内到账。");
+
+    assertThat(Sentences.of(page.text()))
+        .containsExactly(
+            "Card refund; five working days",
+            "Refunds reach the card within five working days",
+            "退款在批准后五个工作日内到账。");
+  }
 }

@@ -1,0 +1,143 @@
+package dev.lectern.bootstrap.http;
+
+import static dev.lectern.bootstrap.http.RunningLectern.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every OpenAI-shaped stream Lectern serves, read by OpenAI's official Java SDK's stream helper
+ * ({@link ChatCompletionAccumulator}, which refuses a stream whose choice never finishes or whose
+ * usage comes with the choices): RAGFlow's {@code chats_openai}, {@code openai} and {@code
+ * agents_openai}, and Timeweb's {@code /v1}, with and without {@code stream_options.include_usage}.
+ */
+class OpenAiStreamAccumulatorSdkTest {
+  @TempDir static Path dir;
+  static RunningLectern lectern;
+  static Map<String, OpenAIClient> clients;
+
+  @BeforeAll
+  static void start() {
+    lectern = RunningLectern.start(dir);
+    lectern.ingestText(
+        "handbook",
+        "policies",
+        "Our office opens at nine. Refunds take five working days once approved.",
+        "policies.txt");
+    String chat =
+        lectern
+            .post("/api/v1/chats", ADMIN, "{\"name\":\"Desk\",\"dataset_ids\":[\"handbook\"]}")
+            .json()
+            .get("data")
+            .get("id")
+            .asText();
+    String agent =
+        RagflowAgentsHttpTest.create(lectern, "Policies", RagflowAgentsHttpTest.dsl("rag.json"));
+    String assistant =
+        lectern
+            .post(
+                "/lectern/v1/assistants",
+                ADMIN,
+                "{\"name\":\"Timeweb desk\",\"collections\":[\"handbook\"]}")
+            .json()
+            .get("id")
+            .asText();
+    clients =
+        Map.of(
+            "chats_openai", client("/api/v1/chats_openai/" + chat),
+            "openai", client("/api/v1/openai/" + chat),
+            "agents_openai", client("/api/v1/agents_openai/" + agent),
+            "timeweb", client("/api/v1/cloud-ai/agents/" + assistant + "/v1"));
+  }
+
+  private static OpenAIClient client(String base) {
+    return OpenAIOkHttpClient.builder()
+        .baseUrl("http://127.0.0.1:" + lectern.wiring().port() + base)
+        .apiKey(ADMIN)
+        .maxRetries(0)
+        .build();
+  }
+
+  @AfterAll
+  static void stop() {
+    clients.values().forEach(OpenAIClient::close);
+    lectern.close();
+  }
+
+  /** Each stream, and whether it carries the usage unasked (RAGFlow's chat streams always do). */
+  static Stream<Arguments> streams() {
+    return Stream.of(
+        Arguments.of("chats_openai", true),
+        Arguments.of("openai", true),
+        Arguments.of("agents_openai", false),
+        Arguments.of("timeweb", false));
+  }
+
+  private static ChatCompletion accumulated(String path, boolean includeUsage) {
+    ChatCompletionCreateParams.Builder params =
+        ChatCompletionCreateParams.builder()
+            .model("model")
+            .addUserMessage("How long do refunds take?");
+    if (includeUsage) {
+      params.streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build());
+    }
+    ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+    StringBuilder pieces = new StringBuilder();
+    try (StreamResponse<ChatCompletionChunk> stream =
+        clients.get(path).chat().completions().createStreaming(params.build())) {
+      stream.stream()
+          .peek(accumulator::accumulate)
+          .forEach(
+              chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(pieces::append)));
+    }
+    ChatCompletion completion = accumulator.chatCompletion();
+    assertThat(completion.choices()).singleElement();
+    assertThat(completion.choices().getFirst().message().content()).contains(pieces.toString());
+    return completion;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("streams")
+  void theStreamHelperBuildsTheWholeAnswerWithItsFinishReason(String path, boolean usage) {
+    ChatCompletion completion = accumulated(path, false);
+
+    ChatCompletion.Choice choice = completion.choices().getFirst();
+    assertThat(choice.message().content())
+        .hasValueSatisfying(text -> assertThat(text).contains("five working days"));
+    assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+    assertThat(completion.usage().isPresent()).isEqualTo(usage);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("streams")
+  void aStreamThatAsksForItsUsageGetsIt(String path, boolean unasked) {
+    ChatCompletion completion = accumulated(path, true);
+
+    assertThat(completion.choices().getFirst().finishReason())
+        .isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+    assertThat(completion.usage())
+        .hasValueSatisfying(
+            usage -> {
+              assertThat(usage.promptTokens()).isPositive();
+              assertThat(usage.completionTokens()).isPositive();
+              assertThat(usage.totalTokens())
+                  .isEqualTo(usage.promptTokens() + usage.completionTokens());
+            });
+  }
+}
