@@ -184,7 +184,8 @@ final class RagflowAgentOpenAiHandlers {
       node.put("created", created);
       node.put("model", agentId);
       ObjectNode choice = node.putArray("choices").addObject();
-      choice.putObject("delta").put("content", content);
+      // RAGFlow names no role; OpenAI's Node SDK cannot gather a stream without one.
+      choice.putObject("delta").put("content", content).put("role", "assistant");
       choice.put("finish_reason", finishReason);
       choice.put("index", 0);
       return node;

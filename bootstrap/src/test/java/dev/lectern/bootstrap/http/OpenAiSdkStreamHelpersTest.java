@@ -3,6 +3,7 @@ package dev.lectern.bootstrap.http;
 import static dev.lectern.bootstrap.http.RunningLectern.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
@@ -12,25 +13,33 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every OpenAI-shaped stream Lectern serves, read by OpenAI's official Java SDK's stream helper
- * ({@link ChatCompletionAccumulator}, which refuses a stream whose choice never finishes or whose
- * usage comes with the choices): RAGFlow's {@code chats_openai}, {@code openai} and {@code
- * agents_openai}, and Timeweb's {@code /v1}, with and without {@code stream_options.include_usage}.
+ * Every OpenAI-shaped stream Lectern serves — RAGFlow's {@code chats_openai}, {@code openai} and
+ * {@code agents_openai}, and Timeweb's {@code /v1} — gathered whole, with and without {@code
+ * stream_options.include_usage}, by the stream helpers of OpenAI's official SDKs: the Java SDK's
+ * {@link ChatCompletionAccumulator} (which refuses a stream whose choice never finishes, or whose
+ * usage comes with the choices, or without {@code created}) and the Node SDK's {@code
+ * chat.completions.stream(...).finalChatCompletion()} (which refuses one without a finish reason or
+ * a role).
  */
-class OpenAiStreamAccumulatorSdkTest {
+class OpenAiSdkStreamHelpersTest {
   @TempDir static Path dir;
   static RunningLectern lectern;
   static Map<String, OpenAIClient> clients;
+  static Map<String, String> bases;
 
   @BeforeAll
   static void start() {
@@ -58,20 +67,18 @@ class OpenAiStreamAccumulatorSdkTest {
             .json()
             .get("id")
             .asText();
-    clients =
-        Map.of(
-            "chats_openai", client("/api/v1/chats_openai/" + chat),
-            "openai", client("/api/v1/openai/" + chat),
-            "agents_openai", client("/api/v1/agents_openai/" + agent),
-            "timeweb", client("/api/v1/cloud-ai/agents/" + assistant + "/v1"));
-  }
-
-  private static OpenAIClient client(String base) {
-    return OpenAIOkHttpClient.builder()
-        .baseUrl("http://127.0.0.1:" + lectern.wiring().port() + base)
-        .apiKey(ADMIN)
-        .maxRetries(0)
-        .build();
+    String root = "http://127.0.0.1:" + lectern.wiring().port();
+    bases = new TreeMap<>();
+    bases.put("chats_openai", root + "/api/v1/chats_openai/" + chat);
+    bases.put("openai", root + "/api/v1/openai/" + chat);
+    bases.put("agents_openai", root + "/api/v1/agents_openai/" + agent);
+    bases.put("timeweb", root + "/api/v1/cloud-ai/agents/" + assistant + "/v1");
+    clients = new TreeMap<>();
+    bases.forEach(
+        (name, base) ->
+            clients.put(
+                name,
+                OpenAIOkHttpClient.builder().baseUrl(base).apiKey(ADMIN).maxRetries(0).build()));
   }
 
   @AfterAll
@@ -139,5 +146,28 @@ class OpenAiStreamAccumulatorSdkTest {
               assertThat(usage.totalTokens())
                   .isEqualTo(usage.promptTokens() + usage.completionTokens());
             });
+  }
+
+  @Test
+  void theNodeSdksStreamHelperGathersEveryStream() throws Exception {
+    List<String> args = new ArrayList<>(List.of(ADMIN, "How long do refunds take?"));
+    bases.forEach((name, base) -> args.add(name + "=" + base));
+
+    List<JsonNode> gathered = OpenAiNodeSdk.run("stream-helper.mjs", args);
+
+    assertThat(gathered).hasSize(2 * bases.size());
+    for (JsonNode line : gathered) {
+      String name = line.get("name").asText();
+      boolean asked = line.get("include_usage").asBoolean();
+      assertThat(line.has("error")).as(line.toString()).isFalse();
+      assertThat(line.get("content").asText()).as(name).contains("five working days");
+      assertThat(line.get("role").asText()).as(name).isEqualTo("assistant");
+      assertThat(line.get("finish_reason").asText()).as(name).isEqualTo("stop");
+      boolean usage = asked || name.endsWith("openai") && !name.startsWith("agents");
+      assertThat(line.get("usage").isNull()).as(name + " usage").isEqualTo(!usage);
+      if (usage) {
+        assertThat(line.at("/usage/total_tokens").asInt()).as(name).isPositive();
+      }
+    }
   }
 }
