@@ -74,6 +74,11 @@ public final class ChatWiring {
   static ChatWiring create(
       LecternConfig config, MetadataStores stores, RetrieveChunksUseCase retrieve, Clock clock) {
     ModelRoster models = roster(config.llm(), config.answers().maxAnswerChars());
+    // Said by the server, not by every CLI command that checks a model name.
+    LOG.info(
+        "language models: {} (default {})",
+        String.join(", ", models.models().stream().map(ModelInfo::name).toList()),
+        models.defaultModel().name());
     AnonymousQuota quota =
         new AnonymousQuota(
             stores.conversations(),
@@ -131,10 +136,6 @@ public final class ChatWiring {
           new ModelInfo(BUILT_IN, BUILT_IN, true, BUILT_IN_CONTEXT_TOKENS, false),
           new ExtractiveLanguageModel());
     }
-    LOG.info(
-        "language models: {} (default {})",
-        String.join(", ", roster.models().stream().map(ModelInfo::name).toList()),
-        roster.defaultModel().name());
     return roster;
   }
 

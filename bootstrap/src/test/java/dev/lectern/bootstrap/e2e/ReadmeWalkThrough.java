@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The README's walk-through as steps: the {@code sh} blocks between the {@code <!-- walk-through
- * -->} and {@code <!-- /walk-through -->} markers, each cut into commands and the output shown
- * under them as {@code # } lines. Output lines are matched as a pattern: {@code …} stands for any
- * text, and line breaks with the spaces around them are ignored on both sides.
+ * A section of the README as steps: the {@code sh} blocks between its markers ({@code <!--
+ * walk-through -->} and {@code <!-- /walk-through -->}, or the quick start's), each cut into
+ * commands and the output shown under them as {@code # } lines. Output lines are matched as a
+ * pattern: {@code …} stands for any text, and line breaks with the spaces around them are ignored
+ * on both sides.
  */
 final class ReadmeWalkThrough {
-  static final String START = "<!-- walk-through -->";
-  static final String END = "<!-- /walk-through -->";
+  static final String WALK_THROUGH = "walk-through";
+  static final String QUICK_START = "quick-start";
 
   /** A command (one or more lines of shell) and the output the README shows, if any. */
   record Step(int line, String code, String shown) {
@@ -48,10 +49,17 @@ final class ReadmeWalkThrough {
   }
 
   static List<Step> steps(String readme) {
-    int start = readme.indexOf(START);
-    int end = readme.indexOf(END);
+    return steps(readme, WALK_THROUGH);
+  }
+
+  static List<Step> steps(String readme, String section) {
+    String startMarker = "<!-- " + section + " -->";
+    String endMarker = "<!-- /" + section + " -->";
+    int start = readme.indexOf(startMarker);
+    int end = readme.indexOf(endMarker);
     if (start < 0 || end < start) {
-      throw new IllegalArgumentException("the README has no " + START + " … " + END + " section");
+      throw new IllegalArgumentException(
+          "the README has no " + startMarker + " … " + endMarker + " section");
     }
     int firstLine = (int) readme.substring(0, start).lines().count();
     List<String> lines = readme.substring(start, end).lines().toList();

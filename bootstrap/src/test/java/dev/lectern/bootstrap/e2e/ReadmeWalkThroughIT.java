@@ -22,13 +22,27 @@ class ReadmeWalkThroughIT {
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   private static final List<String> TOOLS = List.of("bash", "curl", "jq", "python3");
 
+  /** The root's copies and the data directory; the server's log is beside them. */
+  private static final List<String> KEPT = List.of("samples", "bin", ".steps", "lectern-data");
+
   @TempDir Path work;
 
   @Test
   void everyStepPrintsWhatTheReadmeShows() throws Exception {
+    run(ReadmeWalkThrough.WALK_THROUGH, 20);
+  }
+
+  @Test
+  void theQuickStartPrintsWhatTheReadmeShows() throws Exception {
+    run(ReadmeWalkThrough.QUICK_START, 2);
+  }
+
+  /** Runs a section on a fresh server, in a directory laid out like the repository's root. */
+  private void run(String section, int leastSteps) throws Exception {
     requireTools();
-    List<Step> steps = ReadmeWalkThrough.steps(Files.readString(ROOT.resolve("README.md")));
-    assertThat(steps).hasSizeGreaterThan(20);
+    List<Step> steps =
+        ReadmeWalkThrough.steps(Files.readString(ROOT.resolve("README.md")), section);
+    assertThat(steps).hasSizeGreaterThan(leastSteps);
     copy(ROOT.resolve("samples"), work.resolve("samples"));
     copy(ROOT.resolve("bin"), work.resolve("bin"));
     Path out = Files.createDirectory(work.resolve(".steps"));
@@ -52,10 +66,13 @@ class ReadmeWalkThroughIT {
         run.descendants().forEach(ProcessHandle::destroyForcibly);
         run.destroyForcibly().waitFor();
       }
-      assertThat(problems(steps, out, lectern.port, samplesPort))
-          .as("README walk-through")
-          .isEmpty();
-      assertThat(finished).as("the walk-through finished within 180 s").isTrue();
+      assertThat(problems(steps, out, lectern.port, samplesPort)).as("README " + section).isEmpty();
+      try (var left = Files.list(work)) {
+        assertThat(left.map(path -> path.getFileName().toString()))
+            .as("what the " + section + " left in the repository's root")
+            .allMatch(name -> KEPT.contains(name) || name.startsWith("lectern-data-"));
+      }
+      assertThat(finished).as("the " + section + " finished within 180 s").isTrue();
     } finally {
       lectern.stop();
     }
