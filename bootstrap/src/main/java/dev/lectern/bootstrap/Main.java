@@ -1,6 +1,7 @@
 package dev.lectern.bootstrap;
 
 import dev.lectern.bootstrap.cli.LecternCommand;
+import dev.lectern.bootstrap.cli.Misuse;
 import java.io.PrintWriter;
 import java.util.Set;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -40,6 +41,7 @@ public final class Main {
           commandLine.getErr().println("error: " + e.getMessage());
           return 1;
         });
+    cli.setParameterExceptionHandler(new Misuse(USAGE));
     Set<String> commands = cli.getSubcommands().keySet();
     if (args.length > 0 && !args[0].startsWith("-") && !commands.contains(args[0])) {
       err.println(

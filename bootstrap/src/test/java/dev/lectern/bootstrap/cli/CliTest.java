@@ -164,6 +164,19 @@ class CliTest {
     assertThat(version.out()).startsWith("Lectern ");
     Result wrong = bare("--port", "not-a-port");
     assertThat(wrong.exit()).isEqualTo(2);
-    assertThat(wrong.err()).contains("--port").contains("Usage: lectern serve");
+    assertThat(wrong.err())
+        .startsWith("error: Invalid value for option '--port': 'not-a-port' is not an int")
+        .endsWith("('lectern serve --help' lists its options)\n");
+    Result typo = bare("--prot", "9090");
+    assertThat(typo.exit()).isEqualTo(2);
+    assertThat(typo.err())
+        .contains("error: Unknown options: '--prot', '9090'")
+        .contains("did you mean --port instead of --prot?")
+        .doesNotContain("Usage:")
+        .hasLineCount(3);
+    Result nested = bare("assistant", "create");
+    assertThat(nested.err())
+        .startsWith("error: Missing required option: '--name=<name>'")
+        .endsWith("('lectern assistant create --help' lists its options)\n");
   }
 }
