@@ -23,10 +23,16 @@ public final class Misuse implements CommandLine.IParameterExceptionHandler {
     PrintWriter err = failed.getErr();
     err.println("error: " + e.getMessage());
     if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      Set<String> options = failed.getCommandSpec().optionsMap().keySet();
+      Set<String> commands = failed.getSubcommands().keySet();
+      Set<String> siblings =
+          failed.getParent() == null ? Set.of() : failed.getParent().getSubcommands().keySet();
       for (String arg : unmatched.getUnmatched()) {
-        String near = nearest(arg, failed.getCommandSpec().optionsMap().keySet());
+        String near = nearest(arg, arg.startsWith("-") ? options : commands);
         if (near != null) {
           err.println("did you mean " + near + " instead of " + arg + "?");
+        } else if (siblings.contains(arg)) {
+          err.println("a command comes before its options: lectern " + arg + " … [options]");
         }
       }
     }
@@ -34,16 +40,20 @@ public final class Misuse implements CommandLine.IParameterExceptionHandler {
     return exitCode;
   }
 
-  /** The option name at most two edits from {@code arg}, the closest first; null when none is. */
-  private static String nearest(String arg, Set<String> names) {
-    String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-    if (!option.startsWith("-")) {
+  /**
+   * The name at most two edits from {@code given} (options and names of three characters or more
+   * only: every short option is a letter away from another), the first in order when several are as
+   * near; null when none is.
+   */
+  static String nearest(String given, Set<String> names) {
+    String word = given.contains("=") ? given.substring(0, given.indexOf('=')) : given;
+    if (word.length() < 3) {
       return null;
     }
     String best = null;
     int bestDistance = 3;
     for (String name : new TreeSet<>(names)) {
-      int distance = editDistance(option, name);
+      int distance = name.length() < 3 ? Integer.MAX_VALUE : editDistance(word, name);
       if (distance < bestDistance) {
         best = name;
         bestDistance = distance;

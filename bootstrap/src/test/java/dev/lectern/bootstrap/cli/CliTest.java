@@ -2,7 +2,6 @@ package dev.lectern.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.bootstrap.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ class CliTest {
   private static Result bare(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    int exit = EntryPoint.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     return new Result(exit, out.toString(), err.toString());
   }
 
@@ -152,7 +151,8 @@ class CliTest {
     assertThat(unknown.out()).isEmpty();
     assertThat(unknown.err())
         .isEqualTo(
-            "error: no command 'assistants'; the commands are serve, token, org, assistant, help"
+            "error: no command 'assistants' (did you mean assistant?); the commands are serve,"
+                + " token, org, assistant, help"
                 + " (lectern help <command> tells more)\n");
     assertThat(Files.exists(dir.resolve("data"))).as("nothing was created").isFalse();
   }
@@ -174,6 +174,12 @@ class CliTest {
         .contains("did you mean --port instead of --prot?")
         .doesNotContain("Usage:")
         .hasLineCount(3);
+    assertThat(bare("assistant", "lst").err()).contains("did you mean list instead of lst?");
+    assertThat(bare("-x").err()).doesNotContain("did you mean");
+    Result late = bare("--data-dir", "somewhere", "token", "list");
+    assertThat(late.exit()).isEqualTo(2);
+    assertThat(late.err())
+        .contains("a command comes before its options: lectern token … [options]");
     Result nested = bare("assistant", "create");
     assertThat(nested.err())
         .startsWith("error: Missing required option: '--name=<name>'")

@@ -44,6 +44,16 @@ class OpenAiSdkStreamHelpersTest {
   @BeforeAll
   static void start() {
     lectern = RunningLectern.start(dir);
+    bases = streams(lectern, RagflowAgentsHttpTest.dsl("rag.json"));
+    clients = new TreeMap<>();
+    bases.forEach((name, base) -> clients.put(name, client(base)));
+  }
+
+  /**
+   * A document and, over it, a RAGFlow chat, an agent of {@code agentDsl} and an assistant: the
+   * base URL of each OpenAI-shaped endpoint, by name.
+   */
+  static Map<String, String> streams(RunningLectern lectern, String agentDsl) {
     lectern.ingestText(
         "handbook",
         "policies",
@@ -56,8 +66,7 @@ class OpenAiSdkStreamHelpersTest {
             .get("data")
             .get("id")
             .asText();
-    String agent =
-        RagflowAgentsHttpTest.create(lectern, "Policies", RagflowAgentsHttpTest.dsl("rag.json"));
+    String agent = RagflowAgentsHttpTest.create(lectern, "Policies", agentDsl);
     String assistant =
         lectern
             .post(
@@ -68,17 +77,25 @@ class OpenAiSdkStreamHelpersTest {
             .get("id")
             .asText();
     String root = "http://127.0.0.1:" + lectern.wiring().port();
-    bases = new TreeMap<>();
+    Map<String, String> bases = new TreeMap<>();
     bases.put("chats_openai", root + "/api/v1/chats_openai/" + chat);
     bases.put("openai", root + "/api/v1/openai/" + chat);
     bases.put("agents_openai", root + "/api/v1/agents_openai/" + agent);
     bases.put("timeweb", root + "/api/v1/cloud-ai/agents/" + assistant + "/v1");
-    clients = new TreeMap<>();
-    bases.forEach(
-        (name, base) ->
-            clients.put(
-                name,
-                OpenAIOkHttpClient.builder().baseUrl(base).apiKey(ADMIN).maxRetries(0).build()));
+    return bases;
+  }
+
+  static OpenAIClient client(String base) {
+    return OpenAIOkHttpClient.builder().baseUrl(base).apiKey(ADMIN).maxRetries(0).build();
+  }
+
+  /** The Node SDK's stream helper over each of {@code bases}, with and without usage asked. */
+  static List<JsonNode> gatheredByNode(Map<String, String> bases) throws Exception {
+    List<String> args = new ArrayList<>(List.of(ADMIN, "How long do refunds take?"));
+    bases.forEach((name, base) -> args.add(name + "=" + base));
+    List<JsonNode> gathered = OpenAiNodeSdk.run("stream-helper.mjs", args);
+    assertThat(gathered).hasSize(2 * bases.size());
+    return gathered;
   }
 
   @AfterAll
@@ -97,6 +114,13 @@ class OpenAiSdkStreamHelpersTest {
   }
 
   private static ChatCompletion accumulated(String path, boolean includeUsage) {
+    return accumulated(clients.get(path), includeUsage);
+  }
+
+  /**
+   * The Java SDK's stream helper over one stream; the pieces it read are the answer it gathered.
+   */
+  static ChatCompletion accumulated(OpenAIClient client, boolean includeUsage) {
     ChatCompletionCreateParams.Builder params =
         ChatCompletionCreateParams.builder()
             .model("model")
@@ -107,7 +131,7 @@ class OpenAiSdkStreamHelpersTest {
     ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
     StringBuilder pieces = new StringBuilder();
     try (StreamResponse<ChatCompletionChunk> stream =
-        clients.get(path).chat().completions().createStreaming(params.build())) {
+        client.chat().completions().createStreaming(params.build())) {
       stream.stream()
           .peek(accumulator::accumulate)
           .forEach(
@@ -150,13 +174,7 @@ class OpenAiSdkStreamHelpersTest {
 
   @Test
   void theNodeSdksStreamHelperGathersEveryStream() throws Exception {
-    List<String> args = new ArrayList<>(List.of(ADMIN, "How long do refunds take?"));
-    bases.forEach((name, base) -> args.add(name + "=" + base));
-
-    List<JsonNode> gathered = OpenAiNodeSdk.run("stream-helper.mjs", args);
-
-    assertThat(gathered).hasSize(2 * bases.size());
-    for (JsonNode line : gathered) {
+    for (JsonNode line : gatheredByNode(bases)) {
       String name = line.get("name").asText();
       boolean asked = line.get("include_usage").asBoolean();
       assertThat(line.has("error")).as(line.toString()).isFalse();

@@ -49,19 +49,29 @@ final class RagflowOpenAiStream implements AnswerSink {
     // The choice ends in a chunk of its own, which OpenAI's SDKs need before the usage; RAGFlow's
     // last chunk then repeats the finish with the usage.
     sse.event(null, chunk(null, finish));
-    ObjectNode last = chunk(null, finish);
-    last.set("usage", RagflowOpenAiHandlers.usage(answer));
-    if (reference != null) {
-      ObjectNode delta = (ObjectNode) last.get("choices").get(0).get("delta");
-      delta.set("reference", reference.apply(answer.references()));
-      delta.put("final_content", written.toString());
-    }
-    sse.event(null, last);
+    sse.event(null, last(finish, RagflowOpenAiHandlers.usage(answer), answer.references()));
   }
 
-  /** A failure after the stream began: its text as a piece of the answer, as RAGFlow sends it. */
+  /**
+   * A failure after the stream began: its text as a piece of the answer, then the last chunk, as
+   * RAGFlow sends them (with no usage: the answer's was never counted).
+   */
   void fail(String message) {
     sse.event(null, chunk("**ERROR**: " + message, null));
+    sse.event(null, last("stop", null, List.of()));
+  }
+
+  private ObjectNode last(String finish, ObjectNode usage, List<Reference> references) {
+    ObjectNode last = chunk(null, finish);
+    if (usage != null) {
+      last.set("usage", usage);
+    }
+    if (reference != null) {
+      ObjectNode delta = (ObjectNode) last.get("choices").get(0).get("delta");
+      delta.set("reference", reference.apply(references));
+      delta.put("final_content", written.toString());
+    }
+    return last;
   }
 
   @Override
