@@ -36,7 +36,12 @@ final class DataDirectoryLock {
     try {
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      lock = null;
+      channel.close();
+      throw new IllegalStateException("this process already uses the data directory " + dataDir, e);
+    } catch (IOException e) {
+      channel.close();
+      throw new IOException(
+          "cannot lock the data directory " + dataDir + " (" + e.getMessage() + ")", e);
     }
     if (lock == null) {
       String holder = holder(channel);

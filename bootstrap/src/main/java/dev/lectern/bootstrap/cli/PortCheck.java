@@ -1,10 +1,14 @@
 package dev.lectern.bootstrap.cli;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** Whether the server's address can be bound, asked before anything is created or opened. */
+/**
+ * Whether the server's address can be bound, asked before anything is created or opened. (The port
+ * may still be taken between this check and the server's own bind; that one then fails.)
+ */
 final class PortCheck {
   private PortCheck() {}
 
@@ -16,7 +20,7 @@ final class PortCheck {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(host, port));
-    } catch (IOException e) {
+    } catch (BindException e) {
       throw new IllegalStateException(
           "cannot listen on "
               + host
@@ -25,6 +29,9 @@ final class PortCheck {
               + " ("
               + e.getMessage()
               + "): another process may be using the port; stop it or choose another with --port");
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
     }
   }
 }

@@ -8,6 +8,8 @@ import dev.lectern.bootstrap.Wiring;
 import dev.lectern.domain.collection.Language;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -203,9 +205,17 @@ public final class ServeCommand implements Callable<Integer> {
             .llm(llm.config())
             .answers(answers())
             .build();
-    // Nothing is created before the port and the data directory are known to be free.
-    PortCheck.free(host, port);
-    DataDirectoryLock.acquire(config.storage().dataDir());
+    // Nothing is created before the port and the data directory are known to be free. A data
+    // directory already there is taken first: a second server on it (usually on the same port
+    // too) is told which process holds it.
+    Path dataDir = config.storage().dataDir();
+    if (Files.isDirectory(dataDir)) {
+      DataDirectoryLock.acquire(dataDir);
+      PortCheck.free(host, port);
+    } else {
+      PortCheck.free(host, port);
+      DataDirectoryLock.acquire(dataDir);
+    }
     // The index opens on its own thread while the database opens and migrates on this one.
     CompletableFuture<LuceneChunkIndex> index = Wiring.openIndexInBackground(config);
     MetadataStores stores;

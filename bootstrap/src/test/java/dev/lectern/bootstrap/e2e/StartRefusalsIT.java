@@ -39,7 +39,8 @@ class StartRefusalsIT {
       long pid = Long.parseLong(Files.readString(data.resolve("lectern.lock")).strip());
       assertThat(ProcessHandle.of(pid)).isPresent();
 
-      Exit sameDirectory = run("--port", "0", "--data-dir", data.toString());
+      // Started as the first one was, on its port too: the data directory is what is named.
+      Exit sameDirectory = run("--port", String.valueOf(first.port), "--data-dir", data.toString());
       assertThat(sameDirectory.status()).isEqualTo(1);
       assertThat(sameDirectory.output())
           .isEqualTo(

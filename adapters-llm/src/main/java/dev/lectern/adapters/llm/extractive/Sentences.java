@@ -5,33 +5,43 @@ import java.util.List;
 
 /**
  * Splits passages into the sentences worth quoting: after {@code . ! ?} followed by a space, and at
- * line breaks. Headings are none: a markdown heading, or a piece that ends without a sentence's
- * punctuation and is short (fewer than four words) or has every longer word capitalised, as a title
- * has ("Refunds", "Lectern Sample Handbook", a table's header row).
+ * line breaks (a question and its answer on one line, tab between, stay one). Headings are none: a
+ * markdown heading, a markdown table's header row, or a line with no sentence's end, no figure and
+ * no {@code name: value} in it that is short (fewer than four words, an ideograph counting one) or
+ * has every longer word capitalised, as a title has ("Refunds", "Lectern Sample Handbook"). Lines
+ * of data ({@code Refunds: 5 days}, a table row, a question and its answer) are kept, short or not.
  */
 final class Sentences {
   /** Sentences shorter than this many letters or digits say too little to quote. */
   private static final int MIN_WORD_CHARS = 3;
 
-  /** A piece without a sentence's end needs this many words to count as one. */
+  /** A line without a sentence's end needs this many words to count as one. */
   private static final int MIN_UNPUNCTUATED_WORDS = 4;
 
   private Sentences() {}
 
   static List<String> of(String passage) {
     List<String> sentences = new ArrayList<>();
-    for (String line : passage.split("\\R")) {
-      if (markdownHeading(line.strip())) {
+    String[] lines = passage.split("\\R");
+    for (int l = 0; l < lines.length; l++) {
+      String line = lines[l].strip();
+      if (markdownHeading(line)
+          || (l + 1 < lines.length && tableSeparator(lines[l + 1].strip()))
+          || tableSeparator(line)) {
         continue;
       }
       String text = withoutMarkup(line);
+      if (!punctuated(text) && headingLike(text)) {
+        continue;
+      }
       int start = 0;
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
+        // A tab does not end a sentence: it joins a question to its answer (the qa method).
         boolean end =
             ends(c)
                 && (i + 1 == text.length()
-                    || Character.isWhitespace(text.charAt(i + 1))
+                    || (Character.isWhitespace(text.charAt(i + 1)) && text.charAt(i + 1) != '\t')
                     || c > 0x3000);
         if (end) {
           add(sentences, text.substring(start, i + 1));
@@ -68,10 +78,15 @@ final class Sentences {
   }
 
   private static void add(List<String> sentences, String candidate) {
-    String sentence = candidate.strip();
-    if (enoughLetters(sentence) && (punctuated(sentence) || !headingLike(sentence))) {
+    String sentence = candidate.strip().replace('\t', ' ');
+    if (enoughLetters(sentence)) {
       sentences.add(sentence);
     }
+  }
+
+  /** A markdown table's line under its header: {@code |---|:--:|}. */
+  private static boolean tableSeparator(String line) {
+    return line.startsWith("|") && line.length() > 2 && line.matches("\\|[\\s:|-]*-[\\s:|-]*\\|");
   }
 
   private static boolean enoughLetters(String sentence) {
@@ -84,41 +99,59 @@ final class Sentences {
     return wordChars >= MIN_WORD_CHARS;
   }
 
-  /** Whether it ends as a sentence does, closing quotes and brackets aside. */
-  private static boolean punctuated(String sentence) {
-    int last = sentence.length() - 1;
-    while (last >= 0 && "\"')]»”’".indexOf(sentence.charAt(last)) >= 0) {
-      last--;
+  /** Whether a sentence's end is in it, closing quotes and brackets aside at the end. */
+  private static boolean punctuated(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (ends(c)
+          && (i + 1 == line.length()
+              || Character.isWhitespace(line.charAt(i + 1))
+              || "\"')]»”’".indexOf(line.charAt(i + 1)) >= 0
+              || c > 0x3000)) {
+        return true;
+      }
     }
-    return last >= 0 && ends(sentence.charAt(last));
+    return false;
   }
 
   /**
-   * Too few words to say anything (a run of ideographs counts a word per two), or every word of
-   * more than three letters capitalised.
+   * A line that is no data (no figure, no {@code name: value}, no {@code ;}-separated cells) and
+   * has too few words to say anything, or every word of more than three letters capitalised.
    */
-  private static boolean headingLike(String piece) {
+  private static boolean headingLike(String line) {
+    if (line.chars().anyMatch(Character::isDigit) || holdsValue(line)) {
+      return false;
+    }
     int words = 0;
     boolean titled = true;
     boolean anyLong = false;
-    for (String token : piece.split("\\s+")) {
-      int ideographs = 0;
+    for (String token : line.split("\\s+")) {
       int letters = 0;
       for (int i = 0; i < token.length(); i++) {
         char c = token.charAt(i);
         if (Character.isIdeographic(c)) {
-          ideographs++;
-        } else if (Character.isLetterOrDigit(c)) {
+          words++;
+        } else if (Character.isLetter(c)) {
           letters++;
         }
       }
-      words += (ideographs + 1) / 2 + (letters > 0 ? 1 : 0);
-      char first = token.isEmpty() ? ' ' : token.charAt(0);
-      if (letters > 3 && Character.isLetter(first)) {
+      words += letters > 0 ? 1 : 0;
+      if (letters > 3 && Character.isLetter(token.charAt(0))) {
         anyLong = true;
-        titled &= Character.isUpperCase(first);
+        titled &= Character.isUpperCase(token.charAt(0));
       }
     }
     return words < MIN_UNPUNCTUATED_WORDS || (anyLong && titled);
+  }
+
+  /** A {@code :}, {@code ;}, {@code ：} or tab with text after it: a name and its value. */
+  private static boolean holdsValue(String line) {
+    for (int i = 0; i + 1 < line.length(); i++) {
+      char c = line.charAt(i);
+      if ((c == ':' || c == ';' || c == '：' || c == '\t') && !line.substring(i + 1).isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -157,7 +157,7 @@ class ExtractiveLanguageModelTest {
         new Grounding(
             "c3",
             "## Refunds and refund times\nRefund Policy Overview\nRefunds\nRefund times:\n"
-                + "| Refund | Days |\n| Card refund | five working days |\n"
+                + "| Refund | Days |\n|---|:---:|\n| Card refund | five working days |\n"
                 + "- Refunds reach the card within five working days\n"
                 + "退款\n退款在批准后五个工作日内到账。");
 
@@ -166,5 +166,34 @@ class ExtractiveLanguageModelTest {
             "Card refund; five working days",
             "Refunds reach the card within five working days",
             "退款在批准后五个工作日内到账。");
+  }
+
+  @Test
+  void linesOfDataAreQuotedHoweverShort() {
+    String data =
+        "Plan: Basic; Price: $10\nName: Alice Smith; Role: Support Lead\n"
+            + "Question: Where is the head office?\tAnswer: Berlin\nRefunds: 5 days\n"
+            + "Срок: пять дней\n退款需要五天\nSupport: support@example.com\n"
+            + "Refunds take 5 days";
+
+    assertThat(Sentences.of(data))
+        .containsExactly(
+            "Plan: Basic; Price: $10",
+            "Name: Alice Smith; Role: Support Lead",
+            "Question: Where is the head office? Answer: Berlin",
+            "Refunds: 5 days",
+            "Срок: пять дней",
+            "退款需要五天",
+            "Support: support@example.com",
+            "Refunds take 5 days");
+    assertThat(
+            model
+                .complete(
+                    ask(
+                        "Where is the head office?",
+                        null,
+                        new Grounding("c4", "Question: Where is the head office?\tAnswer: Berlin")))
+                .text())
+        .isEqualTo("Question: Where is the head office? Answer: Berlin [1]");
   }
 }
