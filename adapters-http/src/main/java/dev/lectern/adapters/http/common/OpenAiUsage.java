@@ -30,8 +30,8 @@ public final class OpenAiUsage {
 
   /**
    * Whether a streamed request asked for its usage ({@code stream_options.include_usage} true);
-   * anything else asks for none. RAGFlow's endpoints read it so, leniently, as RAGFlow reads unknown
-   * fields; Timeweb's OpenAI-compatible one checks its type first, as OpenAI does.
+   * anything else asks for none. RAGFlow's endpoints read it so, leniently, as RAGFlow reads
+   * unknown fields; Timeweb's OpenAI-compatible one checks its type first, as OpenAI does.
    */
   public static boolean asked(JsonNode streamOptions) {
     JsonNode include = streamOptions == null ? null : streamOptions.get("include_usage");
