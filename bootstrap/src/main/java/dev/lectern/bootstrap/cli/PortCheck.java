@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Locale;
 
 /**
  * Whether the server's address can be bound, asked before anything is created or opened. (The port
@@ -21,6 +22,10 @@ final class PortCheck {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(host, port));
     } catch (BindException e) {
+      if (e.getMessage() == null || !e.getMessage().toLowerCase(Locale.ROOT).contains("in use")) {
+        throw new IllegalStateException(
+            "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
+      }
       throw new IllegalStateException(
           "cannot listen on "
               + host

@@ -57,6 +57,7 @@ final class RagflowOpenAiStream implements AnswerSink {
    * RAGFlow sends them (with no usage: the answer's was never counted).
    */
   void fail(String message) {
+    send(citations.rest());
     sse.event(null, chunk("**ERROR**: " + message, null));
     sse.event(null, last("stop", null, List.of()));
   }

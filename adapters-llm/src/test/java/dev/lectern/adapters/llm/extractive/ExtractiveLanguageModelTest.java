@@ -157,14 +157,20 @@ class ExtractiveLanguageModelTest {
         new Grounding(
             "c3",
             "## Refunds and refund times\nRefund Policy Overview\nRefunds\nRefund times:\n"
-                + "| Refund | Days |\n|---|:---:|\n| Card refund | five working days |\n"
+                + "Chapter 3\n2.4.1 Refund Policy\n1. Introduction\nLectern 2.4 Release Notes\n"
+                + "| Plan name | Monthly price | Seats included |\n|---|:---:|---|\n"
+                + "| Card refund | five working days | - |\n"
+                + "| Refund | Days |\n| Bank transfer | 10 |\n"
                 + "- Refunds reach the card within five working days\n"
-                + "退款\n退款在批准后五个工作日内到账。");
+                + "See the table. Refund Times\n"
+                + "退款政策\n退款在批准后五个工作日内到账。");
 
     assertThat(Sentences.of(page.text()))
         .containsExactly(
-            "Card refund; five working days",
+            "Card refund; five working days; -",
+            "Bank transfer; 10",
             "Refunds reach the card within five working days",
+            "See the table.",
             "退款在批准后五个工作日内到账。");
   }
 
@@ -173,8 +179,8 @@ class ExtractiveLanguageModelTest {
     String data =
         "Plan: Basic; Price: $10\nName: Alice Smith; Role: Support Lead\n"
             + "Question: Where is the head office?\tAnswer: Berlin\nRefunds: 5 days\n"
-            + "Срок: пять дней\n退款需要五天\nSupport: support@example.com\n"
-            + "Refunds take 5 days";
+            + "Срок: пять дней\nSupport: support@example.com\nRefunds take 5 days\n"
+            + " | Card | five days\nPage 3 of 10";
 
     assertThat(Sentences.of(data))
         .containsExactly(
@@ -183,9 +189,10 @@ class ExtractiveLanguageModelTest {
             "Question: Where is the head office? Answer: Berlin",
             "Refunds: 5 days",
             "Срок: пять дней",
-            "退款需要五天",
             "Support: support@example.com",
-            "Refunds take 5 days");
+            "Refunds take 5 days",
+            "Card; five days",
+            "Page 3 of 10");
     assertThat(
             model
                 .complete(
@@ -195,5 +202,11 @@ class ExtractiveLanguageModelTest {
                         new Grounding("c4", "Question: Where is the head office?\tAnswer: Berlin")))
                 .text())
         .isEqualTo("Question: Where is the head office? Answer: Berlin [1]");
+  }
+
+  @Test
+  void aTabEndsASentenceUnlessItJoinsAQuestionToItsAnswer() {
+    assertThat(Sentences.of("Refunds take five days.\tInvoices are sent monthly."))
+        .containsExactly("Refunds take five days.", "Invoices are sent monthly.");
   }
 }
