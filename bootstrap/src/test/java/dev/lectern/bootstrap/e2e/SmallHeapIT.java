@@ -21,15 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server JVM on a 512 MiB heap: chunked content of five 45 MiB artifacts in 50-token chunks (a
- * response of more than a gigabyte) streams to the end, and the server stays healthy and keeps
- * running background tasks. Before streaming, three such artifacts already ran the heap out and the
- * error killed a task worker.
+ * The server JVM on a 96 MiB heap: chunked content of five 10 MiB artifacts in 50-token chunks (a
+ * response of more than twice the heap) streams to the end, and the server stays
+ * healthy and keeps running background tasks. Before streaming, a response had to fit the heap
+ * whole, and running it out killed a task worker. (The benchmark's {@code --hostile} run reads a
+ * gigabyte of it through a 512 MiB heap.)
  */
 @Tag("slow")
 class SmallHeapIT {
   private static final int ARTIFACTS = 5;
-  private static final int ARTIFACT_BYTES = 45 * 1024 * 1024;
+  private static final int ARTIFACT_BYTES = 10 * 1024 * 1024;
+  private static final long HEAP_BYTES = 96L * 1024 * 1024;
 
   @TempDir Path dir;
 
@@ -52,7 +54,8 @@ class SmallHeapIT {
       assertThat(ingesting.stop()).isZero();
     }
 
-    LecternProcess lectern = LecternProcess.start(List.of("-Xmx512m"), data);
+    LecternProcess lectern =
+        LecternProcess.start(List.of("-Xmx" + HEAP_BYTES / (1024 * 1024) + "m"), data);
     try {
 
       HttpResponse<InputStream> chunked =
@@ -66,8 +69,8 @@ class SmallHeapIT {
               HttpResponse.BodyHandlers.ofInputStream());
       assertThat(chunked.statusCode()).isEqualTo(200);
       long[] counted = countEntries(chunked.body());
-      assertThat(counted[0]).as("chunks").isGreaterThan(1_000_000);
-      assertThat(counted[1]).as("bytes").isGreaterThan(1_000_000_000L);
+      assertThat(counted[0]).as("chunks").isGreaterThan(200_000);
+      assertThat(counted[1]).as("bytes").isGreaterThan(2 * HEAP_BYTES);
 
       assertThat(lectern.alive()).isTrue();
       HttpResponse<String> health =
