@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server JVM on a 96 MiB heap: chunked content of five 10 MiB artifacts in 50-token chunks (a
- * response of more than twice the heap) streams to the end, and the server stays
- * healthy and keeps running background tasks. Before streaming, a response had to fit the heap
- * whole, and running it out killed a task worker. (The benchmark's {@code --hostile} run reads a
- * gigabyte of it through a 512 MiB heap.)
+ * response of more than twice the heap) streams to the end, and the server stays healthy and keeps
+ * running background tasks. Before streaming, a response had to fit the heap whole, and running it
+ * out killed a task worker. (The benchmark's {@code --hostile} run reads a gigabyte of it through a
+ * 512 MiB heap.)
  */
 @Tag("slow")
 class SmallHeapIT {

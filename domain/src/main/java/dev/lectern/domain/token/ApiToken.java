@@ -51,9 +51,4 @@ public record ApiToken(
   public boolean orgWide() {
     return scope != TokenScope.ASSISTANT;
   }
-
-  /** Whether this token may act inside the given organization. */
-  public boolean mayActIn(String otherOrgId) {
-    return scope == TokenScope.SUPER || orgId.equals(otherOrgId);
-  }
 }

@@ -25,10 +25,6 @@ public final class AssistantKnowledge {
     this.retrieval = retrieval;
   }
 
-  public List<Reference> retrieve(Assistant assistant, String question) {
-    return retrieve(assistant, question, MetadataFilter.NONE);
-  }
-
   /** The best chunks of the documents {@code documents} admits. */
   public List<Reference> retrieve(Assistant assistant, String question, MetadataFilter documents) {
     if (assistant.collections().isEmpty()) {

@@ -79,19 +79,6 @@ final class AssistantReplies {
   }
 
   /**
-   * The reply to the last message of {@code history}, its text going to the sink through {@code
-   * deltas}.
-   */
-  ModelReply reply(
-      Assistant assistant,
-      List<ModelMessage> history,
-      List<Reference> found,
-      Sampling sampling,
-      SinkDeltas deltas) {
-    return reply(assistant, history, found, sampling, deltas, AnswerFrame.MODEL);
-  }
-
-  /**
    * The reply as {@code frame} puts it together: the model's between the frame's texts, or the
    * frame's fixed text. The text before the model's reply is written with its first piece, so a
    * model that fails before it writes anything leaves nothing written.

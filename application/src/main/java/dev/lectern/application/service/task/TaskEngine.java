@@ -137,10 +137,6 @@ public final class TaskEngine {
     return stopping;
   }
 
-  public int runningCount() {
-    return running.size();
-  }
-
   private void execute(TaskQueue.Claimed claimed) {
     Task task = claimed.task();
     TaskContext context = new TaskContext(queue, claimed, clock, () -> stopping);
