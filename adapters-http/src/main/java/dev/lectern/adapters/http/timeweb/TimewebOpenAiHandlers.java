@@ -2,15 +2,14 @@ package dev.lectern.adapters.http.timeweb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.adapters.http.common.ChatMessages;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.JsonFields;
 import dev.lectern.adapters.http.common.LazySse;
-import dev.lectern.adapters.http.common.MessageContent;
 import dev.lectern.adapters.http.common.OpenAiUsage;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.adapters.http.common.WholeAnswer;
-import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerSink;
@@ -18,9 +17,7 @@ import dev.lectern.application.port.in.answer.AskAssistantCommand;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
 import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.domain.assistant.Assistant;
-import dev.lectern.domain.conversation.Role;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -107,33 +104,12 @@ final class TimewebOpenAiHandlers {
 
   /** User and assistant turns; system messages give way to the agent's own prompt. */
   private static List<ModelMessage> messages(JsonNode given) {
-    if (given == null || !given.isArray() || given.isEmpty()) {
-      throw new InvalidRequest("messages: a non-empty list is required", "messages");
-    }
-    List<ModelMessage> messages = new ArrayList<>();
-    for (JsonNode message : given) {
-      String role = message.path("role").asText("");
-      if (!role.equals("user") && !role.equals("assistant")) {
-        continue;
-      }
-      String content = MessageContent.text(message.get("content"));
-      if (content == null) {
-        throw new InvalidRequest(
-            "messages[].content must be a string or a list of text parts", "messages");
-      }
-      if ("user".equals(role)) {
-        messages.add(ModelMessage.user(content));
-      } else if ("assistant".equals(role)) {
-        messages.add(ModelMessage.assistant(content));
-      }
-    }
-    if (messages.isEmpty()
-        || messages.getLast().role() != Role.USER
-        || messages.getLast().text().isBlank()) {
-      throw new InvalidRequest(
-          "messages: the last one must be the user's, with content", "messages");
-    }
-    return messages;
+    return ChatMessages.read(
+            given,
+            new ChatMessages.Wording(
+                "messages: a non-empty list is required",
+                "messages: the last one must be the user's, with content"))
+        .turns();
   }
 
   private static ObjectNode whole(String id, String model, Answer answer) {
