@@ -84,12 +84,7 @@ class AnswerSideHardeningHttpTest {
                 .status())
         .isEqualTo(200);
     publicAgent = agent("Open", "public");
-    chat =
-        lectern
-            .post("/api/v1/chats", ADMIN, "{\"name\":\"limits chat\",\"dataset_ids\":[\"kb\"]}")
-            .json()
-            .at("/data/id")
-            .asText();
+    chat = lectern.ragflowChat("limits chat", "kb");
     session =
         lectern
             .post("/api/v1/chats/" + chat + "/sessions", ADMIN, "{\"name\":\"s\"}")

@@ -113,12 +113,7 @@ class BadInputCorpusHttpTest {
     document = first[1];
     chunk =
         lectern.get(chunksPath(dataset, document), ADMIN).json().at("/data/chunks/0/id").asText();
-    chat =
-        lectern
-            .post("/api/v1/chats", ADMIN, "{\"name\":\"corpus chat\",\"dataset_ids\":[\"hz\"]}")
-            .json()
-            .at("/data/id")
-            .asText();
+    chat = lectern.ragflowChat("corpus chat", "hz");
     session =
         lectern
             .post("/api/v1/chats/" + chat + "/sessions", ADMIN, "{\"name\":\"s\"}")

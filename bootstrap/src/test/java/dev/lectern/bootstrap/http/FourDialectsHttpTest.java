@@ -35,12 +35,7 @@ class FourDialectsHttpTest {
   void aDocumentIngestedThroughZylonAnswersInEveryDialect() {
     lectern.ingestText(
         "handbook", "policies", "Our office opens at nine. " + SENTENCE, "policies.txt");
-    String chat =
-        lectern
-            .post("/api/v1/chats", ADMIN, "{\"name\":\"Desk\",\"dataset_ids\":[\"handbook\"]}")
-            .json()
-            .at("/data/id")
-            .asText();
+    String chat = lectern.ragflowChat("Desk", "handbook");
     String key =
         lectern
             .post("/lectern/v1/assistants/" + chat + "/keys", ADMIN, "{\"name\":\"site\"}")

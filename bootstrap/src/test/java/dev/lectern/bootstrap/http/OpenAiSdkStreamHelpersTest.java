@@ -59,13 +59,7 @@ class OpenAiSdkStreamHelpersTest {
         "policies",
         "Our office opens at nine. Refunds take five working days once approved.",
         "policies.txt");
-    String chat =
-        lectern
-            .post("/api/v1/chats", ADMIN, "{\"name\":\"Desk\",\"dataset_ids\":[\"handbook\"]}")
-            .json()
-            .get("data")
-            .get("id")
-            .asText();
+    String chat = lectern.ragflowChat("Desk", "handbook");
     String agent = RagflowAgentsHttpTest.create(lectern, "Policies", agentDsl);
     String assistant =
         lectern

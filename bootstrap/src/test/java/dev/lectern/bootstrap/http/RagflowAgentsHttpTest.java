@@ -214,12 +214,7 @@ class RagflowAgentsHttpTest {
         notOwner);
     assertFails(lectern.send("DELETE", AGENTS + "/nope", ADMIN, null, null), 103, notOwner);
     // A chat is not an agent.
-    String chat =
-        lectern
-            .post("/api/v1/chats", ADMIN, "{\"name\":\"Plain\",\"dataset_ids\":[\"handbook\"]}")
-            .json()
-            .at("/data/id")
-            .asText();
+    String chat = lectern.ragflowChat("Plain", "handbook");
     assertFails(lectern.send("DELETE", AGENTS + "/" + chat, ADMIN, null, null), 103, notOwner);
 
     assertThat(lectern.send("DELETE", AGENTS + "/" + id, ADMIN, null, null).json().get("data"))

@@ -51,12 +51,7 @@ class RagflowChatMetadataHttpTest {
                   .status())
           .isEqualTo(200);
     }
-    chat =
-        lectern
-            .post("/api/v1/chats", ADMIN, "{\"name\":\"Desk\",\"dataset_ids\":[\"policies\"]}")
-            .json()
-            .at("/data/id")
-            .asText();
+    chat = lectern.ragflowChat("Desk", "policies");
   }
 
   @AfterAll

@@ -44,13 +44,7 @@ class RagflowOpenAiHttpTest {
         "policies",
         "Our office opens at nine. Refunds take five working days once approved.",
         "policies.txt");
-    chat =
-        lectern
-            .post("/api/v1/chats", ADMIN, "{\"name\":\"Desk\",\"dataset_ids\":[\"handbook\"]}")
-            .json()
-            .get("data")
-            .get("id")
-            .asText();
+    chat = lectern.ragflowChat("Desk", "handbook");
     path = "/api/v1/chats_openai/" + chat + "/chat/completions";
     client =
         OpenAIOkHttpClient.builder()

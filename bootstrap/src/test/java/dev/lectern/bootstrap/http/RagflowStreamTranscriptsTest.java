@@ -43,12 +43,7 @@ class RagflowStreamTranscriptsTest {
         "policies",
         "Our office opens at nine. Refunds take five working days once approved.",
         "policies.txt");
-    chat =
-        lectern
-            .post("/api/v1/chats", ADMIN, "{\"name\":\"Desk\",\"dataset_ids\":[\"handbook\"]}")
-            .json()
-            .at("/data/id")
-            .asText();
+    chat = lectern.ragflowChat("Desk", "handbook");
     agent =
         RagflowAgentsHttpTest.create(lectern, "Policies", RagflowAgentsHttpTest.dsl("rag.json"));
   }

@@ -166,6 +166,19 @@ public final class RunningLectern implements AutoCloseable {
   }
 
   /** Ingests a text through Zylon's API with the admin token; the collection is made if new. */
+  /** A RAGFlow chat over one dataset, made with the admin token; its id. */
+  public String ragflowChat(String name, String datasetId) {
+    Reply reply =
+        post(
+            "/api/v1/chats",
+            ADMIN,
+            "{\"name\":\"" + name + "\",\"dataset_ids\":[\"" + datasetId + "\"]}");
+    if (reply.json().path("code").asInt(-1) != 0) {
+      throw new AssertionError("creating the chat failed: " + reply.body());
+    }
+    return reply.json().at("/data/id").asText();
+  }
+
   public void ingestText(String collection, String artifact, String text, String fileName) {
     Reply reply =
         post(

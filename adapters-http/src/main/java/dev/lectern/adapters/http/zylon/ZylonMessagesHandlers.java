@@ -31,8 +31,6 @@ import java.util.List;
  * Also {@code /messages/count_tokens}, {@code /messages/validate} and {@code /models}.
  */
 final class ZylonMessagesHandlers {
-  static final int SEARCH_TOP_K = 32;
-
   private final ComposeReplyUseCase replies;
   private final ListModelsUseCase models;
   private final BearerAuth auth;
@@ -157,10 +155,7 @@ final class ZylonMessagesHandlers {
       ContextFilter filter = requests.contextFilter(request.searchContext(), caller.org().id());
       scope =
           new KnowledgeScope(
-              filter.collectionId(),
-              filter.artifactIds(),
-              MetadataFilter.all(filter.conditions()),
-              SEARCH_TOP_K);
+              filter.collectionId(), filter.artifactIds(), MetadataFilter.all(filter.conditions()));
     }
     // A configured model's name picks it; anything else ("default", a vendor's name) the default.
     String model =

@@ -12,6 +12,15 @@ import java.util.Objects;
  */
 public record KnowledgeScope(
     CollectionId collectionId, List<ArtifactId> artifactIds, MetadataFilter filter, int topK) {
+  /** How many chunks a search a client's tool asks for reads, unless it says otherwise. */
+  public static final int DEFAULT_TOP_K = 32;
+
+  /** The best {@link #DEFAULT_TOP_K} chunks. */
+  public KnowledgeScope(
+      CollectionId collectionId, List<ArtifactId> artifactIds, MetadataFilter filter) {
+    this(collectionId, artifactIds, filter, DEFAULT_TOP_K);
+  }
+
   public KnowledgeScope {
     Objects.requireNonNull(collectionId, "collectionId");
     artifactIds = artifactIds == null ? null : List.copyOf(artifactIds);
