@@ -2,6 +2,7 @@ package dev.lectern.adapters.http.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.domain.conversation.FinishReason;
 
 /**
@@ -10,6 +11,11 @@ import dev.lectern.domain.conversation.FinishReason;
  */
 public final class OpenAiUsage {
   private OpenAiUsage() {}
+
+  /** An answer's usage. */
+  public static ObjectNode of(Answer answer) {
+    return of(answer.inputTokens(), answer.outputTokens());
+  }
 
   public static ObjectNode of(int prompt, int completion) {
     ObjectNode usage = Json.object();
@@ -43,8 +49,17 @@ public final class OpenAiUsage {
    * fields, no choices, the usage. OpenAI's SDKs read it as the stream's usage.
    */
   public static ObjectNode chunk(ObjectNode chunk, ObjectNode usage) {
-    ObjectNode node = chunk.deepCopy();
-    node.putArray("choices");
+    ObjectNode node = Json.object();
+    chunk
+        .properties()
+        .forEach(
+            field -> {
+              if (field.getKey().equals("choices")) {
+                node.putArray("choices");
+              } else {
+                node.set(field.getKey(), field.getValue());
+              }
+            });
     node.set("usage", usage);
     return node;
   }

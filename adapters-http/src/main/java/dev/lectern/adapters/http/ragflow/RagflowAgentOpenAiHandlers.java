@@ -165,9 +165,7 @@ final class RagflowAgentOpenAiHandlers {
       }
       sse.event(null, last);
       if (usage) {
-        sse.event(
-            null,
-            OpenAiUsage.chunk(last, OpenAiUsage.of(answer.inputTokens(), answer.outputTokens())));
+        sse.event(null, OpenAiUsage.chunk(last, OpenAiUsage.of(answer)));
       }
     }
 

@@ -148,7 +148,7 @@ final class RagflowOpenAiHandlers {
     node.put("object", "chat.completion");
     node.put("created", System.currentTimeMillis() / 1000);
     node.put("model", request.model());
-    ObjectNode usage = usage(answer);
+    ObjectNode usage = OpenAiUsage.of(answer);
     ObjectNode details = usage.putObject("completion_tokens_details");
     details.put("reasoning_tokens", 0);
     details.put("accepted_prediction_tokens", answer.outputTokens());
@@ -166,9 +166,5 @@ final class RagflowOpenAiHandlers {
     choice.putNull("logprobs");
     choice.put("finish_reason", OpenAiUsage.finishReason(answer.finishReason()));
     return node;
-  }
-
-  static ObjectNode usage(Answer answer) {
-    return OpenAiUsage.of(answer.inputTokens(), answer.outputTokens());
   }
 }

@@ -49,7 +49,7 @@ final class RagflowOpenAiStream implements AnswerSink {
     // The choice ends in a chunk of its own, which OpenAI's SDKs need before the usage; RAGFlow's
     // last chunk then repeats the finish with the usage.
     sse.event(null, chunk(null, finish));
-    sse.event(null, last(finish, RagflowOpenAiHandlers.usage(answer), answer.references()));
+    sse.event(null, last(finish, OpenAiUsage.of(answer), answer.references()));
   }
 
   /**

@@ -124,12 +124,8 @@ final class TimewebOpenAiHandlers {
     message.put("role", "assistant");
     message.put("content", answer.text());
     choice.put("finish_reason", finishReason(answer));
-    node.set("usage", usage(answer));
+    node.set("usage", OpenAiUsage.of(answer));
     return node;
-  }
-
-  private static ObjectNode usage(Answer answer) {
-    return OpenAiUsage.of(answer.inputTokens(), answer.outputTokens());
   }
 
   static String finishReason(Answer answer) {
@@ -165,7 +161,7 @@ final class TimewebOpenAiHandlers {
       ObjectNode last = chunk(null, finishReason(answer));
       sse.event(last);
       if (usage) {
-        sse.event(OpenAiUsage.chunk(last, usage(answer)));
+        sse.event(OpenAiUsage.chunk(last, OpenAiUsage.of(answer)));
       }
       sse.done();
     }
