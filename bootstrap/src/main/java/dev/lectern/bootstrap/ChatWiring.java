@@ -14,10 +14,9 @@ import dev.lectern.application.port.in.conversation.StartConversationUseCase;
 import dev.lectern.application.port.in.retrieval.RetrieveChunksUseCase;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelCatalog;
-import dev.lectern.application.port.out.ModelInfo;
+import dev.lectern.application.service.answer.AnswerPipeline;
 import dev.lectern.application.service.answer.AnswerQuestionService;
 import dev.lectern.application.service.answer.AskAssistantService;
-import dev.lectern.application.service.answer.AssistantKnowledge;
 import dev.lectern.application.service.answer.ComposeReplyService;
 import dev.lectern.application.service.answer.ListModelsService;
 import dev.lectern.application.service.assistant.AssistantService;
@@ -25,6 +24,7 @@ import dev.lectern.application.service.conversation.AnonymousConversationsServic
 import dev.lectern.application.service.conversation.AnonymousQuota;
 import dev.lectern.application.service.conversation.ManageConversationsService;
 import dev.lectern.application.service.conversation.StartConversationService;
+import dev.lectern.domain.assistant.ModelInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,20 +84,14 @@ public final class ChatWiring {
             stores.conversations(),
             new AnonymousQuota.Limits(
                 config.answers().publicConversations(), config.answers().publicStoredBytes()));
+    AnswerPipeline pipeline = new AnswerPipeline(retrieve, models, models);
     return new ChatWiring(
         models,
         new AnswerQuestionService(
-            stores.assistants(),
-            stores.conversations(),
-            new AssistantKnowledge(retrieve),
-            models,
-            models,
-            clock,
-            quota),
-        new ComposeReplyService(retrieve, models, models),
+            stores.assistants(), stores.conversations(), pipeline, clock, quota),
+        new ComposeReplyService(pipeline),
         assistants(stores, models, clock),
-        new AskAssistantService(
-            stores.assistants(), new AssistantKnowledge(retrieve), models, models),
+        new AskAssistantService(stores.assistants(), pipeline),
         stores,
         quota,
         clock);

@@ -63,6 +63,16 @@ class ArchitectureTest {
           .resideInAnyPackage("java..", "dev.lectern.domain..", "dev.lectern.application..");
 
   @ArchTest
+  static final ArchRule incoming_ports_do_not_depend_on_outgoing_ports =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.lectern.application.port.in..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.lectern.application.port.out..")
+          .because("commands and streams speak the application's own types, not a port's");
+
+  @ArchTest
   static final ArchRule javalin_stays_in_the_http_adapter =
       technologyStaysHome("io.javalin..", "dev.lectern.adapters.http..");
 

@@ -1,12 +1,11 @@
 package dev.lectern.adapters.llm;
 
-import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelDeltas;
-import dev.lectern.application.port.out.ModelInfo;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.domain.assistant.ModelInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,8 @@ import java.util.Map;
 
 /**
  * Adapter: the configured models by name, as one model. A request goes to the model it names (the
- * first one added when it names none); a name nobody configured is refused naming the field.
+ * first one added when it names none); a name nobody configured is refused by the catalog's one
+ * rule ({@link ModelCatalog#resolve}).
  */
 public final class ModelRoster implements LanguageModel, ModelCatalog {
   private record Entry(ModelInfo info, LanguageModel model) {}
@@ -60,23 +60,17 @@ public final class ModelRoster implements LanguageModel, ModelCatalog {
     return entry.model().inputTokens(upstream(entry, request), atMost);
   }
 
+  @Override
+  public int tokens(String text) {
+    return TokenCounts.of(text);
+  }
+
+  /** The model a request names, by the catalog's one rule. */
   private Entry entry(ModelRequest request) {
     if (entries.isEmpty()) {
       throw new IllegalStateException("no language model is configured");
     }
-    if (request.model() == null) {
-      return entries.values().iterator().next();
-    }
-    Entry entry = entries.get(request.model());
-    if (entry == null) {
-      throw new InvalidRequest(
-          "model: no model named '"
-              + request.model()
-              + "' is configured; use one of "
-              + String.join(", ", entries.keySet()),
-          "model");
-    }
-    return entry;
+    return entries.get(resolve(request.model()).name());
   }
 
   private static ModelRequest upstream(Entry entry, ModelRequest request) {

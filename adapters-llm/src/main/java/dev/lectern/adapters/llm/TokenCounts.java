@@ -3,10 +3,10 @@ package dev.lectern.adapters.llm;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
-import dev.lectern.application.port.out.ModelTool;
-import dev.lectern.application.port.out.ToolCall;
+import dev.lectern.domain.conversation.ModelMessage;
+import dev.lectern.domain.conversation.ModelTool;
+import dev.lectern.domain.conversation.ToolCall;
 import dev.lectern.domain.text.WellFormed;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.lectern.adapters.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
-import dev.lectern.application.port.out.ModelSettings;
+import dev.lectern.domain.conversation.ModelMessage;
+import dev.lectern.domain.conversation.ModelSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TokenCountsTest {
   private static ModelRequest request(List<ModelMessage> messages) {
     return new ModelRequest(
-        null, "Answer briefly.", messages, ModelSettings.DEFAULTS, List.of(), null, List.of());
+        null, "Answer briefly.", messages, ModelSettings.DEFAULTS, List.of(), null);
   }
 
   @Test

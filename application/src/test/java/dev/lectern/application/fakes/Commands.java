@@ -4,11 +4,11 @@ import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.ComposeReplyCommand;
 import dev.lectern.application.port.in.answer.KnowledgeScope;
-import dev.lectern.application.port.out.ModelMessage;
-import dev.lectern.application.port.out.ModelSettings;
-import dev.lectern.application.port.out.ModelTool;
-import dev.lectern.application.port.out.ToolChoice;
 import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.conversation.ModelMessage;
+import dev.lectern.domain.conversation.ModelSettings;
+import dev.lectern.domain.conversation.ModelTool;
+import dev.lectern.domain.conversation.ToolChoice;
 import java.util.ArrayList;
 import java.util.List;
 

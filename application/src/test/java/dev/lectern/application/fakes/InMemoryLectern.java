@@ -5,9 +5,9 @@ import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.application.port.out.ContentFetcher;
 import dev.lectern.application.service.access.AuthenticateService;
 import dev.lectern.application.service.access.InitializeInstallationService;
+import dev.lectern.application.service.answer.AnswerPipeline;
 import dev.lectern.application.service.answer.AnswerQuestionService;
 import dev.lectern.application.service.answer.AskAssistantService;
-import dev.lectern.application.service.answer.AssistantKnowledge;
 import dev.lectern.application.service.answer.ComposeReplyService;
 import dev.lectern.application.service.answer.ListModelsService;
 import dev.lectern.application.service.artifact.ArtifactSelection;
@@ -89,18 +89,16 @@ public final class InMemoryLectern {
       new AuthenticateService(tokens, orgs, assistantStore, clock);
   public final AssistantService assistants =
       new AssistantService(assistantStore, collections, model, tokens, clock);
+  final AnswerPipeline pipeline = new AnswerPipeline(retrieve, model, model);
   public final AnswerQuestionService answers =
       new AnswerQuestionService(
           assistantStore,
           conversations,
-          new AssistantKnowledge(retrieve),
-          model,
-          model,
+          pipeline,
           clock,
           new AnonymousQuota(conversations, AnonymousQuota.Limits.UNLIMITED));
-  public final AskAssistantService asks =
-      new AskAssistantService(assistantStore, new AssistantKnowledge(retrieve), model, model);
-  public final ComposeReplyService replies = new ComposeReplyService(retrieve, model, model);
+  public final AskAssistantService asks = new AskAssistantService(assistantStore, pipeline);
+  public final ComposeReplyService replies = new ComposeReplyService(pipeline);
   public final ListModelsService modelList = new ListModelsService(model);
   public final StartConversationService starts =
       new StartConversationService(assistantStore, conversations, clock);

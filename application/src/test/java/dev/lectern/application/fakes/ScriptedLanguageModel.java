@@ -4,11 +4,11 @@ import dev.lectern.application.error.UpstreamFailure;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.port.out.ModelDeltas;
-import dev.lectern.application.port.out.ModelInfo;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
+import dev.lectern.domain.assistant.ModelInfo;
 import dev.lectern.domain.conversation.FinishReason;
+import dev.lectern.domain.conversation.ModelMessage;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,6 +20,7 @@ public final class ScriptedLanguageModel implements LanguageModel, ModelCatalog 
   public final List<ModelRequest> requests = new CopyOnWriteArrayList<>();
   private volatile String answer = "Scripted answer.";
   private volatile int failAfterWords = -1;
+  private volatile boolean failsAsABug;
   private volatile int contextTokens = 1_000_000;
 
   public ScriptedLanguageModel answering(String text) {
@@ -30,6 +31,16 @@ public final class ScriptedLanguageModel implements LanguageModel, ModelCatalog 
   /** Fails with an upstream failure once this many words went out (0: before any). */
   public ScriptedLanguageModel failingAfter(int words) {
     failAfterWords = words;
+    return this;
+  }
+
+  /**
+   * Fails with an unexpected exception, not one of the error family (as a bug would), once this
+   * many words went out.
+   */
+  public ScriptedLanguageModel breakingAfter(int words) {
+    failAfterWords = words;
+    failsAsABug = true;
     return this;
   }
 
@@ -54,6 +65,11 @@ public final class ScriptedLanguageModel implements LanguageModel, ModelCatalog 
     return tokens;
   }
 
+  @Override
+  public int tokens(String text) {
+    return words(text);
+  }
+
   private static int words(String text) {
     return text.isBlank() ? 0 : text.strip().split("\\s+").length;
   }
@@ -69,6 +85,9 @@ public final class ScriptedLanguageModel implements LanguageModel, ModelCatalog 
     String[] words = answer.split(" ");
     StringBuilder written = new StringBuilder();
     for (int i = 0; i < words.length; i++) {
+      if (i == failAfterWords && failsAsABug) {
+        throw new IllegalStateException("a bug in the model adapter");
+      }
       if (i == failAfterWords) {
         throw new UpstreamFailure("the language model failed (HTTP 500)");
       }

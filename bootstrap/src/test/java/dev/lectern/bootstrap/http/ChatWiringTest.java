@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
-import dev.lectern.application.port.in.answer.AnswerSink;
-import dev.lectern.application.port.out.ModelInfo;
+import dev.lectern.application.port.in.answer.AnswerStream;
 import dev.lectern.bootstrap.LlmConfig;
 import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.assistant.ModelInfo;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.conversation.Conversation;
 import dev.lectern.domain.conversation.Message;
@@ -50,8 +50,8 @@ class ChatWiringTest {
       String org = lectern.stores().orgs().findBySlug(new OrgSlug("default")).orElseThrow().id();
       assistantWithConversation(lectern, org);
       List<String> deltas = new ArrayList<>();
-      AnswerSink sink =
-          new AnswerSink() {
+      AnswerStream sink =
+          new AnswerStream() {
             @Override
             public void onDelta(String text) {
               deltas.add(text);
@@ -100,15 +100,34 @@ class ChatWiringTest {
     }
   }
 
-  static Answer askRefunds(RunningLectern lectern, String org, AnswerSink sink) {
-    return lectern
+  /** The answer {@code sink} is given, which it is also told. */
+  static Answer askRefunds(RunningLectern lectern, String org, AnswerStream sink) {
+    Answer[] done = new Answer[1];
+    lectern
         .wiring()
         .chat()
         .answers()
         .answer(
             new AnswerQuestionCommand(
                 org, "a1", "s1", null, "How long do refunds take?", null, null),
-            sink);
+            new AnswerStream() {
+              @Override
+              public void onDelta(String text) {
+                sink.onDelta(text);
+              }
+
+              @Override
+              public boolean cancelled() {
+                return sink.cancelled();
+              }
+
+              @Override
+              public void onComplete(Answer answer) {
+                done[0] = answer;
+                sink.onComplete(answer);
+              }
+            });
+    return done[0];
   }
 
   /** Assistant {@code a1} over collection {@code docs}, with conversation {@code s1}. */
@@ -139,8 +158,8 @@ class ChatWiringTest {
       org = lectern.stores().orgs().findBySlug(new OrgSlug("default")).orElseThrow().id();
       assistantWithConversation(lectern, org);
       List<String> shown = new ArrayList<>();
-      AnswerSink leaving =
-          new AnswerSink() {
+      AnswerStream leaving =
+          new AnswerStream() {
             @Override
             public void onDelta(String text) {
               shown.add(text);

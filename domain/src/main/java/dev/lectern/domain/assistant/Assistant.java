@@ -118,11 +118,6 @@ public record Assistant(
         now);
   }
 
-  /** The system prompt with the passages in the place marked for them. */
-  public String systemPromptWith(String knowledge) {
-    return systemPrompt.replace(KNOWLEDGE, knowledge);
-  }
-
   public boolean answers() {
     return status == AssistantStatus.ACTIVE;
   }

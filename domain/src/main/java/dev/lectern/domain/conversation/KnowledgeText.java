@@ -1,27 +1,28 @@
 package dev.lectern.domain.conversation;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Policy: the retrieved passages as they go into a system prompt, numbered as answers cite them
- * ({@code [1]}, {@code [2]} …), within a budget of characters: passages that do not fit are left
- * out whole, later ones first, so that the best ones always reach the model.
+ * ({@code [1]}, {@code [2]} …), within a budget of tokens: passages that do not fit are left out
+ * whole, later ones first, so that the best ones always reach the model.
  */
 public final class KnowledgeText {
-  /** About four characters make a token in the languages Lectern analyses. */
-  public static final int CHARS_PER_TOKEN = 4;
-
-  /** The most characters of passages any prompt or answer takes. */
-  public static final int MAX_CHARS = 6000 * CHARS_PER_TOKEN;
+  /** The most tokens of passages any prompt takes. */
+  public static final int MAX_TOKENS = 6000;
 
   private KnowledgeText() {}
 
-  /** How many of the references fit, best first, in {@code maxChars} once formatted. */
-  public static int fitting(List<Reference> references, int maxChars) {
-    int used = 0;
+  /**
+   * How many of the references fit, best first, in {@code tokens} once formatted, each counted by
+   * {@code count} (the model's own tokens).
+   */
+  public static int fitting(List<Reference> references, int tokens, ToIntFunction<String> count) {
+    long used = 0;
     for (int i = 0; i < references.size(); i++) {
-      used += entry(i, references.get(i)).length();
-      if (used > maxChars) {
+      used += count.applyAsInt(entry(i, references.get(i)));
+      if (used > tokens) {
         return i;
       }
     }

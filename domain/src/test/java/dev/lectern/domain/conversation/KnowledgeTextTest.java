@@ -20,10 +20,11 @@ class KnowledgeTextTest {
   void passagesThatDoNotFitAreLeftOutWholeFromTheEnd() {
     List<Reference> refs =
         List.of(ref("a", "x".repeat(10)), ref("b", "y".repeat(10)), ref("c", "z"));
+    // One "token" per character, so that the budget is easy to see.
     int one = KnowledgeText.format(refs.subList(0, 1)).length();
 
-    assertThat(KnowledgeText.fitting(refs, one)).isEqualTo(1);
-    assertThat(KnowledgeText.fitting(refs, one - 1)).isZero();
-    assertThat(KnowledgeText.fitting(refs, 10_000)).isEqualTo(3);
+    assertThat(KnowledgeText.fitting(refs, one, String::length)).isEqualTo(1);
+    assertThat(KnowledgeText.fitting(refs, one - 1, String::length)).isZero();
+    assertThat(KnowledgeText.fitting(refs, 10_000, String::length)).isEqualTo(3);
   }
 }

@@ -4,15 +4,11 @@ import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.adapters.http.common.WholeAnswer;
-import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.access.Caller;
-import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
 import io.javalin.http.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * AIFlowy's bot chat, {@code POST /v1/chat/completions}: the bot's own key picks the bot, which
@@ -21,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * stored.
  */
 final class AiflowyChatHandlers {
-  private static final Logger LOG = LoggerFactory.getLogger(AiflowyChatHandlers.class);
-
   /** The use cases these handlers call. */
   record UseCases(AskAssistantUseCase asks) {}
 
@@ -46,24 +40,10 @@ final class AiflowyChatHandlers {
         new AskAssistantCommand(
             org, bot, request.messages(), request.maxTokens(), request.temperature(), frame);
     if (!request.stream()) {
-      Answer answer = useCases.asks().ask(command, new WholeAnswer());
-      Json.respond(ctx, 200, AiflowyWire.whole(answer));
+      WholeAnswer whole = WholeAnswer.of(stream -> useCases.asks().ask(command, stream));
+      Json.respond(ctx, 200, AiflowyWire.whole(whole.answer()));
       return;
     }
-    AiflowyStream sink = new AiflowyStream(ctx);
-    try {
-      useCases.asks().ask(command, sink);
-    } catch (LecternException e) {
-      if (!sink.begun()) {
-        throw e;
-      }
-      sink.fail(AiflowyErrorRenderer.translate(e));
-    } catch (RuntimeException e) {
-      if (!sink.begun()) {
-        throw e;
-      }
-      LOG.error("an AIFlowy stream failed", e);
-      sink.fail(new AiflowyErrorRenderer.Failure(500, "internal server error", "error", null));
-    }
+    useCases.asks().ask(command, new AiflowyStream(ctx));
   }
 }

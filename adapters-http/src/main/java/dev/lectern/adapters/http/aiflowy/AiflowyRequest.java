@@ -3,7 +3,7 @@ package dev.lectern.adapters.http.aiflowy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.adapters.http.common.ChatMessages;
 import dev.lectern.adapters.http.common.JsonFields;
-import dev.lectern.application.port.out.ModelMessage;
+import dev.lectern.domain.conversation.ModelMessage;
 import java.util.List;
 
 /**

@@ -1,9 +1,10 @@
 package dev.lectern.adapters.http.aiflowy;
 
 import dev.lectern.adapters.http.common.LazySse;
+import dev.lectern.adapters.http.common.SseAnswer;
 import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
-import dev.lectern.application.port.in.answer.AnswerSink;
 import io.javalin.http.Context;
 
 /**
@@ -11,13 +12,12 @@ import io.javalin.http.Context;
  * {@code END} (its content may be empty), {@code MIDDLE} between, no {@code [DONE]}. The stream
  * begins with the answer, so a failure before it (a bad key, a bot gone) is a plain JSON error.
  */
-final class AiflowyStream implements AnswerSink {
-  private final LazySse sse;
+final class AiflowyStream extends SseAnswer {
   private String pending;
   private boolean sent;
 
   AiflowyStream(Context ctx) {
-    this.sse = new LazySse(ctx, SseWriter.Framing.TIGHT);
+    super(new LazySse(ctx, SseWriter.Framing.TIGHT));
   }
 
   @Override
@@ -41,21 +41,13 @@ final class AiflowyStream implements AnswerSink {
   }
 
   /** A failure once the stream has begun: one error frame; the connection closes after it. */
-  void fail(AiflowyErrorRenderer.Failure failure) {
+  @Override
+  protected void failInStream(LecternException error) {
     if (pending != null) {
       send(sent ? "MIDDLE" : "START", pending);
       pending = null;
     }
-    sse.event(failure.body());
-  }
-
-  boolean begun() {
-    return sse.begun();
-  }
-
-  @Override
-  public boolean cancelled() {
-    return sse.clientGone();
+    sse.event(AiflowyErrorRenderer.translate(error).body());
   }
 
   private void send(String status, String content) {

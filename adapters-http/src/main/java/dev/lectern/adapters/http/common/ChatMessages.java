@@ -2,7 +2,7 @@ package dev.lectern.adapters.http.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.application.error.InvalidRequest;
-import dev.lectern.application.port.out.ModelMessage;
+import dev.lectern.domain.conversation.ModelMessage;
 import dev.lectern.domain.conversation.Role;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.ragflow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.LazySse;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
@@ -65,20 +66,22 @@ final class RagflowAgentConverseHandlers {
       RagflowReply.ok(ctx, events.finished(whole.answer, whole.text, whole.timing));
     } catch (LecternException e) {
       // RAGFlow reports a failed run as a success whose data is the error.
-      RagflowReply.ok(ctx, new TextNode("**ERROR**: " + e.publicMessage()));
+      RagflowReply.ok(ctx, new TextNode(RagflowErrorRenderer.inAnswer(e)));
     }
   }
 
   private void stream(Context ctx, RagflowAgentRuns.Run run) {
-    SseWriter sse = SseWriter.start(ctx, SseWriter.Framing.TIGHT_DONE);
+    LazySse sse = new LazySse(ctx, SseWriter.Framing.TIGHT_DONE);
+    sse.begin();
     RagflowAgentEvents events = new RagflowAgentEvents(run.sessionId(), run.dsl());
-    RagflowAgentStream sink =
-        new RagflowAgentStream(sse, new Streamed(sse, events), run.agent().showQuote());
-    sink.stream(answers, run.command());
+    answers.answer(
+        run.command(),
+        new RagflowAgentStream(sse, new Streamed(sse, events), run.agent().showQuote()));
+    sse.done();
   }
 
   /** Each piece and the end as events on the stream. */
-  private record Streamed(SseWriter sse, RagflowAgentEvents events)
+  private record Streamed(LazySse sse, RagflowAgentEvents events)
       implements RagflowAgentStream.Frames {
     @Override
     public void start(String answerId) {
@@ -87,19 +90,19 @@ final class RagflowAgentConverseHandlers {
 
     @Override
     public void piece(String text) {
-      sse.event(null, events.piece(text));
+      sse.event(events.piece(text));
     }
 
     @Override
     public void end(Answer answer, String text, RagflowAgentEvents.Timing timing) {
-      sse.event(null, events.messageEnd(answer, text));
-      events.nodes(answer, text, timing).forEach(node -> sse.event(null, node));
+      sse.event(events.messageEnd(answer, text));
+      events.nodes(answer, text, timing).forEach(node -> sse.event(node));
     }
 
     @Override
-    public void fail(String message) {
-      sse.event(null, events.piece("**ERROR**: " + message));
-      sse.event(null, events.event("message_end", Json.object()));
+    public void fail(String text) {
+      sse.event(events.piece(text));
+      sse.event(events.event("message_end", Json.object()));
     }
   }
 }

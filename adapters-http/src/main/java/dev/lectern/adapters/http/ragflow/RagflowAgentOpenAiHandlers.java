@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.ragflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.LazySse;
 import dev.lectern.adapters.http.common.OpenAiUsage;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.application.port.in.answer.Answer;
@@ -104,10 +105,11 @@ final class RagflowAgentOpenAiHandlers {
   }
 
   private void stream(Context ctx, RagflowAgentRuns.Run run, boolean usage) {
-    SseWriter sse = SseWriter.start(ctx, SseWriter.Framing.OPENAI);
+    LazySse sse = new LazySse(ctx, SseWriter.Framing.OPENAI);
+    sse.begin();
     Streamed frames = new Streamed(sse, run.sessionId(), run.agent().id(), usage);
-    RagflowAgentStream sink = new RagflowAgentStream(sse, frames, run.agent().showQuote());
-    sink.stream(answers, run.command());
+    answers.answer(run.command(), new RagflowAgentStream(sse, frames, run.agent().showQuote()));
+    sse.done();
   }
 
   /** The non-streamed completion; {@code answer} is null when there was nothing to answer. */
@@ -145,15 +147,15 @@ final class RagflowAgentOpenAiHandlers {
    * sends none, which OpenAI's SDKs refuse) and the reference, and, when {@code usage} was asked
    * for, OpenAI's usage chunk.
    */
-  private record Streamed(SseWriter sse, String id, String agentId, boolean usage, long created)
+  private record Streamed(LazySse sse, String id, String agentId, boolean usage, long created)
       implements RagflowAgentStream.Frames {
-    Streamed(SseWriter sse, String id, String agentId, boolean usage) {
+    Streamed(LazySse sse, String id, String agentId, boolean usage) {
       this(sse, id, agentId, usage, System.currentTimeMillis() / 1000);
     }
 
     @Override
     public void piece(String text) {
-      sse.event(null, chunk(text, null));
+      sse.event(chunk(text, null));
     }
 
     @Override
@@ -163,15 +165,15 @@ final class RagflowAgentOpenAiHandlers {
         ObjectNode delta = (ObjectNode) last.get("choices").get(0).get("delta");
         delta.set("reference", RagflowAgentWire.reference(answer.references()));
       }
-      sse.event(null, last);
+      sse.event(last);
       if (usage) {
-        sse.event(null, OpenAiUsage.chunk(last, OpenAiUsage.of(answer)));
+        sse.event(OpenAiUsage.chunk(last, OpenAiUsage.of(answer)));
       }
     }
 
     @Override
-    public void fail(String message) {
-      sse.event(null, chunk("**ERROR**: " + message, "stop"));
+    public void fail(String text) {
+      sse.event(chunk(text, "stop"));
     }
 
     private ObjectNode chunk(String content, String finishReason) {

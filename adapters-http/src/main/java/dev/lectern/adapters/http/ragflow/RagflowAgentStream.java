@@ -1,21 +1,15 @@
 package dev.lectern.adapters.http.ragflow;
 
-import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.adapters.http.common.LazySse;
+import dev.lectern.adapters.http.common.SseAnswer;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
-import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
-import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
-import dev.lectern.application.port.in.answer.AnswerSink;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An agent's answer as it is written, its citations in RAGFlow's form, handed to the frames of the
  * endpoint that streams it; it also times the run, for the events that report each component.
  */
-final class RagflowAgentStream implements AnswerSink {
-  private static final Logger LOG = LoggerFactory.getLogger(RagflowAgentStream.class);
-
+final class RagflowAgentStream extends SseAnswer {
   /** How an endpoint frames the pieces and the end of an agent's answer. */
   interface Frames {
     /** The answer's id, before any of its text. */
@@ -25,18 +19,21 @@ final class RagflowAgentStream implements AnswerSink {
 
     void end(Answer answer, String text, RagflowAgentEvents.Timing timing);
 
-    void fail(String message);
+    /** The answer failed after it began; {@code text} says so as RAGFlow writes it. */
+    void fail(String text);
   }
 
-  private final SseWriter sse;
   private final Frames frames;
   private final RagflowCitations citations;
   private final StringBuilder written = new StringBuilder();
   private final long began = System.nanoTime();
   private long searched;
 
-  RagflowAgentStream(SseWriter sse, Frames frames, boolean quote) {
-    this.sse = sse;
+  /**
+   * {@code sse} has begun (RAGFlow opens the stream before the answer); null for a whole answer.
+   */
+  RagflowAgentStream(LazySse sse, Frames frames, boolean quote) {
+    super(sse);
     this.frames = frames;
     this.citations = new RagflowCitations(quote);
   }
@@ -58,35 +55,9 @@ final class RagflowAgentStream implements AnswerSink {
     frames.end(answer, written.toString(), timing());
   }
 
-  void fail(String message) {
-    frames.fail(message);
-  }
-
-  /**
-   * Streams the answer to {@code command} and ends the stream; a failure once it has begun ends it
-   * in the endpoint's own frames.
-   */
-  void stream(AnswerQuestionUseCase answers, AnswerQuestionCommand command) {
-    try {
-      answers.answer(command, this);
-    } catch (LecternException e) {
-      fail(e.publicMessage());
-    } catch (RuntimeException e) {
-      LOG.error("a RAGFlow agent stream failed", e);
-      fail("internal server error");
-    } finally {
-      sse.done();
-    }
-  }
-
   @Override
-  public boolean cancelled() {
-    return sse != null && sse.clientGone();
-  }
-
-  @Override
-  public boolean live() {
-    return sse != null;
+  protected void failInStream(LecternException error) {
+    frames.fail(RagflowErrorRenderer.inAnswer(error));
   }
 
   private RagflowAgentEvents.Timing timing() {
@@ -132,6 +103,6 @@ final class RagflowAgentStream implements AnswerSink {
     }
 
     @Override
-    public void fail(String message) {}
+    public void fail(String text) {}
   }
 }

@@ -1,9 +1,9 @@
 package dev.lectern.adapters.http.ragflow;
 
 import dev.lectern.application.port.in.answer.AnswerFrame;
-import dev.lectern.application.port.in.answer.AnswerText;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.conversation.KnowledgeText;
+import dev.lectern.domain.conversation.PassageText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +63,7 @@ final class RagflowAgentTemplates {
     RagflowAgentDsl.Llm llm = dsl.llm().get();
     List<Part> question = render(llm.userPrompt(), dsl, values, VARIABLE, "LLM user prompt");
     List<Part> system = system(dsl, values, question.contains(new Passages()));
-    AnswerText asked = text(question);
+    PassageText asked = text(question);
     boolean plain = !asked.showsPassages() && asked.with("").equals(values.query());
     return new AnswerFrame(
         text(system),
@@ -112,7 +112,7 @@ final class RagflowAgentTemplates {
   }
 
   /** The parts as a text whose places are where the passages were; the answer's places go. */
-  private static AnswerText text(List<Part> parts) {
+  private static PassageText text(List<Part> parts) {
     List<String> pieces = new ArrayList<>();
     StringBuilder piece = new StringBuilder();
     for (Part part : parts) {
@@ -128,7 +128,7 @@ final class RagflowAgentTemplates {
       }
     }
     pieces.add(piece.toString());
-    return new AnswerText(pieces);
+    return new PassageText(pieces);
   }
 
   private static List<Part> render(

@@ -2,22 +2,23 @@ package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
-import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.adapters.http.common.LazySse;
+import dev.lectern.adapters.http.common.SseAnswer;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
-import dev.lectern.application.port.in.answer.AnswerSink;
 
 /**
  * An answer as RAGFlow streams it: each piece of text is a frame whose {@code answer} is that piece
  * (v0.24's delta answers), and a final frame carries the reference with {@code final:true}.
  */
-final class RagflowAnswerStream implements AnswerSink {
-  private final SseWriter sse;
+final class RagflowAnswerStream extends SseAnswer {
   private final String sessionId;
   private final RagflowCitations citations;
   private String messageId;
 
-  RagflowAnswerStream(SseWriter sse, String sessionId, boolean quote) {
-    this.sse = sse;
+  /** {@code sse} has begun: RAGFlow opens the stream before the answer. */
+  RagflowAnswerStream(LazySse sse, String sessionId, boolean quote) {
+    super(sse);
     this.sessionId = sessionId;
     this.citations = new RagflowCitations(quote);
   }
@@ -46,12 +47,12 @@ final class RagflowAnswerStream implements AnswerSink {
     data.put("prompt", "");
     data.put("created_at", System.currentTimeMillis() / 1000.0);
     data.put("final", true);
-    sse.event(null, RagflowConverseHandlers.frame(data));
+    sse.event(RagflowConverseHandlers.frame(data));
   }
 
   @Override
-  public boolean cancelled() {
-    return sse.clientGone();
+  protected void failInStream(LecternException error) {
+    sse.event(RagflowErrorRenderer.streamed(error));
   }
 
   private void send(String piece) {
@@ -59,7 +60,7 @@ final class RagflowAnswerStream implements AnswerSink {
     reference.putArray("chunks");
     ObjectNode data = data(piece, reference);
     data.put("final", false);
-    sse.event(null, RagflowConverseHandlers.frame(data));
+    sse.event(RagflowConverseHandlers.frame(data));
   }
 
   private ObjectNode data(String answer, ObjectNode reference) {

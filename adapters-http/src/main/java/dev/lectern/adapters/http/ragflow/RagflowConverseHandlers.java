@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.LazySse;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.adapters.http.common.WholeAnswer;
-import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
@@ -19,8 +19,6 @@ import dev.lectern.application.port.in.conversation.StartedConversation;
 import dev.lectern.domain.artifact.MetadataFilter;
 import dev.lectern.domain.assistant.Assistant;
 import io.javalin.http.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * RAGFlow's converse endpoint, {@code POST /chats/{chat_id}/completions}: without a session it
@@ -29,8 +27,6 @@ import org.slf4j.LoggerFactory;
  * and the question and answer are stored in the session.
  */
 final class RagflowConverseHandlers {
-  private static final Logger LOG = LoggerFactory.getLogger(RagflowConverseHandlers.class);
-
   /** The use cases these handlers call. */
   record UseCases(
       ManageAssistantsUseCase assistants,
@@ -86,7 +82,7 @@ final class RagflowConverseHandlers {
     if (stream) {
       stream(ctx, command, chat.showQuote());
     } else {
-      Answer answer = useCases.answers().answer(command, new WholeAnswer());
+      Answer answer = WholeAnswer.of(sink -> useCases.answers().answer(command, sink)).answer();
       RagflowReply.ok(ctx, RagflowChatWire.sorted(whole(answer, chat.showQuote())));
     }
   }
@@ -119,31 +115,13 @@ final class RagflowConverseHandlers {
   }
 
   private void stream(Context ctx, AnswerQuestionCommand command, boolean quote) {
-    SseWriter sse = SseWriter.start(ctx, SseWriter.Framing.TIGHT);
+    LazySse sse = new LazySse(ctx, SseWriter.Framing.TIGHT);
+    sse.begin();
     ctx.res().addHeader("Connection", "keep-alive");
-    RagflowAnswerStream sink = new RagflowAnswerStream(sse, command.conversationId(), quote);
-    try {
-      useCases.answers().answer(command, sink);
-    } catch (LecternException e) {
-      sse.event(null, error(e.publicMessage()));
-    } catch (RuntimeException e) {
-      // The stream has begun, so even an unexpected failure ends it in RAGFlow's frames.
-      LOG.error("a RAGFlow answer stream failed", e);
-      sse.event(null, error("internal server error"));
-    } finally {
-      sse.event(null, frame(BooleanNode.TRUE));
-    }
-  }
-
-  /** RAGFlow's frame for a failure inside a stream. */
-  private static ObjectNode error(String message) {
-    ObjectNode error = Json.object();
-    error.put("code", RagflowFailure.SERVER);
-    error.put("message", message);
-    ObjectNode data = error.putObject("data");
-    data.put("answer", "**ERROR**: " + message);
-    data.putArray("reference");
-    return error;
+    useCases
+        .answers()
+        .answer(command, new RagflowAnswerStream(sse, command.conversationId(), quote));
+    sse.event(frame(BooleanNode.TRUE));
   }
 
   /** The non-streamed answer's {@code data}. */

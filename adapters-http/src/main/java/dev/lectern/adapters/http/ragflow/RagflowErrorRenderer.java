@@ -45,6 +45,25 @@ public final class RagflowErrorRenderer implements ErrorRenderer {
     };
   }
 
+  /**
+   * An error inside a begun converse stream, as RAGFlow frames one: code 500, the message, and the
+   * message as the answer.
+   */
+  static ObjectNode streamed(LecternException error) {
+    ObjectNode frame = Json.object();
+    frame.put("code", RagflowFailure.SERVER);
+    frame.put("message", error.publicMessage());
+    ObjectNode data = frame.putObject("data");
+    data.put("answer", inAnswer(error));
+    data.putArray("reference");
+    return frame;
+  }
+
+  /** An error as RAGFlow writes it into an answer's text. */
+  static String inAnswer(LecternException error) {
+    return "**ERROR**: " + error.publicMessage();
+  }
+
   @Override
   public void renderNoRoute(Context ctx) {
     ObjectNode body = Json.object();

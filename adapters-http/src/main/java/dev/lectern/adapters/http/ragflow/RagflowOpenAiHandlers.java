@@ -3,10 +3,10 @@ package dev.lectern.adapters.http.ragflow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.LazySse;
 import dev.lectern.adapters.http.common.OpenAiUsage;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.adapters.http.common.WholeAnswer;
-import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
@@ -25,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * RAGFlow's OpenAI-compatible chat endpoint: a chat answers the conversation the client sends, with
@@ -35,8 +33,6 @@ import org.slf4j.LoggerFactory;
  * "stop"} or {@code "length"}), then {@code data:[DONE]}.
  */
 final class RagflowOpenAiHandlers {
-  private static final Logger LOG = LoggerFactory.getLogger(RagflowOpenAiHandlers.class);
-
   /** The use cases these handlers call. */
   record UseCases(
       ManageAssistantsUseCase assistants,
@@ -80,7 +76,7 @@ final class RagflowOpenAiHandlers {
       stream(ctx, command, chat, reference);
       return;
     }
-    Answer answer = useCases.asks().ask(command, new WholeAnswer());
+    Answer answer = WholeAnswer.of(stream -> useCases.asks().ask(command, stream)).answer();
     Json.respond(ctx, 200, RagflowChatWire.sorted(whole(answer, chat, request, reference)));
   }
 
@@ -123,19 +119,10 @@ final class RagflowOpenAiHandlers {
       AskAssistantCommand command,
       Assistant chat,
       Function<List<Reference>, ArrayNode> reference) {
-    SseWriter sse = SseWriter.start(ctx, SseWriter.Framing.TIGHT_DONE);
-    RagflowOpenAiStream sink = new RagflowOpenAiStream(sse, chat, reference);
-    try {
-      useCases.asks().ask(command, sink);
-    } catch (LecternException e) {
-      sink.fail(e.publicMessage());
-    } catch (RuntimeException e) {
-      // The stream has begun, so even an unexpected failure ends it in the stream's own frames.
-      LOG.error("a RAGFlow OpenAI-compatible stream failed", e);
-      sink.fail("internal server error");
-    } finally {
-      sse.done();
-    }
+    LazySse sse = new LazySse(ctx, SseWriter.Framing.TIGHT_DONE);
+    sse.begin();
+    useCases.asks().ask(command, new RagflowOpenAiStream(sse, chat, reference));
+    sse.done();
   }
 
   private static ObjectNode whole(

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.MessageContent;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.domain.artifact.MetadataFilter;
+import dev.lectern.domain.conversation.ModelMessage;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,10 +3,11 @@ package dev.lectern.adapters.http.ragflow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.LazySse;
 import dev.lectern.adapters.http.common.OpenAiUsage;
-import dev.lectern.adapters.http.common.SseWriter;
+import dev.lectern.adapters.http.common.SseAnswer;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
-import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.conversation.Reference;
 import java.util.List;
@@ -20,8 +21,7 @@ import java.util.function.Function;
  * usage for the one after the choices (OpenAI's Java SDK ignores its choices), so the choice has
  * ended before it.
  */
-final class RagflowOpenAiStream implements AnswerSink {
-  private final SseWriter sse;
+final class RagflowOpenAiStream extends SseAnswer {
   private final Assistant chat;
   private final Function<List<Reference>, ArrayNode> reference;
   private final RagflowCitations citations;
@@ -29,9 +29,8 @@ final class RagflowOpenAiStream implements AnswerSink {
   private final long created = System.currentTimeMillis() / 1000;
 
   /** {@code reference} writes the answer's reference; null when none was asked for. */
-  RagflowOpenAiStream(
-      SseWriter sse, Assistant chat, Function<List<Reference>, ArrayNode> reference) {
-    this.sse = sse;
+  RagflowOpenAiStream(LazySse sse, Assistant chat, Function<List<Reference>, ArrayNode> reference) {
+    super(sse);
     this.chat = chat;
     this.reference = reference;
     this.citations = new RagflowCitations(chat.showQuote());
@@ -48,18 +47,19 @@ final class RagflowOpenAiStream implements AnswerSink {
     String finish = OpenAiUsage.finishReason(answer.finishReason());
     // The choice ends in a chunk of its own, which OpenAI's SDKs need before the usage; RAGFlow's
     // last chunk then repeats the finish with the usage.
-    sse.event(null, chunk(null, finish));
-    sse.event(null, last(finish, OpenAiUsage.of(answer), answer.references()));
+    sse.event(chunk(null, finish));
+    sse.event(last(finish, OpenAiUsage.of(answer), answer.references()));
   }
 
   /**
    * A failure after the stream began: its text as a piece of the answer, then the last chunk, as
    * RAGFlow sends them (with no usage: the answer's was never counted).
    */
-  void fail(String message) {
+  @Override
+  protected void failInStream(LecternException error) {
     send(citations.rest());
-    sse.event(null, chunk("**ERROR**: " + message, null));
-    sse.event(null, last("stop", null, List.of()));
+    sse.event(chunk(RagflowErrorRenderer.inAnswer(error), null));
+    sse.event(last("stop", null, List.of()));
   }
 
   private ObjectNode last(String finish, ObjectNode usage, List<Reference> references) {
@@ -75,15 +75,10 @@ final class RagflowOpenAiStream implements AnswerSink {
     return last;
   }
 
-  @Override
-  public boolean cancelled() {
-    return sse.clientGone();
-  }
-
   private void send(String piece) {
     if (!piece.isEmpty()) {
       written.append(piece);
-      sse.event(null, chunk(piece, null));
+      sse.event(chunk(piece, null));
     }
   }
 

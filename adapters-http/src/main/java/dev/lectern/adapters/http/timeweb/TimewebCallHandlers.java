@@ -82,15 +82,12 @@ final class TimewebCallHandlers {
       conversation = holding.id();
       follows = useCases.conversations().answerFor(org, agent.id(), conversation, id);
     }
+    AnswerQuestionCommand command =
+        new AnswerQuestionCommand(
+            org, agent.id(), conversation, follows, message.asText(), null, null);
     Answer answer;
     try {
-      answer =
-          useCases
-              .answers()
-              .answer(
-                  new AnswerQuestionCommand(
-                      org, agent.id(), conversation, follows, message.asText(), null, null),
-                  new WholeAnswer());
+      answer = WholeAnswer.of(stream -> useCases.answers().answer(command, stream)).answer();
     } catch (RuntimeException failed) {
       if (parent == null) {
         // The call started this conversation; a call that failed leaves none behind.

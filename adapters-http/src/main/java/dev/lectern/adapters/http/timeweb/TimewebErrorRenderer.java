@@ -48,6 +48,11 @@ public final class TimewebErrorRenderer implements ErrorRenderer {
     };
   }
 
+  /** An error inside a begun OpenAI-compatible stream: OpenAI's error object as an event. */
+  static ObjectNode streamed(LecternException error) {
+    return openAiBody(translate(error));
+  }
+
   static void respond(Context ctx, Failure failure) {
     Json.respond(
         ctx, failure.status(), openAi(ctx.path()) ? openAiBody(failure) : nativeBody(failure));

@@ -8,20 +8,18 @@ import dev.lectern.adapters.http.common.JsonFields;
 import dev.lectern.adapters.http.common.LazySse;
 import dev.lectern.adapters.http.common.OpenAiUsage;
 import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.adapters.http.common.SseAnswer;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.adapters.http.common.WholeAnswer;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
-import dev.lectern.application.port.in.answer.AnswerSink;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.conversation.ModelMessage;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Timeweb's OpenAI-compatible agent API under {@code /api/v1/cloud-ai/agents/{agent_id}/v1}: chat
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * with {@code data: [DONE]}; and the model list. A token is always required.
  */
 final class TimewebOpenAiHandlers {
-  private static final Logger LOG = LoggerFactory.getLogger(TimewebOpenAiHandlers.class);
   private static final int MAX_TOKENS = 1_000_000;
 
   private final AskAssistantUseCase asks;
@@ -58,25 +55,11 @@ final class TimewebOpenAiHandlers {
     String model = model(agent);
     JsonNode stream = body.raw("stream");
     if (stream == null || !stream.asBoolean(false)) {
-      Answer answer = asks.ask(command, new WholeAnswer());
+      Answer answer = WholeAnswer.of(sink -> asks.ask(command, sink)).answer();
       Json.respond(ctx, 200, whole(id, model, answer));
       return;
     }
-    Streamed sink = new Streamed(ctx, id, model, usage);
-    try {
-      asks.ask(command, sink);
-    } catch (LecternException e) {
-      if (!sink.begun()) {
-        throw e;
-      }
-      sink.fail(e.publicMessage());
-    } catch (RuntimeException e) {
-      if (!sink.begun()) {
-        throw e;
-      }
-      LOG.error("a Timeweb agent stream failed", e);
-      sink.fail("internal server error");
-    }
+    asks.ask(command, new Streamed(ctx, id, model, usage));
   }
 
   /** {@code stream_options.include_usage}, checked as OpenAI checks it. */
@@ -137,15 +120,14 @@ final class TimewebOpenAiHandlers {
    * asked for, one with no choices and the usage. The stream begins with the answer, so earlier
    * failures are JSON.
    */
-  private static final class Streamed implements AnswerSink {
-    private final LazySse sse;
+  private static final class Streamed extends SseAnswer {
     private final String id;
     private final String model;
     private final boolean usage;
     private final long created = System.currentTimeMillis() / 1000;
 
     Streamed(Context ctx, String id, String model, boolean usage) {
-      this.sse = new LazySse(ctx, SseWriter.Framing.OPENAI);
+      super(new LazySse(ctx, SseWriter.Framing.OPENAI));
       this.id = id;
       this.model = model;
       this.usage = usage;
@@ -166,22 +148,10 @@ final class TimewebOpenAiHandlers {
       sse.done();
     }
 
-    void fail(String message) {
-      ObjectNode error = Json.object();
-      ObjectNode detail = error.putObject("error");
-      detail.put("message", message);
-      detail.put("type", "server_error");
-      sse.event(error);
-      sse.done();
-    }
-
-    boolean begun() {
-      return sse.begun();
-    }
-
     @Override
-    public boolean cancelled() {
-      return sse.clientGone();
+    protected void failInStream(LecternException error) {
+      sse.event(TimewebErrorRenderer.streamed(error));
+      sse.done();
     }
 
     private ObjectNode chunk(String content, String finishReason) {

@@ -29,27 +29,35 @@ public final class ZylonErrorRenderer implements ErrorRenderer {
 
   @Override
   public void render(Context ctx, LecternException error) {
-    Status status =
-        switch (error) {
-          case InvalidRequest e -> new Status(422, "invalid_request_error");
-          case UnsupportedContent e -> new Status(422, "invalid_request_error");
-          case Unauthenticated e -> new Status(401, "authentication_error");
-          case Forbidden e -> new Status(403, "permission_error");
-          case NotFound e -> new Status(404, "not_found_error");
-          case Conflict e -> new Status(409, "conflict_error");
-          case PayloadTooLarge e -> new Status(413, "request_too_large");
-          case UpstreamFailure e -> new Status(502, "api_error");
-          case Unavailable e -> new Status(503, "api_error");
-          case Internal e -> new Status(500, "api_error");
-          case TooManyRequests e -> new Status(429, "rate_limit_error");
-        };
+    Status status = status(error);
     if (status.code() == 401) {
       ctx.header("WWW-Authenticate", "Bearer");
     }
     if (status.code() == 429) {
       ctx.header("Retry-After", RETRY_AFTER_SECONDS);
     }
-    write(ctx, status.code(), status.type(), error.publicMessage());
+    Json.respond(ctx, status.code(), body(status.type(), error.publicMessage()));
+  }
+
+  /** An error inside a begun stream: the {@code error} event's data, typed as the plain error. */
+  static ObjectNode streamed(LecternException error) {
+    return body(status(error).type(), error.publicMessage());
+  }
+
+  private static Status status(LecternException error) {
+    return switch (error) {
+      case InvalidRequest e -> new Status(422, "invalid_request_error");
+      case UnsupportedContent e -> new Status(422, "invalid_request_error");
+      case Unauthenticated e -> new Status(401, "authentication_error");
+      case Forbidden e -> new Status(403, "permission_error");
+      case NotFound e -> new Status(404, "not_found_error");
+      case Conflict e -> new Status(409, "conflict_error");
+      case PayloadTooLarge e -> new Status(413, "request_too_large");
+      case UpstreamFailure e -> new Status(502, "api_error");
+      case Unavailable e -> new Status(503, "api_error");
+      case Internal e -> new Status(500, "api_error");
+      case TooManyRequests e -> new Status(429, "rate_limit_error");
+    };
   }
 
   @Override
@@ -63,9 +71,13 @@ public final class ZylonErrorRenderer implements ErrorRenderer {
   }
 
   private static void write(Context ctx, int code, String type, String message) {
+    Json.respond(ctx, code, body(type, message));
+  }
+
+  private static ObjectNode body(String type, String message) {
     ObjectNode body = Json.object();
     body.put("type", "error");
     body.putObject("error").put("type", type).put("message", message);
-    Json.respond(ctx, code, body);
+    return body;
   }
 }

@@ -2,9 +2,9 @@ package dev.lectern.adapters.http.zylon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.application.error.InvalidRequest;
-import dev.lectern.application.port.out.ModelMessage;
-import dev.lectern.application.port.out.ToolCall;
+import dev.lectern.domain.conversation.ModelMessage;
 import dev.lectern.domain.conversation.Role;
+import dev.lectern.domain.conversation.ToolCall;
 import dev.lectern.domain.text.TextLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

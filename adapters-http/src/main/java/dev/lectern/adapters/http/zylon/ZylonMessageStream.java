@@ -2,14 +2,15 @@ package dev.lectern.adapters.http.zylon;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.adapters.http.common.LazySse;
+import dev.lectern.adapters.http.common.SseAnswer;
 import dev.lectern.adapters.http.common.SseWriter;
 import dev.lectern.application.error.LecternException;
+import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.ComposeReplyCommand;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
-import dev.lectern.application.port.in.answer.Reply;
-import dev.lectern.application.port.in.answer.ReplySink;
 import dev.lectern.application.port.in.retrieval.Retrieval.RetrievedChunk;
-import dev.lectern.application.port.out.ToolCall;
+import dev.lectern.domain.conversation.ToolCall;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,57 +20,53 @@ import java.util.List;
  * A reply as Anthropic's named events. The stream opens only once the search (if any) is done, so
  * that its errors are still plain responses; a failure after that is an {@code error} event.
  */
-final class ZylonMessageStream implements ReplySink {
+final class ZylonMessageStream extends SseAnswer {
   /** How long a stream may stay quiet before a {@code ping} event. */
   static final Duration PING_AFTER = Duration.ofSeconds(15);
 
-  private final Context ctx;
   private final ZylonMessagesRequest request;
   private final String id;
-  private final Duration pingAfter;
-  private SseWriter sse;
+  private boolean begun;
   private ZylonCitations citations;
   private int index;
 
   ZylonMessageStream(Context ctx, ZylonMessagesRequest request, String id, Duration pingAfter) {
-    this.ctx = ctx;
+    super(new LazySse(ctx, SseWriter.Framing.NAMED));
     this.request = request;
     this.id = id;
-    this.pingAfter = pingAfter;
+    sse.pingWhenIdle(pingAfter, "ping", Json.object().put("type", "ping"));
   }
 
+  /** Streams the reply to {@code command}; the pings stop with it. */
   void run(ComposeReplyUseCase replies, ComposeReplyCommand command) {
     try {
-      Reply reply;
-      try {
-        reply = replies.compose(command, this);
-      } catch (LecternException e) {
-        if (sse == null) {
-          throw e;
-        }
-        ObjectNode error = Json.object().put("type", "error");
-        error.putObject("error").put("type", "api_error").put("message", e.publicMessage());
-        sse.event("error", error);
-        return;
-      }
-      begin(List.of());
-      finishText();
-      for (ToolCall call : reply.reply().toolCalls()) {
-        toolUse(ZylonReplyBlocks.clientUse(call));
-      }
-      ObjectNode delta = Json.object().put("type", "message_delta");
-      delta
-          .putObject("delta")
-          .put("stop_reason", ZylonReplyBlocks.stopReason(reply.reply().finishReason()))
-          .putNull("stop_sequence");
-      delta.set("usage", ZylonReplyBlocks.usage(reply.reply()));
-      sse.event("message_delta", delta);
-      sse.event("message_stop", Json.object().put("type", "message_stop"));
+      replies.compose(command, this);
     } finally {
-      if (sse != null) {
-        sse.close();
-      }
+      sse.close();
     }
+  }
+
+  @Override
+  public void onComplete(Answer answer) {
+    begin(List.of());
+    finishText();
+    for (ToolCall call : answer.toolCalls()) {
+      toolUse(ZylonReplyBlocks.clientUse(call));
+    }
+    ObjectNode delta = Json.object().put("type", "message_delta");
+    delta
+        .putObject("delta")
+        .put("stop_reason", ZylonReplyBlocks.stopReason(answer.finishReason()))
+        .putNull("stop_sequence");
+    delta.set("usage", ZylonReplyBlocks.usage(answer));
+    sse.event("message_delta", delta);
+    sse.event("message_stop", Json.object().put("type", "message_stop"));
+  }
+
+  /** An {@code error} event, typed as the plain error would be. */
+  @Override
+  protected void failInStream(LecternException error) {
+    sse.event("error", ZylonErrorRenderer.streamed(error));
   }
 
   @Override
@@ -79,11 +76,10 @@ final class ZylonMessageStream implements ReplySink {
 
   /** The message and its search blocks, once; then the text block is open for deltas. */
   private void begin(List<RetrievedChunk> sources) {
-    if (sse != null) {
+    if (begun) {
       return;
     }
-    sse = SseWriter.start(ctx, SseWriter.Framing.NAMED);
-    sse.pingWhenIdle(pingAfter, "ping", Json.object().put("type", "ping"));
+    begun = true;
     citations = request.citations() ? new ZylonCitations(sources) : null;
     ObjectNode started = Json.object().put("type", "message_start");
     ObjectNode message = ZylonReplyBlocks.start(id);
@@ -144,11 +140,6 @@ final class ZylonMessageStream implements ReplySink {
     }
     sse.event("content_block_stop", block("content_block_stop").put("stop_timestamp", now()));
     index++;
-  }
-
-  @Override
-  public boolean cancelled() {
-    return sse != null && sse.clientGone();
   }
 
   private ObjectNode block(String type) {

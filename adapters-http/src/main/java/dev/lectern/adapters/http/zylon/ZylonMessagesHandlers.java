@@ -6,19 +6,20 @@ import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.JsonFields;
 import dev.lectern.adapters.http.common.RequestBodies;
+import dev.lectern.adapters.http.common.WholeAnswer;
 import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.port.in.access.Caller;
+import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.ComposeReplyCommand;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
 import dev.lectern.application.port.in.answer.KnowledgeScope;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
-import dev.lectern.application.port.in.answer.Reply;
 import dev.lectern.application.port.in.artifact.ContextFilter;
-import dev.lectern.application.port.out.ModelInfo;
-import dev.lectern.application.port.out.ToolCall;
 import dev.lectern.domain.artifact.MetadataFilter;
+import dev.lectern.domain.assistant.ModelInfo;
+import dev.lectern.domain.conversation.ToolCall;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,8 @@ final class ZylonMessagesHandlers {
       return;
     }
     Instant begun = Instant.now();
-    Reply reply = replies.compose(command, delta -> {});
+    WholeAnswer reply = WholeAnswer.of(stream -> replies.compose(command, stream));
+    Answer answer = reply.answer();
     ObjectNode message = ZylonReplyBlocks.start(id);
     ArrayNode content = (ArrayNode) message.get("content");
     if (request.searchTool() != null) {
@@ -72,8 +74,8 @@ final class ZylonMessagesHandlers {
       content.add(ZylonReplyBlocks.searchUse(toolId, request, true));
       content.add(ZylonReplyBlocks.searchResult(toolId, reply.sources(), request.zylonMode()));
     }
-    String text = reply.reply().text();
-    if (!text.isEmpty() || reply.reply().toolCalls().isEmpty()) {
+    String text = answer.text();
+    if (!text.isEmpty() || answer.toolCalls().isEmpty()) {
       ObjectNode block = content.addObject().put("type", "text");
       block.put("start_timestamp", begun.toString());
       block.put("stop_timestamp", Instant.now().toString());
@@ -83,12 +85,12 @@ final class ZylonMessagesHandlers {
         block.set("citations", citations.citationsArray());
       }
     }
-    for (ToolCall call : reply.reply().toolCalls()) {
+    for (ToolCall call : answer.toolCalls()) {
       content.add(ZylonReplyBlocks.clientUse(call));
     }
-    message.put("stop_reason", ZylonReplyBlocks.stopReason(reply.reply().finishReason()));
+    message.put("stop_reason", ZylonReplyBlocks.stopReason(answer.finishReason()));
     message.putNull("stop_sequence");
-    message.set("usage", ZylonReplyBlocks.usage(reply.reply()));
+    message.set("usage", ZylonReplyBlocks.usage(answer));
     Json.respond(ctx, 200, message);
   }
 
@@ -149,6 +151,15 @@ final class ZylonMessagesHandlers {
     Json.respond(ctx, 200, body);
   }
 
+  /**
+   * The model a request names: {@code "default"} (what Zylon's clients send) and Anthropic's names
+   * ({@code claude-…}, what its SDK's examples send) are the default model; any other name must be
+   * a configured one.
+   */
+  static String model(String name) {
+    return name == null || name.equals("default") || name.startsWith("claude-") ? null : name;
+  }
+
   private ComposeReplyCommand command(Caller caller, ZylonMessagesRequest request) {
     KnowledgeScope scope = null;
     if (request.searchContext() != null) {
@@ -157,16 +168,9 @@ final class ZylonMessagesHandlers {
           new KnowledgeScope(
               filter.collectionId(), filter.artifactIds(), MetadataFilter.all(filter.conditions()));
     }
-    // A configured model's name picks it; anything else ("default", a vendor's name) the default.
-    String model =
-        models.models().stream()
-            .map(ModelInfo::name)
-            .filter(name -> name.equals(request.model()))
-            .findFirst()
-            .orElse(null);
     return new ComposeReplyCommand(
         caller.org().id(),
-        model,
+        model(request.model()),
         request.system(),
         request.messages(),
         request.settings(),

@@ -3,12 +3,12 @@ package dev.lectern.adapters.http.zylon;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.artifact.ArtifactChunk;
 import dev.lectern.application.port.in.retrieval.Retrieval.RetrievedChunk;
-import dev.lectern.application.port.out.ModelMessage;
-import dev.lectern.application.port.out.ModelReply;
-import dev.lectern.application.port.out.ToolCall;
 import dev.lectern.domain.conversation.FinishReason;
+import dev.lectern.domain.conversation.ModelMessage;
+import dev.lectern.domain.conversation.ToolCall;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -104,9 +104,9 @@ final class ZylonReplyBlocks {
     };
   }
 
-  static ObjectNode usage(ModelReply reply) {
+  static ObjectNode usage(Answer answer) {
     return Json.object()
-        .put("input_tokens", reply.usage().input())
-        .put("output_tokens", reply.usage().output());
+        .put("input_tokens", answer.inputTokens())
+        .put("output_tokens", answer.outputTokens());
   }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.adapters.http.testing.HandlerHarness;
 import dev.lectern.adapters.http.testing.HandlerHarness.Response;
 import dev.lectern.application.port.out.ModelRequest;
-import dev.lectern.application.port.out.ModelSettings;
-import dev.lectern.application.port.out.ToolChoice;
+import dev.lectern.domain.conversation.ModelSettings;
+import dev.lectern.domain.conversation.ToolChoice;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +121,62 @@ class ZylonMessagesHandlersTest {
         .endsWith(
             "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"api_error\","
                 + "\"message\":\"the language model failed (HTTP 500)\"}}");
+  }
+
+  @Test
+  void anUnexpectedFailureMidStreamIsAnErrorEventNotJsonWrittenOntoTheStream() {
+    harness.lectern.model.answering("one two three four").breakingAfter(1);
+
+    Response reply =
+        harness.post(
+            MESSAGES,
+            "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Count.\"}]}");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.contentType()).startsWith("text/event-stream");
+    String last = reply.body().strip();
+    last = last.substring(last.lastIndexOf("event: "));
+    // A server fault: its details stay in the log, the client gets the error id.
+    assertThat(last)
+        .startsWith("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"api_error\"")
+        .contains("(error id ")
+        .doesNotContain("a bug in the model adapter");
+  }
+
+  @Test
+  void aStreamThatCannotBeAnsweredFailsWithAPlainErrorBeforeItBegins() {
+    Response unknownModel =
+        harness.post(
+            MESSAGES,
+            "{\"stream\":true,\"model\":\"gpt-9\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+    harness.lectern.model.withContext(12);
+    Response tooLong =
+        harness.post(
+            MESSAGES,
+            "{\"stream\":true,\"system\":\"one two three four five six seven eight nine ten\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"and more words\"}]}");
+
+    assertThat(unknownModel.status()).isEqualTo(422);
+    assertThat(unknownModel.json().get("error").get("message").asText())
+        .isEqualTo("model: no model named 'gpt-9' is configured; use one of scripted");
+    assertThat(tooLong.status()).isEqualTo(413);
+    assertThat(tooLong.contentType()).startsWith("application/json");
+    assertThat(harness.lectern.model.requests).isEmpty();
+  }
+
+  @Test
+  void zylonsAndAnthropicsModelNamesAreTheDefaultModel() {
+    for (String name : new String[] {"default", "claude-sonnet-4-5"}) {
+      Response reply =
+          harness.post(
+              MESSAGES,
+              "{\"model\":\"" + name + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+    assertThat(harness.lectern.model.requests)
+        .extracting(ModelRequest::model)
+        .containsExactly("scripted", "scripted");
   }
 
   @Test

@@ -3,10 +3,10 @@ package dev.lectern.adapters.llm.extractive;
 import dev.lectern.adapters.llm.TokenCounts;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelDeltas;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.domain.conversation.FinishReason;
+import dev.lectern.domain.conversation.ModelMessage;
 import java.util.List;
 
 /**
@@ -46,20 +46,18 @@ public final class ExtractiveLanguageModel implements LanguageModel {
       deltas.text(delta);
     }
     String text = written.toString();
+    // The passages are read once, in the system prompt they are part of.
     int input = TokenCounts.of(request);
-    for (ModelRequest.Grounding passage : request.grounding()) {
-      input += TokenCounts.of(passage.text());
-    }
     return new ModelReply(
         text, List.of(), finish, new ModelReply.TokenUsage(input, TokenCounts.of(text)));
   }
 
   private static String answer(ModelRequest request) {
     String question = ModelMessage.lastQuestion(request.messages());
-    if (question == null || request.grounding().isEmpty()) {
+    if (question == null || request.passages().isEmpty()) {
       return NOTHING_FOUND;
     }
-    List<SentenceRanking.Quote> quotes = SentenceRanking.best(question, request.grounding());
+    List<SentenceRanking.Quote> quotes = SentenceRanking.best(question, request.passages());
     if (quotes.isEmpty()) {
       return NOTHING_FOUND;
     }
@@ -82,6 +80,11 @@ public final class ExtractiveLanguageModel implements LanguageModel {
       }
     }
     return answer.substring(0, cut).stripTrailing();
+  }
+
+  @Override
+  public int tokens(String text) {
+    return TokenCounts.of(text);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.lectern.adapters.llm.extractive;
 
-import dev.lectern.application.port.out.ModelRequest.Grounding;
+import dev.lectern.domain.conversation.Reference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +27,7 @@ final class SentenceRanking {
 
   private SentenceRanking() {}
 
-  static List<Quote> best(String question, List<Grounding> passages) {
+  static List<Quote> best(String question, List<Reference> passages) {
     Set<String> asked = new LinkedHashSet<>(Terms.of(question));
     if (asked.isEmpty()) {
       return List.of();
@@ -36,7 +36,7 @@ final class SentenceRanking {
     Map<String, Integer> documentFrequency = new HashMap<>();
     long totalLength = 0;
     for (int p = 0; p < passages.size(); p++) {
-      for (String sentence : Sentences.of(passages.get(p).text())) {
+      for (String sentence : Sentences.of(passages.get(p).snippet())) {
         List<String> terms = Terms.of(sentence);
         candidates.add(new Candidate(sentence, p, terms));
         totalLength += terms.size();

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
-import dev.lectern.application.port.out.ModelSettings;
-import dev.lectern.application.port.out.ModelTool;
-import dev.lectern.application.port.out.ToolCall;
-import dev.lectern.application.port.out.ToolChoice;
 import dev.lectern.domain.conversation.FinishReason;
+import dev.lectern.domain.conversation.ModelMessage;
+import dev.lectern.domain.conversation.ModelSettings;
+import dev.lectern.domain.conversation.ModelTool;
+import dev.lectern.domain.conversation.ToolCall;
+import dev.lectern.domain.conversation.ToolChoice;
 import java.io.IOException;
 import java.util.Locale;
 

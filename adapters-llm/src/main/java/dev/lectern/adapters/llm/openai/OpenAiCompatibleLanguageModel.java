@@ -344,6 +344,11 @@ public final class OpenAiCompatibleLanguageModel implements LanguageModel {
   }
 
   @Override
+  public int tokens(String text) {
+    return TokenCounts.of(text);
+  }
+
+  @Override
   public int inputTokens(ModelRequest request) {
     return TokenCounts.of(request);
   }

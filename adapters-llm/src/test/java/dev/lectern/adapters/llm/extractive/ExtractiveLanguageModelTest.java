@@ -4,36 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.adapters.llm.TokenCounts;
 import dev.lectern.application.port.out.ModelDeltas;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
-import dev.lectern.application.port.out.ModelRequest.Grounding;
-import dev.lectern.application.port.out.ModelSettings;
 import dev.lectern.domain.conversation.FinishReason;
+import dev.lectern.domain.conversation.ModelMessage;
+import dev.lectern.domain.conversation.ModelSettings;
+import dev.lectern.domain.conversation.PassageText;
+import dev.lectern.domain.conversation.Reference;
+import dev.lectern.domain.conversation.SystemPrompt;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExtractiveLanguageModelTest {
-  static final Grounding HANDBOOK =
-      new Grounding(
+  static final Reference HANDBOOK =
+      passage(
           "c1",
           "# Lectern Sample Handbook\n\nBilling\nInvoices are sent on the first working day of each"
               + " month. The billing dashboard shows every invoice and its payment status.\n\n"
               + "Refunds\nA refund is paid to the card or account that was charged. Refunds take five"
               + " working days once they are approved.");
-  static final Grounding SUPPORT =
-      new Grounding(
+  static final Reference SUPPORT =
+      passage(
           "c2",
           "The support desk answers by e-mail every working day from 9:00 to 17:00. Urgent problems"
               + " are answered within two hours.");
 
   final ExtractiveLanguageModel model = new ExtractiveLanguageModel();
 
-  static ModelRequest ask(String question, ModelSettings settings, Grounding... passages) {
+  static Reference passage(String chunkId, String text) {
+    return new Reference(chunkId, "docs", "d-" + chunkId, chunkId + ".txt", 1.0, text);
+  }
+
+  static ModelRequest ask(String question, ModelSettings settings, Reference... passages) {
     return new ModelRequest(
         null,
-        "You answer from the documents.",
+        // The passages follow the prompt, as they do for a client's own prompt.
+        new SystemPrompt(PassageText.of("You answer from the documents."), "Passages:", ""),
         List.of(
             ModelMessage.user("Where is the handbook?"),
             ModelMessage.assistant("Here."),
@@ -53,7 +60,7 @@ class ExtractiveLanguageModelTest {
         .doesNotContain("Invoices", "support desk");
     assertThat(reply.finishReason()).isEqualTo(FinishReason.STOP);
     assertThat(reply.usage().output()).isEqualTo(TokenCounts.of(reply.text()));
-    assertThat(reply.usage().input()).isGreaterThan(TokenCounts.of(HANDBOOK.text()));
+    assertThat(reply.usage().input()).isGreaterThan(TokenCounts.of(HANDBOOK.snippet()));
   }
 
   @Test
@@ -153,8 +160,8 @@ class ExtractiveLanguageModelTest {
 
   @Test
   void headingsAndFragmentsAreNoSentencesButAnUnpunctuatedStatementIs() {
-    Grounding page =
-        new Grounding(
+    Reference page =
+        passage(
             "c3",
             "## Refunds and refund times\nRefund Policy Overview\nRefunds\nRefund times:\n"
                 + "Chapter 3\n2.4.1 Refund Policy\n1. Introduction\nLectern 2.4 Release Notes\n"
@@ -165,7 +172,7 @@ class ExtractiveLanguageModelTest {
                 + "See the table. Refund Times\n"
                 + "退款政策\n退款在批准后五个工作日内到账。");
 
-    assertThat(Sentences.of(page.text()))
+    assertThat(Sentences.of(page.snippet()))
         .containsExactly(
             "Card refund; five working days; -",
             "Bank transfer; 10",
@@ -199,7 +206,7 @@ class ExtractiveLanguageModelTest {
                     ask(
                         "Where is the head office?",
                         null,
-                        new Grounding("c4", "Question: Where is the head office?\tAnswer: Berlin")))
+                        passage("c4", "Question: Where is the head office?\tAnswer: Berlin")))
                 .text())
         .isEqualTo("Question: Where is the head office? Answer: Berlin [1]");
   }

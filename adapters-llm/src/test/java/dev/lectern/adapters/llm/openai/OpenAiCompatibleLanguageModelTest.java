@@ -9,14 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.UpstreamFailure;
 import dev.lectern.application.port.out.ModelDeltas;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
-import dev.lectern.application.port.out.ModelSettings;
-import dev.lectern.application.port.out.ModelTool;
-import dev.lectern.application.port.out.ToolCall;
-import dev.lectern.application.port.out.ToolChoice;
 import dev.lectern.domain.conversation.FinishReason;
+import dev.lectern.domain.conversation.ModelMessage;
+import dev.lectern.domain.conversation.ModelSettings;
+import dev.lectern.domain.conversation.ModelTool;
+import dev.lectern.domain.conversation.ToolCall;
+import dev.lectern.domain.conversation.ToolChoice;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -73,8 +73,7 @@ class OpenAiCompatibleLanguageModelTest {
         List.of(ModelMessage.user("Hello"), ModelMessage.assistant("Hi."), ModelMessage.user(text)),
         new ModelSettings(0.2, 0.9, 64, List.of("\n\n"), 0.1, 0.3),
         List.of(),
-        null,
-        List.of());
+        null);
   }
 
   /** The request with no limit on its answer's tokens. */
@@ -208,7 +207,7 @@ class OpenAiCompatibleLanguageModelTest {
     ModelSettings s = request.settings();
     return new ModelRequest(
         request.model(),
-        request.system(),
+        request.prompt(),
         request.messages(),
         new ModelSettings(
             s.temperature(),
@@ -219,7 +218,7 @@ class OpenAiCompatibleLanguageModelTest {
             s.frequencyPenalty()),
         request.tools(),
         request.toolChoice(),
-        request.grounding());
+        request.passages());
   }
 
   @Test

@@ -20,6 +20,9 @@ public interface LanguageModel {
    */
   ModelReply stream(ModelRequest request, ModelDeltas deltas);
 
+  /** How many tokens a text comes to for this model: the one unit prompt budgets are kept in. */
+  int tokens(String text);
+
   /** How many tokens the request's prompt (system prompt, messages and tools) comes to. */
   int inputTokens(ModelRequest request);
 

@@ -1,5 +1,8 @@
 package dev.lectern.application.port.out;
 
+import dev.lectern.application.error.InvalidRequest;
+import dev.lectern.domain.assistant.ModelInfo;
+import dev.lectern.domain.text.TextLimits;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +14,26 @@ public interface ModelCatalog {
   /** The model a request naming none is given. */
   default ModelInfo defaultModel() {
     return models().get(0);
+  }
+
+  /**
+   * The one rule for a model's name, wherever it is given (an assistant's settings, a request): the
+   * configured model of that name, the default one for null, and otherwise a refusal naming the
+   * field and the configured names. A dialect whose clients send names of their vendor's models
+   * translates those to null first.
+   *
+   * @throws InvalidRequest for a name nobody configured
+   */
+  default ModelInfo resolve(String name) {
+    return find(name)
+        .orElseThrow(
+            () ->
+                new InvalidRequest(
+                    "model: no model named '"
+                        + TextLimits.cut(name, 100)
+                        + "' is configured; use one of "
+                        + String.join(", ", models().stream().map(ModelInfo::name).toList()),
+                    "model"));
   }
 
   /** The model of that name; null names the default one. */

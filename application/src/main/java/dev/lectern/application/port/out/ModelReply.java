@@ -1,6 +1,7 @@
 package dev.lectern.application.port.out;
 
 import dev.lectern.domain.conversation.FinishReason;
+import dev.lectern.domain.conversation.ToolCall;
 import java.util.List;
 import java.util.Objects;
 

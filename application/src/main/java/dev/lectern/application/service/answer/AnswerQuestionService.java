@@ -5,12 +5,9 @@ import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
-import dev.lectern.application.port.in.answer.AnswerSink;
+import dev.lectern.application.port.in.answer.AnswerStream;
 import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.application.port.out.ConversationStore;
-import dev.lectern.application.port.out.LanguageModel;
-import dev.lectern.application.port.out.ModelCatalog;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.service.NewIds;
 import dev.lectern.application.service.conversation.AnonymousQuota;
@@ -18,7 +15,9 @@ import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.conversation.Conversation;
 import dev.lectern.domain.conversation.ConversationTree;
 import dev.lectern.domain.conversation.FinishReason;
+import dev.lectern.domain.conversation.History;
 import dev.lectern.domain.conversation.Message;
+import dev.lectern.domain.conversation.ModelMessage;
 import dev.lectern.domain.conversation.Reference;
 import dev.lectern.domain.conversation.Role;
 import java.time.Clock;
@@ -35,7 +34,8 @@ import java.util.function.Supplier;
  */
 public final class AnswerQuestionService implements AnswerQuestionUseCase {
   private final ConversationStore conversations;
-  private final AssistantReplies replies;
+  private final AssistantPlans plans;
+  private final AnswerPipeline pipeline;
   private final Clock clock;
   private final Supplier<String> ids;
   private final AnonymousQuota anonymous;
@@ -44,32 +44,33 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
   public AnswerQuestionService(
       AssistantStore assistants,
       ConversationStore conversations,
-      AssistantKnowledge knowledge,
-      LanguageModel model,
-      ModelCatalog catalog,
+      AnswerPipeline pipeline,
       Clock clock,
       AnonymousQuota anonymous) {
-    this(assistants, conversations, knowledge, model, catalog, clock, anonymous, NewIds::next);
+    this(assistants, conversations, pipeline, clock, anonymous, NewIds::next);
   }
 
   AnswerQuestionService(
       AssistantStore assistants,
       ConversationStore conversations,
-      AssistantKnowledge knowledge,
-      LanguageModel model,
-      ModelCatalog catalog,
+      AnswerPipeline pipeline,
       Clock clock,
       AnonymousQuota anonymous,
       Supplier<String> ids) {
     this.conversations = conversations;
     this.anonymous = anonymous;
-    this.replies = new AssistantReplies(assistants, knowledge, model, catalog);
+    this.plans = new AssistantPlans(assistants);
+    this.pipeline = pipeline;
     this.clock = clock;
     this.ids = ids;
   }
 
   @Override
-  public Answer answer(AnswerQuestionCommand command, AnswerSink sink) {
+  public void answer(AnswerQuestionCommand command, AnswerStream stream) {
+    AnswerPipeline.delivering(stream, () -> answerTo(command, stream));
+  }
+
+  private void answerTo(AnswerQuestionCommand command, AnswerStream stream) {
     if (command.question().length() > Message.MAX_CONTENT_LENGTH) {
       throw new PayloadTooLarge(
           "question: longer than the "
@@ -77,7 +78,7 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
               + " characters a stored message holds",
           "question");
     }
-    Assistant assistant = replies.active(command.orgId(), command.assistantId());
+    Assistant assistant = plans.active(command.orgId(), command.assistantId());
     Conversation conversation =
         conversations
             .find(command.orgId(), command.conversationId())
@@ -89,37 +90,38 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
                         "conversation",
                         command.conversationId()));
     String parentId = parent(command);
-    List<ModelMessage> history = new ArrayList<>();
-    List<Message> branch =
-        parentId == null
-            ? List.of()
-            : conversations.branch(
-                command.orgId(),
-                command.conversationId(),
-                parentId,
-                assistant.historyWindow(),
-                ConversationTree.MAX_HISTORY_CHARS);
-    for (Message earlier : branch) {
-      // What precedes the first question (an opener) is not shown to the model: chat templates
-      // that want turns to start with the user's would refuse it.
-      if (!history.isEmpty() || earlier.role() == Role.USER) {
-        history.add(new ModelMessage(earlier.role(), earlier.content(), List.of(), null));
+    List<ModelMessage> turns = new ArrayList<>();
+    if (parentId != null) {
+      for (Message earlier :
+          conversations.branch(
+              command.orgId(),
+              command.conversationId(),
+              parentId,
+              assistant.historyWindow(),
+              ConversationTree.MAX_HISTORY_CHARS)) {
+        turns.add(new ModelMessage(earlier.role(), earlier.content(), List.of(), null));
       }
     }
-    history.add(ModelMessage.user(command.question()));
-    AssistantReplies.Sampling sampling =
-        new AssistantReplies.Sampling(command.maxTokens(), command.temperature());
-    List<Reference> found =
-        replies.passages(assistant, command.question(), sampling, command.frame());
-
+    turns = new ArrayList<>(History.fromFirstQuestion(turns, ModelMessage::role));
+    turns.add(ModelMessage.user(command.question()));
+    AnswerPlan plan =
+        plans.plan(
+            assistant,
+            turns,
+            command.question(),
+            new AssistantPlans.Sampling(command.maxTokens(), command.temperature()),
+            command.frame());
+    AnswerPipeline.Prepared prepared = pipeline.prepare(plan);
+    List<Reference> found = Passages.references(prepared.found());
     Turn turn = new Turn(command, parentId, ids.get(), ids.get(), clock.instant(), found);
-    sink.onStart(turn.questionId(), turn.answerId());
-    SinkDeltas deltas = new SinkDeltas(sink);
+    stream.onStart(turn.questionId(), turn.answerId());
+    stream.onSources(prepared.found());
+    StreamDeltas deltas = new StreamDeltas(stream);
     ModelReply reply;
     try {
-      reply = replies.reply(assistant, history, found, sampling, deltas, command.frame());
+      reply = pipeline.write(prepared, deltas);
     } catch (RuntimeException failure) {
-      if (sink.live() && !deltas.written().isEmpty()) {
+      if (stream.live() && !deltas.written().isEmpty()) {
         // What the client already saw is kept, marked as cut, with the question it answers.
         store(
             turn,
@@ -132,11 +134,10 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       throw failure;
     }
     Answer done = store(turn, reply);
-    sink.onComplete(done);
+    stream.onComplete(done);
     if (conversation.anonymous()) {
       anonymous.keepWithinQuota(command.orgId(), assistant.id(), conversation.id());
     }
-    return done;
   }
 
   /** One question and what it will be stored as. */
@@ -182,15 +183,8 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
           "conversation",
           command.conversationId());
     }
-    return new Answer(
-        command.conversationId(),
-        question.id(),
-        answer.id(),
-        reply.text(),
-        found,
-        reply.finishReason(),
-        reply.usage().input(),
-        reply.usage().output());
+    return AnswerPipeline.answer(
+        command.conversationId(), question.id(), answer.id(), reply, found);
   }
 
   /** The message the question follows: the one it names, or the conversation's last. */

@@ -2,7 +2,7 @@ package dev.lectern.application.service.answer;
 
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.out.ModelCatalog;
-import dev.lectern.application.port.out.ModelInfo;
+import dev.lectern.domain.assistant.ModelInfo;
 import java.util.List;
 
 /** Service: the configured language models. */

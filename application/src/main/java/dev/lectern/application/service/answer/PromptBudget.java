@@ -3,10 +3,9 @@ package dev.lectern.application.service.answer;
 import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.port.out.LanguageModel;
 import dev.lectern.application.port.out.ModelCatalog;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
-import dev.lectern.domain.conversation.Role;
-import java.util.ArrayList;
+import dev.lectern.domain.conversation.History;
+import dev.lectern.domain.conversation.ModelMessage;
 import java.util.List;
 
 /**
@@ -28,15 +27,13 @@ final class PromptBudget {
    */
   ModelRequest fit(ModelRequest request) {
     long window = window(request);
-    List<ModelMessage> messages = new ArrayList<>(request.messages());
+    List<ModelMessage> messages = request.messages();
     ModelRequest fitted = request;
-    boolean cut = false;
-    while (messages.size() > 1
-        && (prompt(fitted, window) + replyRoom(fitted) > window
-            || cut && messages.get(0).role() != Role.USER)) {
-      messages.remove(0);
-      fitted = with(request, messages);
-      cut = true;
+    while (messages.size() > 1 && prompt(fitted, window) + replyRoom(fitted) > window) {
+      List<ModelMessage> rest =
+          History.fromFirstQuestion(messages.subList(1, messages.size()), ModelMessage::role);
+      messages = rest.isEmpty() ? List.of(messages.getLast()) : rest;
+      fitted = request.withMessages(messages);
     }
     return check(fitted);
   }
@@ -92,17 +89,6 @@ final class PromptBudget {
 
   /** Tokens kept free for the words that introduce the passages and their numbers. */
   private static final int PASSAGE_MARGIN = 64;
-
-  private static ModelRequest with(ModelRequest request, List<ModelMessage> messages) {
-    return new ModelRequest(
-        request.model(),
-        request.system(),
-        messages,
-        request.settings(),
-        request.tools(),
-        request.toolChoice(),
-        request.grounding());
-  }
 
   private long window(ModelRequest request) {
     return catalog

@@ -10,7 +10,6 @@ import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.application.port.out.CollectionStore;
 import dev.lectern.application.port.out.ModelCatalog;
-import dev.lectern.application.port.out.ModelInfo;
 import dev.lectern.application.port.out.TokenStore;
 import dev.lectern.application.service.NewIds;
 import dev.lectern.domain.assistant.Assistant;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Service: assistants and their keys, checked whole before anything is stored. */
 public final class AssistantService implements ManageAssistantsUseCase, AssistantKeysUseCase {
@@ -182,15 +180,7 @@ public final class AssistantService implements ManageAssistantsUseCase, Assistan
           "attributes: at most " + Assistant.MAX_ATTRIBUTES_JSON + " characters as JSON",
           "attributes");
     }
-    String model = assistant.model().model();
-    if (model != null && models.find(model).isEmpty()) {
-      throw new InvalidRequest(
-          "model: no model named '"
-              + TextLimits.cut(model, 100)
-              + "' is configured; use one of "
-              + models.models().stream().map(ModelInfo::name).collect(Collectors.joining(", ")),
-          "model");
-    }
+    models.resolve(assistant.model().model());
     return assistant;
   }
 

@@ -19,11 +19,9 @@ import dev.lectern.application.fakes.ScriptedLanguageModel;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
-import dev.lectern.application.port.in.answer.AnswerSink;
-import dev.lectern.application.port.in.answer.AnswerText;
+import dev.lectern.application.port.in.answer.AnswerStream;
 import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.application.service.conversation.AnonymousQuota;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
@@ -36,6 +34,9 @@ import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.conversation.Conversation;
 import dev.lectern.domain.conversation.FinishReason;
 import dev.lectern.domain.conversation.Message;
+import dev.lectern.domain.conversation.ModelMessage;
+import dev.lectern.domain.conversation.PassageText;
+import dev.lectern.domain.conversation.Reference;
 import dev.lectern.domain.conversation.Role;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,18 +60,17 @@ class AnswerQuestionServiceTest {
       new AnswerQuestionService(
           assistants,
           conversations,
-          new AssistantKnowledge(
-              new RetrieveChunksService(
-                  collections, artifacts, new InMemoryDocumentStore(), index)),
-          model,
-          model,
+          new AnswerPipeline(
+              new RetrieveChunksService(collections, artifacts, new InMemoryDocumentStore(), index),
+              model,
+              model),
           Clock.systemUTC(),
           new AnonymousQuota(conversations, new AnonymousQuota.Limits(2, 1_000_000)),
           () -> "m" + ids.incrementAndGet());
   final CollectionId docs = new CollectionId("docs");
 
   /** A sink that records deltas and can say the client left after some of them. */
-  static final class Recorded implements AnswerSink {
+  static final class Recorded implements AnswerStream {
     final List<String> deltas = new ArrayList<>();
     Answer completed;
     final int leaveAfter;
@@ -93,6 +93,12 @@ class AnswerQuestionServiceTest {
     public boolean cancelled() {
       return leaveAfter >= 0 && deltas.size() >= leaveAfter;
     }
+  }
+
+  /** The answer {@code sink} was given. */
+  Answer answer(AnswerQuestionCommand command, Recorded sink) {
+    service.answer(command, sink);
+    return sink.completed;
   }
 
   @BeforeEach
@@ -120,13 +126,13 @@ class AnswerQuestionServiceTest {
     model.answering("Five working days [1].");
     Recorded sink = new Recorded(-1);
 
-    Answer answer = service.answer(ask("How long do refunds take?", null), sink);
+    Answer answer = answer(ask("How long do refunds take?", null), sink);
 
     ModelRequest asked = model.requests.get(0);
     assertThat(asked.system())
         .contains("[1] handbook.txt\nRefunds take five working days once approved.");
-    assertThat(asked.grounding())
-        .extracting(ModelRequest.Grounding::text)
+    assertThat(asked.passages())
+        .extracting(Reference::snippet)
         .containsExactly("Refunds take five working days once approved.");
     // The opener before the first question is not shown to the model.
     assertThat(asked.messages())
@@ -156,9 +162,9 @@ class AnswerQuestionServiceTest {
     Recorded sink = new Recorded(-1);
 
     Answer answer =
-        service.answer(
+        answer(
             Commands.question("hello")
-                .frame(AnswerFrame.fixed(AnswerText.of("You said: hello")))
+                .frame(AnswerFrame.fixed(PassageText.of("You said: hello")))
                 .build(),
             sink);
 
@@ -171,9 +177,9 @@ class AnswerQuestionServiceTest {
   @Test
   void aFixedFrameCanShowThePassagesRetrievedForTheQuestion() {
     Answer answer =
-        service.answer(
+        answer(
             Commands.question("How long do refunds take?")
-                .frame(AnswerFrame.fixed(new AnswerText(List.of("Found:\n", ""))))
+                .frame(AnswerFrame.fixed(new PassageText(List.of("Found:\n", ""))))
                 .build(),
             new Recorded(-1));
 
@@ -188,15 +194,15 @@ class AnswerQuestionServiceTest {
     Recorded sink = new Recorded(-1);
     AnswerFrame frame =
         new AnswerFrame(
-            new AnswerText(List.of("Be brief. ", "")),
-            AnswerText.of("Q: refunds?"),
-            AnswerText.of("> "),
-            AnswerText.of(" <"),
+            new PassageText(List.of("Be brief. ", "")),
+            PassageText.of("Q: refunds?"),
+            PassageText.of("> "),
+            PassageText.of(" <"),
             AnswerFrame.Mode.MODEL,
             null);
 
     Answer answer =
-        service.answer(Commands.question("How long do refunds take?").frame(frame).build(), sink);
+        answer(Commands.question("How long do refunds take?").frame(frame).build(), sink);
 
     assertThat(model.requests.get(0).system())
         .startsWith("Be brief. [1] handbook.txt")
@@ -212,9 +218,9 @@ class AnswerQuestionServiceTest {
   @Test
   void aFramesTextIsLiteralAndOnlyItsPlacesHoldPassages() {
     Answer answer =
-        service.answer(
+        answer(
             Commands.question("How long do refunds take?")
-                .frame(AnswerFrame.fixed(AnswerText.of("{knowledge} stays as written")))
+                .frame(AnswerFrame.fixed(PassageText.of("{knowledge} stays as written")))
                 .build(),
             new Recorded(-1));
 
@@ -227,7 +233,7 @@ class AnswerQuestionServiceTest {
     model.answering("Five working days.").failingAfter(0);
     AnswerFrame frame =
         new AnswerFrame(
-            null, null, AnswerText.of("> "), AnswerText.EMPTY, AnswerFrame.Mode.MODEL, null);
+            null, null, PassageText.of("> "), PassageText.EMPTY, AnswerFrame.Mode.MODEL, null);
     Recorded sink = new Recorded(-1);
 
     assertThatThrownBy(
@@ -255,7 +261,7 @@ class AnswerQuestionServiceTest {
             List.of(new MetadataComparison("year", MetadataComparison.Operator.EQUAL, "2020")));
 
     Answer answer =
-        service.answer(
+        answer(
             Commands.question("How long do refunds take?")
                 .frame(AnswerFrame.MODEL.withDocuments(only2020))
                 .build(),
@@ -281,7 +287,7 @@ class AnswerQuestionServiceTest {
   void nothingRetrievedGivesTheEmptyResponseWithoutAskingTheModel() {
     Recorded sink = new Recorded(-1);
 
-    Answer answer = service.answer(ask("Who painted the Mona Lisa?", null), sink);
+    Answer answer = answer(ask("Who painted the Mona Lisa?", null), sink);
 
     assertThat(answer.text()).isEqualTo(Assistant.DEFAULT_EMPTY_RESPONSE);
     assertThat(sink.deltas).containsExactly(Assistant.DEFAULT_EMPTY_RESPONSE);
@@ -293,7 +299,7 @@ class AnswerQuestionServiceTest {
   void aClientThatLeavesMidStreamLeavesAPartialAnswerWithItsQuestion() {
     model.answering("Five working days, counted from approval.");
 
-    Answer answer = service.answer(ask("How long do refunds take?", null), new Recorded(2));
+    Answer answer = answer(ask("How long do refunds take?", null), new Recorded(2));
 
     assertThat(answer.finishReason()).isEqualTo(FinishReason.CANCELLED);
     Message stored = conversations.messages("org1", "s1").get(2);
@@ -388,7 +394,7 @@ class AnswerQuestionServiceTest {
   @Test
   void aTurnReadsOnlyItsOwnBranchWithinTheWindow() {
     model.answering("A.");
-    Answer first = service.answer(ask("refunds first", null), new Recorded(-1));
+    Answer first = answer(ask("refunds first", null), new Recorded(-1));
     service.answer(ask("refunds left", first.answerId()), new Recorded(-1));
     service.answer(ask("refunds right", first.answerId()), new Recorded(-1));
 

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lectern.application.error.Forbidden;
 import dev.lectern.application.fakes.InMemoryLectern;
 import dev.lectern.application.port.in.answer.Answer;
-import dev.lectern.application.port.in.answer.AnswerSink;
+import dev.lectern.application.port.in.answer.AnswerStream;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
 import dev.lectern.application.port.in.assistant.AssistantDraft;
-import dev.lectern.application.port.out.ModelMessage;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.domain.assistant.AssistantStatus;
 import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.conversation.ModelMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class AskAssistantServiceTest {
     return lectern.assistants.create(org, draft).id();
   }
 
-  static final class Recorded implements AnswerSink {
+  static final class Recorded implements AnswerStream {
     final List<String> deltas = new ArrayList<>();
     Answer completed;
 
@@ -40,6 +40,12 @@ class AskAssistantServiceTest {
     }
   }
 
+  /** The answer {@code sink} was given. */
+  Answer ask(AskAssistantCommand command, Recorded sink) {
+    lectern.asks.ask(command, sink);
+    return sink.completed;
+  }
+
   @Test
   void theAssistantsPromptAndPassagesAnswerAndNothingIsStored() {
     lectern.ingestText("docs", "refunds", "refunds.txt", "Refunds take five working days.");
@@ -49,7 +55,7 @@ class AskAssistantServiceTest {
     Recorded sink = new Recorded();
 
     Answer answer =
-        lectern.asks.ask(
+        ask(
             new AskAssistantCommand(
                 org,
                 desk,
@@ -117,7 +123,7 @@ class AskAssistantServiceTest {
     lectern.collections.delete(org, new CollectionId("old"));
 
     Answer answer =
-        lectern.asks.ask(
+        ask(
             new AskAssistantCommand(
                 org, desk, List.of(ModelMessage.user("How long do refunds take?")), null, null),
             new Recorded());

@@ -10,10 +10,10 @@ import dev.lectern.application.fakes.InMemoryArtifactStore;
 import dev.lectern.application.fakes.InMemoryChunkIndex;
 import dev.lectern.application.fakes.InMemoryCollectionStore;
 import dev.lectern.application.fakes.InMemoryDocumentStore;
+import dev.lectern.application.fakes.RecordedAnswer;
 import dev.lectern.application.fakes.ScriptedLanguageModel;
 import dev.lectern.application.port.in.answer.ComposeReplyCommand;
 import dev.lectern.application.port.in.answer.KnowledgeScope;
-import dev.lectern.application.port.in.answer.Reply;
 import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.application.port.out.ModelRequest;
@@ -21,7 +21,6 @@ import dev.lectern.application.service.artifact.IngestArtifactService;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
 import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.collection.CollectionId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +33,10 @@ class ComposeReplyServiceTest {
   final ScriptedLanguageModel model = new ScriptedLanguageModel().answering("Code 4471 [1].");
   final ComposeReplyService service =
       new ComposeReplyService(
-          new RetrieveChunksService(collections, artifacts, new InMemoryDocumentStore(), index),
-          model,
-          model);
+          new AnswerPipeline(
+              new RetrieveChunksService(collections, artifacts, new InMemoryDocumentStore(), index),
+              model,
+              model));
   final CollectionId notes = new CollectionId("notes");
 
   @BeforeEach
@@ -65,33 +65,36 @@ class ComposeReplyServiceTest {
 
   @Test
   void aScopedReplyGetsThePassagesAfterTheClientsSystemPrompt() {
-    List<String> deltas = new ArrayList<>();
+    RecordedAnswer reply = new RecordedAnswer();
 
-    Reply reply =
-        service.compose(
-            ask("Be brief.", new KnowledgeScope(notes, List.of(new ArtifactId("zebra")), null, 32)),
-            deltas::add);
+    service.compose(
+        ask("Be brief.", new KnowledgeScope(notes, List.of(new ArtifactId("zebra")), null, 32)),
+        reply);
 
     ModelRequest asked = model.requests.get(0);
     assertThat(asked.system())
         .startsWith("Be brief.\n\n" + ComposeReplyService.PASSAGES_INTRO)
         .contains("[1] n.txt\nZebra code is 4471.")
         .doesNotContain("Lion");
-    assertThat(asked.grounding()).hasSize(1);
-    assertThat(reply.sources())
+    assertThat(asked.passages()).hasSize(1);
+    assertThat(reply.sources)
         .extracting(s -> s.artifact().key().artifactId().value())
         .containsExactly("zebra");
-    assertThat(reply.reply().text()).isEqualTo("Code 4471 [1].");
-    assertThat(String.join("", deltas)).isEqualTo("Code 4471 [1].");
+    assertThat(reply.completed.text()).isEqualTo("Code 4471 [1].");
+    assertThat(reply.completed.references())
+        .extracting(r -> r.documentId())
+        .containsExactly("zebra");
+    assertThat(reply.text()).isEqualTo("Code 4471 [1].");
   }
 
   @Test
   void withoutAScopeTheClientsConversationGoesAsItIs() {
-    Reply reply = service.compose(ask(null, null), delta -> {});
+    RecordedAnswer reply = new RecordedAnswer();
+    service.compose(ask(null, null), reply);
 
     assertThat(model.requests.get(0).system()).isNull();
-    assertThat(model.requests.get(0).grounding()).isEmpty();
-    assertThat(reply.sources()).isEmpty();
+    assertThat(model.requests.get(0).passages()).isEmpty();
+    assertThat(reply.sources).isEmpty();
   }
 
   @Test
@@ -99,15 +102,17 @@ class ComposeReplyServiceTest {
     ScriptedLanguageModel small = new ScriptedLanguageModel().withContext(12);
     ComposeReplyService narrow =
         new ComposeReplyService(
-            new RetrieveChunksService(collections, artifacts, new InMemoryDocumentStore(), index),
-            small,
-            small);
+            new AnswerPipeline(
+                new RetrieveChunksService(
+                    collections, artifacts, new InMemoryDocumentStore(), index),
+                small,
+                small));
     ComposeReplyCommand tooLong =
         Commands.reply("What is the zebra code?")
             .system("one two three four five six seven eight")
             .build();
 
-    assertThatThrownBy(() -> narrow.compose(tooLong, delta -> {}))
+    assertThatThrownBy(() -> narrow.compose(tooLong, new RecordedAnswer()))
         .isInstanceOf(PayloadTooLarge.class)
         .hasMessageStartingWith("messages: the prompt comes to at least 13 tokens");
     ComposeReplyCommand greedy = Commands.reply("Hi").maxTokens(Integer.MAX_VALUE).build();
@@ -122,17 +127,18 @@ class ComposeReplyServiceTest {
     ScriptedLanguageModel small = new ScriptedLanguageModel().withContext(70);
     ComposeReplyService narrow =
         new ComposeReplyService(
-            new RetrieveChunksService(collections, artifacts, new InMemoryDocumentStore(), index),
-            small,
-            small);
+            new AnswerPipeline(
+                new RetrieveChunksService(
+                    collections, artifacts, new InMemoryDocumentStore(), index),
+                small,
+                small));
 
-    Reply reply =
-        narrow.compose(
-            ask(null, new KnowledgeScope(notes, List.of(new ArtifactId("zebra")), null, 32)),
-            delta -> {});
+    RecordedAnswer reply = new RecordedAnswer();
+    narrow.compose(
+        ask(null, new KnowledgeScope(notes, List.of(new ArtifactId("zebra")), null, 32)), reply);
 
     // Five words of question and nothing else fit: the 64-token margin leaves no passage.
-    assertThat(reply.sources()).isEmpty();
-    assertThat(small.requests.get(0).grounding()).isEmpty();
+    assertThat(reply.sources).isEmpty();
+    assertThat(small.requests.get(0).passages()).isEmpty();
   }
 }

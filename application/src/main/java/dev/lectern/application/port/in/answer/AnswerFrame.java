@@ -1,6 +1,7 @@
 package dev.lectern.application.port.in.answer;
 
 import dev.lectern.domain.artifact.MetadataFilter;
+import dev.lectern.domain.conversation.PassageText;
 import java.util.Objects;
 
 /**
@@ -19,10 +20,10 @@ import java.util.Objects;
  * @param instructions the client's own instructions, after the system prompt; empty for none
  */
 public record AnswerFrame(
-    AnswerText systemPrompt,
-    AnswerText question,
-    AnswerText before,
-    AnswerText after,
+    PassageText systemPrompt,
+    PassageText question,
+    PassageText before,
+    PassageText after,
     Mode mode,
     MetadataFilter documents,
     String instructions) {
@@ -36,7 +37,7 @@ public record AnswerFrame(
   /** The model's reply as it is, under the assistant's own prompt. */
   public static final AnswerFrame MODEL =
       new AnswerFrame(
-          null, null, AnswerText.EMPTY, AnswerText.EMPTY, Mode.MODEL, MetadataFilter.NONE, "");
+          null, null, PassageText.EMPTY, PassageText.EMPTY, Mode.MODEL, MetadataFilter.NONE, "");
 
   public AnswerFrame {
     Objects.requireNonNull(before, "before");
@@ -48,18 +49,18 @@ public record AnswerFrame(
 
   /** The frame of an answer to {@code systemPrompt} … {@code documents}, with no instructions. */
   public AnswerFrame(
-      AnswerText systemPrompt,
-      AnswerText question,
-      AnswerText before,
-      AnswerText after,
+      PassageText systemPrompt,
+      PassageText question,
+      PassageText before,
+      PassageText after,
       Mode mode,
       MetadataFilter documents) {
     this(systemPrompt, question, before, after, mode, documents, "");
   }
 
   /** A fixed answer; the model is not asked. */
-  public static AnswerFrame fixed(AnswerText text) {
-    return new AnswerFrame(null, null, text, AnswerText.EMPTY, Mode.FIXED, MetadataFilter.NONE);
+  public static AnswerFrame fixed(PassageText text) {
+    return new AnswerFrame(null, null, text, PassageText.EMPTY, Mode.FIXED, MetadataFilter.NONE);
   }
 
   /** This frame with passages only from the documents {@code filter} admits. */

@@ -5,5 +5,5 @@ package dev.lectern.application.port.in.answer;
  * the conversation so far, stream the answer to the sink and store question and answer together.
  */
 public interface AnswerQuestionUseCase {
-  Answer answer(AnswerQuestionCommand command, AnswerSink sink);
+  void answer(AnswerQuestionCommand command, AnswerStream stream);
 }

@@ -1,6 +1,6 @@
 package dev.lectern.application.port.in.answer;
 
-import dev.lectern.application.port.out.ModelMessage;
+import dev.lectern.domain.conversation.ModelMessage;
 import dev.lectern.domain.conversation.Role;
 import java.util.List;
 import java.util.Objects;

@@ -6,5 +6,5 @@ package dev.lectern.application.port.in.answer;
  * null.
  */
 public interface AskAssistantUseCase {
-  Answer ask(AskAssistantCommand command, AnswerSink sink);
+  void ask(AskAssistantCommand command, AnswerStream stream);
 }

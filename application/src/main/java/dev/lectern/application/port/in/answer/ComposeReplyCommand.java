@@ -1,9 +1,9 @@
 package dev.lectern.application.port.in.answer;
 
-import dev.lectern.application.port.out.ModelMessage;
-import dev.lectern.application.port.out.ModelSettings;
-import dev.lectern.application.port.out.ModelTool;
-import dev.lectern.application.port.out.ToolChoice;
+import dev.lectern.domain.conversation.ModelMessage;
+import dev.lectern.domain.conversation.ModelSettings;
+import dev.lectern.domain.conversation.ModelTool;
+import dev.lectern.domain.conversation.ToolChoice;
 import java.util.List;
 import java.util.Objects;
 

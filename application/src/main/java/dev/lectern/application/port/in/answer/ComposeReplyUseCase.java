@@ -6,7 +6,7 @@ package dev.lectern.application.port.in.answer;
  * the reply to the sink.
  */
 public interface ComposeReplyUseCase {
-  Reply compose(ComposeReplyCommand command, ReplySink sink);
+  void compose(ComposeReplyCommand command, AnswerStream stream);
 
   /**
    * How many tokens the command's prompt comes to for its model, before any retrieval: what the

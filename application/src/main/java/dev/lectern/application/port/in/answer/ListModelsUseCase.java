@@ -1,6 +1,6 @@
 package dev.lectern.application.port.in.answer;
 
-import dev.lectern.application.port.out.ModelInfo;
+import dev.lectern.domain.assistant.ModelInfo;
 import java.util.List;
 
 /** Use case: the language models callers may choose from, the default one first. */

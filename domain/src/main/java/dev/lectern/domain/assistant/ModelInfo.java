@@ -1,4 +1,4 @@
-package dev.lectern.application.port.out;
+package dev.lectern.domain.assistant;
 
 import java.util.Objects;
 

@@ -1,6 +1,5 @@
-package dev.lectern.application.port.out;
+package dev.lectern.domain.conversation;
 
-import dev.lectern.domain.conversation.Role;
 import dev.lectern.domain.text.WellFormed;
 import java.util.List;
 import java.util.Objects;
