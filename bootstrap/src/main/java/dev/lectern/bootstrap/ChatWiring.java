@@ -6,7 +6,9 @@ import dev.lectern.adapters.llm.openai.OpenAiCompatibleLanguageModel;
 import dev.lectern.adapters.llm.openai.OpenAiSettings;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
+import dev.lectern.application.port.in.answer.CheckReplyUseCase;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
+import dev.lectern.application.port.in.answer.CountPromptTokensUseCase;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.in.conversation.AnonymousConversationsUseCase;
 import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
@@ -17,7 +19,9 @@ import dev.lectern.application.port.out.ModelCatalog;
 import dev.lectern.application.service.answer.AnswerPipeline;
 import dev.lectern.application.service.answer.AnswerQuestionService;
 import dev.lectern.application.service.answer.AskAssistantService;
+import dev.lectern.application.service.answer.CheckReplyService;
 import dev.lectern.application.service.answer.ComposeReplyService;
+import dev.lectern.application.service.answer.CountPromptTokensService;
 import dev.lectern.application.service.answer.ListModelsService;
 import dev.lectern.application.service.assistant.AssistantService;
 import dev.lectern.application.service.conversation.AnonymousConversationsService;
@@ -44,6 +48,8 @@ public final class ChatWiring {
   private final ModelRoster models;
   private final AnswerQuestionUseCase answers;
   private final ComposeReplyUseCase replies;
+  private final CountPromptTokensUseCase promptTokens;
+  private final CheckReplyUseCase replyChecks;
   private final AssistantService assistants;
   private final AskAssistantUseCase asks;
   private final StartConversationService starts;
@@ -53,7 +59,7 @@ public final class ChatWiring {
   private ChatWiring(
       ModelRoster models,
       AnswerQuestionUseCase answers,
-      ComposeReplyUseCase replies,
+      AnswerPipeline pipeline,
       AssistantService assistants,
       AskAssistantUseCase asks,
       MetadataStores stores,
@@ -64,7 +70,9 @@ public final class ChatWiring {
     this.asks = asks;
     this.models = models;
     this.answers = answers;
-    this.replies = replies;
+    this.replies = new ComposeReplyService(pipeline);
+    this.promptTokens = new CountPromptTokensService(pipeline);
+    this.replyChecks = new CheckReplyService(pipeline);
     this.assistants = assistants;
     this.starts = new StartConversationService(stores.assistants(), stores.conversations(), clock);
     this.conversations =
@@ -89,7 +97,7 @@ public final class ChatWiring {
         models,
         new AnswerQuestionService(
             stores.assistants(), stores.conversations(), pipeline, clock, quota),
-        new ComposeReplyService(pipeline),
+        pipeline,
         assistants(stores, models, clock),
         new AskAssistantService(stores.assistants(), pipeline),
         stores,
@@ -173,6 +181,14 @@ public final class ChatWiring {
 
   public ComposeReplyUseCase replies() {
     return replies;
+  }
+
+  public CountPromptTokensUseCase promptTokens() {
+    return promptTokens;
+  }
+
+  public CheckReplyUseCase replyChecks() {
+    return replyChecks;
   }
 
   /** Answers to conversations the client keeps. */

@@ -20,6 +20,7 @@ import dev.lectern.adapters.http.timeweb.TimewebErrorRenderer;
 import dev.lectern.adapters.http.timeweb.TimewebRoutes;
 import dev.lectern.adapters.http.zylon.ZylonArtifactHandlers;
 import dev.lectern.adapters.http.zylon.ZylonErrorRenderer;
+import dev.lectern.adapters.http.zylon.ZylonMessagesHandlers;
 import dev.lectern.adapters.http.zylon.ZylonRoutes;
 import dev.lectern.application.port.in.health.CheckHealthUseCase;
 import dev.lectern.application.service.access.AuthenticateService;
@@ -63,8 +64,8 @@ final class DialectWiring {
                 artifactTasks,
                 artifactTasks,
                 knowledge.retrieve),
-            chat.replies(),
-            chat.modelList(),
+            new ZylonMessagesHandlers.UseCases(
+                chat.replies(), chat.promptTokens(), chat.replyChecks(), chat.modelList()),
             health,
             auth,
             bodies,

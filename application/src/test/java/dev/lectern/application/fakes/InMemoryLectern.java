@@ -8,7 +8,9 @@ import dev.lectern.application.service.access.InitializeInstallationService;
 import dev.lectern.application.service.answer.AnswerPipeline;
 import dev.lectern.application.service.answer.AnswerQuestionService;
 import dev.lectern.application.service.answer.AskAssistantService;
+import dev.lectern.application.service.answer.CheckReplyService;
 import dev.lectern.application.service.answer.ComposeReplyService;
+import dev.lectern.application.service.answer.CountPromptTokensService;
 import dev.lectern.application.service.answer.ListModelsService;
 import dev.lectern.application.service.artifact.ArtifactSelection;
 import dev.lectern.application.service.artifact.ArtifactTaskGuard;
@@ -99,6 +101,8 @@ public final class InMemoryLectern {
           new AnonymousQuota(conversations, AnonymousQuota.Limits.UNLIMITED));
   public final AskAssistantService asks = new AskAssistantService(assistantStore, pipeline);
   public final ComposeReplyService replies = new ComposeReplyService(pipeline);
+  public final CountPromptTokensService promptTokens = new CountPromptTokensService(pipeline);
+  public final CheckReplyService replyChecks = new CheckReplyService(pipeline);
   public final ListModelsService modelList = new ListModelsService(model);
   public final StartConversationService starts =
       new StartConversationService(assistantStore, conversations, clock);

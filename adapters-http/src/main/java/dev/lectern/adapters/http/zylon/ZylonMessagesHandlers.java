@@ -12,8 +12,10 @@ import dev.lectern.application.error.NotFound;
 import dev.lectern.application.error.PayloadTooLarge;
 import dev.lectern.application.port.in.access.Caller;
 import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.CheckReplyUseCase;
 import dev.lectern.application.port.in.answer.ComposeReplyCommand;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
+import dev.lectern.application.port.in.answer.CountPromptTokensUseCase;
 import dev.lectern.application.port.in.answer.KnowledgeScope;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.in.artifact.ContextFilter;
@@ -31,9 +33,15 @@ import java.util.List;
  * runs the search itself and answers with {@code tool_use}, {@code tool_result}, then the text.
  * Also {@code /messages/count_tokens}, {@code /messages/validate} and {@code /models}.
  */
-final class ZylonMessagesHandlers {
-  private final ComposeReplyUseCase replies;
-  private final ListModelsUseCase models;
+public final class ZylonMessagesHandlers {
+  /** The use cases these handlers call. */
+  public record UseCases(
+      ComposeReplyUseCase replies,
+      CountPromptTokensUseCase tokens,
+      CheckReplyUseCase checks,
+      ListModelsUseCase models) {}
+
+  private final UseCases useCases;
   private final BearerAuth auth;
   private final RequestBodies bodies;
   private final ZylonRequests requests;
@@ -41,14 +49,12 @@ final class ZylonMessagesHandlers {
   private final Instant started = Instant.now();
 
   ZylonMessagesHandlers(
-      ComposeReplyUseCase replies,
-      ListModelsUseCase models,
+      UseCases useCases,
       BearerAuth auth,
       RequestBodies bodies,
       ZylonRequests requests,
       Duration pingAfter) {
-    this.replies = replies;
-    this.models = models;
+    this.useCases = useCases;
     this.auth = auth;
     this.bodies = bodies;
     this.requests = requests;
@@ -61,11 +67,11 @@ final class ZylonMessagesHandlers {
     ComposeReplyCommand command = command(caller, request);
     String id = ZylonReplyBlocks.messageId();
     if (request.stream()) {
-      new ZylonMessageStream(ctx, request, id, pingAfter).run(replies, command);
+      new ZylonMessageStream(ctx, request, id, pingAfter).run(useCases.replies(), command);
       return;
     }
     Instant begun = Instant.now();
-    WholeAnswer reply = WholeAnswer.of(stream -> replies.compose(command, stream));
+    WholeAnswer reply = WholeAnswer.of(stream -> useCases.replies().compose(command, stream));
     Answer answer = reply.answer();
     ObjectNode message = ZylonReplyBlocks.start(id);
     ArrayNode content = (ArrayNode) message.get("content");
@@ -98,7 +104,7 @@ final class ZylonMessagesHandlers {
   void countTokens(Context ctx) {
     Caller caller = auth.caller(ctx);
     ZylonMessagesRequest request = ZylonMessagesRequest.read(bodies.json(ctx));
-    int tokens = replies.inputTokens(command(caller, request));
+    int tokens = useCases.tokens().count(command(caller, request));
     Json.respond(ctx, 200, Json.object().put("input_tokens", tokens));
   }
 
@@ -113,7 +119,7 @@ final class ZylonMessagesHandlers {
     ObjectNode answer = Json.object();
     try {
       ZylonMessagesRequest request = ZylonMessagesRequest.read(body);
-      replies.check(command(caller, request));
+      useCases.checks().check(command(caller, request));
     } catch (InvalidRequest | NotFound | PayloadTooLarge refused) {
       answer.put("valid", false);
       answer.putArray("errors").add(refused.publicMessage());
@@ -128,7 +134,7 @@ final class ZylonMessagesHandlers {
   /** The configured models, in the shape of Anthropic's model list. */
   void models(Context ctx) {
     auth.caller(ctx);
-    List<ModelInfo> all = models.models();
+    List<ModelInfo> all = useCases.models().models();
     ObjectNode body = Json.object();
     ArrayNode data = body.putArray("data");
     for (ModelInfo model : all) {

@@ -3,8 +3,6 @@ package dev.lectern.adapters.http.zylon;
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.adapters.http.common.DialectRoutes;
 import dev.lectern.adapters.http.common.RequestBodies;
-import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
-import dev.lectern.application.port.in.answer.ListModelsUseCase;
 import dev.lectern.application.port.in.health.CheckHealthUseCase;
 import io.javalin.config.RoutesConfig;
 import java.util.function.Consumer;
@@ -26,8 +24,7 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
 
   public ZylonRoutes(
       ZylonArtifactHandlers.UseCases useCases,
-      ComposeReplyUseCase replies,
-      ListModelsUseCase models,
+      ZylonMessagesHandlers.UseCases replies,
       CheckHealthUseCase health,
       BearerAuth auth,
       RequestBodies bodies,
@@ -38,8 +35,7 @@ public final class ZylonRoutes implements Consumer<RoutesConfig> {
     this.search = new ZylonSearchHandlers(useCases.retrieve(), auth, bodies, requests);
     this.workspace = new ZylonWorkspaceHandlers(auth, health);
     this.messages =
-        new ZylonMessagesHandlers(
-            replies, models, auth, bodies, requests, ZylonMessageStream.PING_AFTER);
+        new ZylonMessagesHandlers(replies, auth, bodies, requests, ZylonMessageStream.PING_AFTER);
   }
 
   @Override

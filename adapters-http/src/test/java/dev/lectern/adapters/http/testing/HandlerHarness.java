@@ -12,6 +12,7 @@ import dev.lectern.adapters.http.common.LecternServer;
 import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.adapters.http.zylon.ZylonArtifactHandlers;
 import dev.lectern.adapters.http.zylon.ZylonErrorRenderer;
+import dev.lectern.adapters.http.zylon.ZylonMessagesHandlers;
 import dev.lectern.adapters.http.zylon.ZylonRoutes;
 import dev.lectern.application.fakes.InMemoryLectern;
 import dev.lectern.application.service.conversation.AnonymousConversationsService;
@@ -62,8 +63,8 @@ public final class HandlerHarness implements AutoCloseable {
                 lectern.artifactTasks,
                 lectern.artifactTasks,
                 lectern.retrieve),
-            lectern.replies,
-            lectern.modelList,
+            new ZylonMessagesHandlers.UseCases(
+                lectern.replies, lectern.promptTokens, lectern.replyChecks, lectern.modelList),
             lectern.health,
             auth,
             bodies,

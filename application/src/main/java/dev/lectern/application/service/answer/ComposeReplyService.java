@@ -3,22 +3,9 @@ package dev.lectern.application.service.answer;
 import dev.lectern.application.port.in.answer.AnswerStream;
 import dev.lectern.application.port.in.answer.ComposeReplyCommand;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
-import dev.lectern.application.port.in.answer.KnowledgeScope;
-import dev.lectern.domain.conversation.ModelMessage;
-import dev.lectern.domain.conversation.PassageText;
-import dev.lectern.domain.conversation.SystemPrompt;
-import java.util.List;
 
-/**
- * Service: a reply to a conversation the client keeps. With a knowledge scope, the last user
- * message is the retrieval question and the passages follow the client's system prompt, numbered
- * for citation; nothing is stored, and a prompt too long for the model is refused (the client chose
- * it).
- */
+/** Service: a reply to a conversation the client keeps, as {@link ReplyPlans} plans it. */
 public final class ComposeReplyService implements ComposeReplyUseCase {
-  static final String PASSAGES_INTRO =
-      "Answer from these passages of the documents and cite a passage as [n] where you use it.";
-
   private final AnswerPipeline pipeline;
 
   public ComposeReplyService(AnswerPipeline pipeline) {
@@ -27,44 +14,7 @@ public final class ComposeReplyService implements ComposeReplyUseCase {
 
   @Override
   public void compose(ComposeReplyCommand command, AnswerStream stream) {
-    AnswerPipeline.delivering(stream, () -> pipeline.answerUnstored(plan(command), stream));
-  }
-
-  @Override
-  public int inputTokens(ComposeReplyCommand command) {
-    return pipeline.inputTokens(plan(command));
-  }
-
-  @Override
-  public void check(ComposeReplyCommand command) {
-    pipeline.check(plan(command));
-  }
-
-  private static AnswerPlan plan(ComposeReplyCommand command) {
-    KnowledgeScope scope = command.knowledge();
-    AnswerPlan.Knowledge knowledge =
-        scope == null
-            ? null
-            : new AnswerPlan.Knowledge(
-                List.of(scope.collectionId()),
-                scope.artifactIds(),
-                scope.filter(),
-                ModelMessage.lastQuestion(command.messages()),
-                scope.topK(),
-                0.0,
-                scope.topK(),
-                false);
-    String system = command.system();
-    return new AnswerPlan(
-        command.orgId(),
-        command.model(),
-        new SystemPrompt(system == null ? null : PassageText.of(system), PASSAGES_INTRO, ""),
-        command.messages(),
-        command.settings(),
-        command.tools(),
-        command.toolChoice(),
-        knowledge,
-        null,
-        false);
+    AnswerPipeline.delivering(
+        stream, () -> pipeline.answerUnstored(ReplyPlans.plan(command), stream));
   }
 }

@@ -73,7 +73,7 @@ class ComposeReplyServiceTest {
 
     ModelRequest asked = model.requests.get(0);
     assertThat(asked.system())
-        .startsWith("Be brief.\n\n" + ComposeReplyService.PASSAGES_INTRO)
+        .startsWith("Be brief.\n\n" + ReplyPlans.PASSAGES_INTRO)
         .contains("[1] n.txt\nZebra code is 4471.")
         .doesNotContain("Lion");
     assertThat(asked.passages()).hasSize(1);
@@ -100,13 +100,12 @@ class ComposeReplyServiceTest {
   @Test
   void aConversationTooLongForTheModelIsRefusedNamingWhatIsTooLong() {
     ScriptedLanguageModel small = new ScriptedLanguageModel().withContext(12);
-    ComposeReplyService narrow =
-        new ComposeReplyService(
-            new AnswerPipeline(
-                new RetrieveChunksService(
-                    collections, artifacts, new InMemoryDocumentStore(), index),
-                small,
-                small));
+    AnswerPipeline narrowPipeline =
+        new AnswerPipeline(
+            new RetrieveChunksService(collections, artifacts, new InMemoryDocumentStore(), index),
+            small,
+            small);
+    ComposeReplyService narrow = new ComposeReplyService(narrowPipeline);
     ComposeReplyCommand tooLong =
         Commands.reply("What is the zebra code?")
             .system("one two three four five six seven eight")
@@ -116,7 +115,7 @@ class ComposeReplyServiceTest {
         .isInstanceOf(PayloadTooLarge.class)
         .hasMessageStartingWith("messages: the prompt comes to at least 13 tokens");
     ComposeReplyCommand greedy = Commands.reply("Hi").maxTokens(Integer.MAX_VALUE).build();
-    assertThatThrownBy(() -> narrow.check(greedy))
+    assertThatThrownBy(() -> new CheckReplyService(narrowPipeline).check(greedy))
         .isInstanceOf(PayloadTooLarge.class)
         .hasMessageStartingWith("max_tokens:");
     assertThat(small.requests).isEmpty();
