@@ -1,7 +1,6 @@
 package dev.lectern.adapters.http.ragflow;
 
 import dev.lectern.adapters.http.common.LazySse;
-import dev.lectern.adapters.http.common.SseAnswer;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
 
@@ -9,7 +8,7 @@ import dev.lectern.application.port.in.answer.Answer;
  * An agent's answer as it is written, its citations in RAGFlow's form, handed to the frames of the
  * endpoint that streams it; it also times the run, for the events that report each component.
  */
-final class RagflowAgentStream extends SseAnswer {
+final class RagflowAgentStream extends RagflowCitedAnswer {
   /** How an endpoint frames the pieces and the end of an agent's answer. */
   interface Frames {
     /** The answer's id, before any of its text. */
@@ -24,8 +23,6 @@ final class RagflowAgentStream extends SseAnswer {
   }
 
   private final Frames frames;
-  private final RagflowCitations citations;
-  private final StringBuilder written = new StringBuilder();
   private final long began = System.nanoTime();
   private long searched;
 
@@ -33,9 +30,8 @@ final class RagflowAgentStream extends SseAnswer {
    * {@code sse} has begun (RAGFlow opens the stream before the answer); null for a whole answer.
    */
   RagflowAgentStream(LazySse sse, Frames frames, boolean quote) {
-    super(sse);
+    super(sse, quote);
     this.frames = frames;
-    this.citations = new RagflowCitations(quote);
   }
 
   @Override
@@ -45,14 +41,13 @@ final class RagflowAgentStream extends SseAnswer {
   }
 
   @Override
-  public void onDelta(String text) {
-    send(citations.next(text));
+  void piece(String text) {
+    frames.piece(text);
   }
 
   @Override
-  public void onComplete(Answer answer) {
-    send(citations.rest());
-    frames.end(answer, written.toString(), timing());
+  void end(Answer answer, String text) {
+    frames.end(answer, text, timing());
   }
 
   @Override
@@ -64,13 +59,6 @@ final class RagflowAgentStream extends SseAnswer {
     long now = System.nanoTime();
     long start = searched == 0 ? now : searched;
     return new RagflowAgentEvents.Timing((start - began) / 1e9, (now - start) / 1e9);
-  }
-
-  private void send(String piece) {
-    if (!piece.isEmpty()) {
-      written.append(piece);
-      frames.piece(piece);
-    }
   }
 
   /** An answer given whole: kept as it ends, for the one frame that reports it. */

@@ -3,7 +3,6 @@ package dev.lectern.adapters.http.ragflow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.LazySse;
-import dev.lectern.adapters.http.common.SseAnswer;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
 
@@ -11,16 +10,14 @@ import dev.lectern.application.port.in.answer.Answer;
  * An answer as RAGFlow streams it: each piece of text is a frame whose {@code answer} is that piece
  * (v0.24's delta answers), and a final frame carries the reference with {@code final:true}.
  */
-final class RagflowAnswerStream extends SseAnswer {
+final class RagflowAnswerStream extends RagflowCitedAnswer {
   private final String sessionId;
-  private final RagflowCitations citations;
   private String messageId;
 
   /** {@code sse} has begun: RAGFlow opens the stream before the answer. */
   RagflowAnswerStream(LazySse sse, String sessionId, boolean quote) {
-    super(sse);
+    super(sse, quote);
     this.sessionId = sessionId;
-    this.citations = new RagflowCitations(quote);
   }
 
   @Override
@@ -30,19 +27,7 @@ final class RagflowAnswerStream extends SseAnswer {
   }
 
   @Override
-  public void onDelta(String text) {
-    String piece = citations.next(text);
-    if (!piece.isEmpty()) {
-      send(piece);
-    }
-  }
-
-  @Override
-  public void onComplete(Answer answer) {
-    String rest = citations.rest();
-    if (!rest.isEmpty()) {
-      send(rest);
-    }
+  void end(Answer answer, String text) {
     ObjectNode data = data("", RagflowReferences.reference(answer.references()));
     data.put("prompt", "");
     data.put("created_at", System.currentTimeMillis() / 1000.0);
@@ -55,7 +40,8 @@ final class RagflowAnswerStream extends SseAnswer {
     sse.event(RagflowErrorRenderer.streamed(error));
   }
 
-  private void send(String piece) {
+  @Override
+  void piece(String piece) {
     ObjectNode reference = Json.object();
     reference.putArray("chunks");
     ObjectNode data = data(piece, reference);

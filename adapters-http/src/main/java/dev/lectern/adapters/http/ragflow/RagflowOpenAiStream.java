@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.LazySse;
 import dev.lectern.adapters.http.common.OpenAiUsage;
-import dev.lectern.adapters.http.common.SseAnswer;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.domain.assistant.Assistant;
@@ -21,29 +20,25 @@ import java.util.function.Function;
  * usage for the one after the choices (OpenAI's Java SDK ignores its choices), so the choice has
  * ended before it.
  */
-final class RagflowOpenAiStream extends SseAnswer {
+final class RagflowOpenAiStream extends RagflowCitedAnswer {
   private final Assistant chat;
   private final Function<List<Reference>, ArrayNode> reference;
-  private final RagflowCitations citations;
-  private final StringBuilder written = new StringBuilder();
   private final long created = System.currentTimeMillis() / 1000;
 
   /** {@code reference} writes the answer's reference; null when none was asked for. */
   RagflowOpenAiStream(LazySse sse, Assistant chat, Function<List<Reference>, ArrayNode> reference) {
-    super(sse);
+    super(sse, chat.showQuote());
     this.chat = chat;
     this.reference = reference;
-    this.citations = new RagflowCitations(chat.showQuote());
   }
 
   @Override
-  public void onDelta(String text) {
-    send(citations.next(text));
+  void piece(String text) {
+    sse.event(chunk(text, null));
   }
 
   @Override
-  public void onComplete(Answer answer) {
-    send(citations.rest());
+  void end(Answer answer, String text) {
     String finish = OpenAiUsage.finishReason(answer.finishReason());
     // The choice ends in a chunk of its own, which OpenAI's SDKs need before the usage; RAGFlow's
     // last chunk then repeats the finish with the usage.
@@ -57,7 +52,7 @@ final class RagflowOpenAiStream extends SseAnswer {
    */
   @Override
   protected void failInStream(LecternException error) {
-    send(citations.rest());
+    flush();
     sse.event(chunk(RagflowErrorRenderer.inAnswer(error), null));
     sse.event(last("stop", null, List.of()));
   }
@@ -70,16 +65,9 @@ final class RagflowOpenAiStream extends SseAnswer {
     if (reference != null) {
       ObjectNode delta = (ObjectNode) last.get("choices").get(0).get("delta");
       delta.set("reference", reference.apply(references));
-      delta.put("final_content", written.toString());
+      delta.put("final_content", written());
     }
     return last;
-  }
-
-  private void send(String piece) {
-    if (!piece.isEmpty()) {
-      written.append(piece);
-      sse.event(chunk(piece, null));
-    }
   }
 
   private ObjectNode chunk(String content, String finishReason) {

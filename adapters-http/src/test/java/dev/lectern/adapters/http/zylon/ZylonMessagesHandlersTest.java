@@ -102,17 +102,22 @@ class ZylonMessagesHandlersTest {
     assertThat(content.get(2).get("text").asText()).isEqualTo("It is 4471.");
   }
 
-  @Test
-  void aModelThatFailsMidStreamEndsTheStreamWithAnErrorEvent() {
-    harness.lectern.model.answering("one two three four").failingAfter(2);
-
+  /** A streamed answer to "Count.", which has begun: 200 and an event stream. */
+  Response countingStream() {
     Response reply =
         harness.post(
             MESSAGES,
             "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Count.\"}]}");
-
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.contentType()).startsWith("text/event-stream");
+    return reply;
+  }
+
+  @Test
+  void aModelThatFailsMidStreamEndsTheStreamWithAnErrorEvent() {
+    harness.lectern.model.answering("one two three four").failingAfter(2);
+
+    Response reply = countingStream();
     String stream = reply.body();
     assertThat(stream)
         .contains("event: message_start", "\"text\":\"one \"", "\"text\":\"two \"")
@@ -127,13 +132,7 @@ class ZylonMessagesHandlersTest {
   void anUnexpectedFailureMidStreamIsAnErrorEventNotJsonWrittenOntoTheStream() {
     harness.lectern.model.answering("one two three four").breakingAfter(1);
 
-    Response reply =
-        harness.post(
-            MESSAGES,
-            "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Count.\"}]}");
-
-    assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.contentType()).startsWith("text/event-stream");
+    Response reply = countingStream();
     String last = reply.body().strip();
     last = last.substring(last.lastIndexOf("event: "));
     // A server fault: its details stay in the log, the client gets the error id.
