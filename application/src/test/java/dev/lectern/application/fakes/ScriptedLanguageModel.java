@@ -22,6 +22,7 @@ public final class ScriptedLanguageModel implements LanguageModel, ModelCatalog 
   private volatile int failAfterWords = -1;
   private volatile boolean failsAsABug;
   private volatile int contextTokens = 1_000_000;
+  private volatile String name = "scripted";
 
   public ScriptedLanguageModel answering(String text) {
     answer = text;
@@ -44,6 +45,12 @@ public final class ScriptedLanguageModel implements LanguageModel, ModelCatalog 
     return this;
   }
 
+  /** The one model's name in the catalog. */
+  public ScriptedLanguageModel named(String configured) {
+    name = configured;
+    return this;
+  }
+
   /** A context window this small, so that prompts must be cut to fit it. */
   public ScriptedLanguageModel withContext(int tokens) {
     contextTokens = tokens;
@@ -52,7 +59,7 @@ public final class ScriptedLanguageModel implements LanguageModel, ModelCatalog 
 
   @Override
   public List<ModelInfo> models() {
-    return List.of(new ModelInfo("scripted", "scripted", false, contextTokens, true));
+    return List.of(new ModelInfo(name, name, false, contextTokens, true));
   }
 
   /** One token per word of the system prompt and of each message. */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class CitationMarkers {
   /** The most digits a marker's number has. */
-  public static final int MAX_DIGITS = 4;
+  private static final int MAX_DIGITS = 4;
 
   /** How a dialect writes a marker. */
   @FunctionalInterface

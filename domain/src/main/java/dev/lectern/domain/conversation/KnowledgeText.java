@@ -12,16 +12,25 @@ public final class KnowledgeText {
   /** The most tokens of passages any prompt takes. */
   public static final int MAX_TOKENS = 6000;
 
+  /** The most characters of passages any prompt takes, whatever they come to in tokens. */
+  public static final int MAX_CHARS = 24_000;
+
   private KnowledgeText() {}
 
   /**
    * How many of the references fit, best first, in {@code tokens} once formatted, each counted by
-   * {@code count} (the model's own tokens).
+   * {@code count} (the model's own tokens), and in {@link #MAX_CHARS}.
    */
   public static int fitting(List<Reference> references, int tokens, ToIntFunction<String> count) {
     long used = 0;
+    long chars = 0;
     for (int i = 0; i < references.size(); i++) {
-      used += count.applyAsInt(entry(i, references.get(i)));
+      String entry = entry(i, references.get(i));
+      chars += entry.length();
+      if (chars > MAX_CHARS) {
+        return i;
+      }
+      used += count.applyAsInt(entry);
       if (used > tokens) {
         return i;
       }

@@ -25,6 +25,9 @@ public record PassageText(List<String> pieces) {
 
   /** {@code text} with the passages wherever {@code marker} stands in it. */
   public static PassageText marked(String text, String marker) {
+    if (marker.isEmpty()) {
+      throw new IllegalArgumentException("a marker has at least one character");
+    }
     List<String> pieces = new ArrayList<>();
     int from = 0;
     for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, from)) {

@@ -18,14 +18,14 @@ public record SystemPrompt(PassageText text, String passagesIntro, String instru
     instructions = instructions == null ? "" : instructions;
   }
 
-  /** A prompt with the passages in its places, nothing appended. */
-  public static SystemPrompt of(PassageText text) {
-    return new SystemPrompt(text, null, "");
-  }
-
   /** A plain prompt (null for none) that shows no passages. */
   public static SystemPrompt plain(String text) {
     return new SystemPrompt(text == null ? null : PassageText.of(text), null, "");
+  }
+
+  /** Whether the rendered prompt holds {@code passages} (a model that reads it reads them). */
+  public boolean shows(List<Reference> passages) {
+    return !passages.isEmpty() && (passagesIntro != null || text != null && text.showsPassages());
   }
 
   /** The prompt with {@code passages}, numbered as answers cite them; null when there is none. */

@@ -11,11 +11,13 @@ class SystemPromptTest {
 
   @Test
   void passagesGoWhereTheTextPlacesThem() {
-    SystemPrompt prompt = SystemPrompt.of(PassageText.marked("Use {k} and {k}.", "{k}"));
+    SystemPrompt prompt = new SystemPrompt(PassageText.marked("Use {k} and {k}.", "{k}"), null, "");
 
     assertThat(prompt.render(ONE))
         .isEqualTo("Use [1] a.txt\nAlpha.\n\n and [1] a.txt\nAlpha.\n\n.");
     assertThat(prompt.render(List.of())).isEqualTo("Use  and .");
+    assertThat(prompt.shows(ONE)).isTrue();
+    assertThat(SystemPrompt.plain("No places.").shows(ONE)).isFalse();
   }
 
   @Test

@@ -38,7 +38,7 @@ public abstract class SseAnswer implements AnswerStream {
           sse.request(),
           error.errorId(),
           error.getMessage(),
-          error.getCause());
+          failure);
     }
     failInStream(error);
   }

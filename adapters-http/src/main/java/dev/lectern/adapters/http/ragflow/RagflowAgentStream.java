@@ -51,7 +51,7 @@ final class RagflowAgentStream extends RagflowCitedAnswer {
   }
 
   @Override
-  protected void failInStream(LecternException error) {
+  void failed(LecternException error) {
     frames.fail(RagflowErrorRenderer.inAnswer(error));
   }
 

@@ -36,7 +36,7 @@ final class RagflowAnswerStream extends RagflowCitedAnswer {
   }
 
   @Override
-  protected void failInStream(LecternException error) {
+  void failed(LecternException error) {
     sse.event(RagflowErrorRenderer.streamed(error));
   }
 

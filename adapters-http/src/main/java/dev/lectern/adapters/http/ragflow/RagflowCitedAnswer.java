@@ -2,6 +2,7 @@ package dev.lectern.adapters.http.ragflow;
 
 import dev.lectern.adapters.http.common.LazySse;
 import dev.lectern.adapters.http.common.SseAnswer;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.answer.Answer;
 
 /**
@@ -25,6 +26,15 @@ abstract class RagflowCitedAnswer extends SseAnswer {
   /** The end of the answer; {@code text} is all of it, as its pieces showed it. */
   abstract void end(Answer answer, String text);
 
+  /** The answer failed after it began, what the citations held back sent first. */
+  abstract void failed(LecternException error);
+
+  @Override
+  protected final void failInStream(LecternException error) {
+    flush();
+    failed(error);
+  }
+
   @Override
   public final void onDelta(String text) {
     send(citations.next(text));
@@ -36,8 +46,7 @@ abstract class RagflowCitedAnswer extends SseAnswer {
     end(answer, written.toString());
   }
 
-  /** Sends what the citations still hold back (before a failure's own frames). */
-  final void flush() {
+  private void flush() {
     send(citations.rest());
   }
 

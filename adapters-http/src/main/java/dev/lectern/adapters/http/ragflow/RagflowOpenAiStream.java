@@ -51,8 +51,7 @@ final class RagflowOpenAiStream extends RagflowCitedAnswer {
    * RAGFlow sends them (with no usage: the answer's was never counted).
    */
   @Override
-  protected void failInStream(LecternException error) {
-    flush();
+  void failed(LecternException error) {
     sse.event(chunk(RagflowErrorRenderer.inAnswer(error), null));
     sse.event(last("stop", null, List.of()));
   }

@@ -158,12 +158,15 @@ public final class ZylonMessagesHandlers {
   }
 
   /**
-   * The model a request names: {@code "default"} (what Zylon's clients send) and Anthropic's names
-   * ({@code claude-…}, what its SDK's examples send) are the default model; any other name must be
-   * a configured one.
+   * The model a request names: a configured one by its name; else {@code "default"} (what Zylon's
+   * clients send) and Anthropic's names ({@code claude-…}, what its SDK's examples send) are the
+   * default model, and any other name is refused by the catalog's rule.
    */
-  static String model(String name) {
-    return name == null || name.equals("default") || name.startsWith("claude-") ? null : name;
+  private String model(String name) {
+    boolean configured =
+        useCases.models().models().stream().anyMatch(model -> model.name().equals(name));
+    boolean vendors = name == null || name.equals("default") || name.startsWith("claude-");
+    return configured || !vendors ? name : null;
   }
 
   private ComposeReplyCommand command(Caller caller, ZylonMessagesRequest request) {

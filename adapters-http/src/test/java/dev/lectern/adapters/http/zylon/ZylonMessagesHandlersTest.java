@@ -173,9 +173,31 @@ class ZylonMessagesHandlersTest {
               "{\"model\":\"" + name + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
       assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
+    // No name: the catalog's default answers.
     assertThat(harness.lectern.model.requests)
         .extracting(ModelRequest::model)
-        .containsExactly("scripted", "scripted");
+        .containsExactly(null, null);
+  }
+
+  @Test
+  void aConfiguredModelIsPickedByItsNameEvenAVendorsOne() {
+    harness.lectern.model.named("claude-local");
+    String hi = ",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+
+    Response configured = harness.post(MESSAGES, "{\"model\":\"claude-local\"" + hi);
+    Response vendors = harness.post(MESSAGES, "{\"model\":\"claude-sonnet-4-5\"" + hi);
+    Response unknown = harness.post(MESSAGES + "/count_tokens", "{\"model\":\"gpt-9\"" + hi);
+    Response invalid = harness.post(MESSAGES + "/validate", "{\"model\":\"gpt-9\"" + hi);
+
+    assertThat(configured.status()).isEqualTo(200);
+    assertThat(vendors.status()).isEqualTo(200);
+    assertThat(harness.lectern.model.requests)
+        .extracting(ModelRequest::model)
+        .containsExactly("claude-local", null);
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().get("errors").get(0).asText())
+        .isEqualTo("model: no model named 'gpt-9' is configured; use one of claude-local");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.lectern.application.port.out.ModelReply;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.domain.conversation.FinishReason;
 import dev.lectern.domain.conversation.ModelMessage;
+import dev.lectern.domain.conversation.Reference;
 import java.util.List;
 
 /**
@@ -46,8 +47,13 @@ public final class ExtractiveLanguageModel implements LanguageModel {
       deltas.text(delta);
     }
     String text = written.toString();
-    // The passages are read once, in the system prompt they are part of.
+    // The passages are read once: in the system prompt when it holds them, else on their own.
     int input = TokenCounts.of(request);
+    if (!request.prompt().shows(request.passages())) {
+      for (Reference passage : request.passages()) {
+        input += TokenCounts.of(passage.snippet());
+      }
+    }
     return new ModelReply(
         text, List.of(), finish, new ModelReply.TokenUsage(input, TokenCounts.of(text)));
   }

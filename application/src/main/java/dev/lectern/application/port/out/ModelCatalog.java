@@ -13,7 +13,11 @@ public interface ModelCatalog {
 
   /** The model a request naming none is given. */
   default ModelInfo defaultModel() {
-    return models().get(0);
+    List<ModelInfo> all = models();
+    if (all.isEmpty()) {
+      throw new IllegalStateException("no language model is configured");
+    }
+    return all.get(0);
   }
 
   /**

@@ -68,9 +68,4 @@ public record ModelRequest(
   public ModelRequest withMessages(List<ModelMessage> turns) {
     return new ModelRequest(model, prompt, turns, settings, tools, toolChoice, passages);
   }
-
-  /** The same request with these passages. */
-  public ModelRequest withPassages(List<Reference> found) {
-    return new ModelRequest(model, prompt, messages, settings, tools, toolChoice, found);
-  }
 }

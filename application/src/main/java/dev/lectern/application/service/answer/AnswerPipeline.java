@@ -49,14 +49,15 @@ public final class AnswerPipeline {
    * within that window (its oldest turns left out, or refused, as the plan says).
    */
   Prepared prepare(AnswerPlan plan) {
-    catalog.resolve(plan.model());
     List<Retrieval.RetrievedChunk> found = passages(plan);
     AnswerPlan.Framing framing = plan.framing();
     boolean nothingFound =
         found.isEmpty() && plan.knowledge() != null && framing.whenNothingFound() != null;
     if (!framing.asksModel() || nothingFound) {
+      // The model is not asked: a model that has left the configuration does not matter.
       return new Prepared(plan, found, null);
     }
+    catalog.resolve(plan.model());
     ModelRequest request = request(plan, Passages.references(found));
     return new Prepared(
         plan, found, plan.fitsHistory() ? budget.fit(request) : budget.check(request));
@@ -106,10 +107,13 @@ public final class AnswerPipeline {
     return new ModelReply(deltas.written(), reply.toolCalls(), reply.finishReason(), reply.usage());
   }
 
-  /** What the plan's model is asked with {@code references} (before any fitting). */
+  /**
+   * What the plan's model is asked with {@code references} (before any fitting); its name as the
+   * plan gives it, which the catalog's one rule resolves.
+   */
   ModelRequest request(AnswerPlan plan, List<Reference> references) {
     return new ModelRequest(
-        catalog.resolve(plan.model()).name(),
+        plan.model(),
         plan.prompt(),
         questionTurn(plan, plan.turns(), references),
         plan.settings(),
@@ -123,6 +127,7 @@ public final class AnswerPipeline {
    * not exist, a prompt too long for the model.
    */
   void check(AnswerPlan plan) {
+    catalog.resolve(plan.model());
     if (plan.knowledge() != null) {
       passages.check(plan.orgId(), plan.knowledge());
     }
@@ -131,6 +136,7 @@ public final class AnswerPipeline {
 
   /** How many tokens the plan's prompt comes to before any passages. */
   int inputTokens(AnswerPlan plan) {
+    catalog.resolve(plan.model());
     return model.inputTokens(request(plan, List.of()));
   }
 

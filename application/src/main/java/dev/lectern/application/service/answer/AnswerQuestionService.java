@@ -79,31 +79,9 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
           "question");
     }
     Assistant assistant = plans.active(command.orgId(), command.assistantId());
-    Conversation conversation =
-        conversations
-            .find(command.orgId(), command.conversationId())
-            .filter(c -> c.assistantId().equals(assistant.id()))
-            .orElseThrow(
-                () ->
-                    NotFound.of(
-                        "conversation '" + command.conversationId() + "' not found",
-                        "conversation",
-                        command.conversationId()));
+    Conversation conversation = conversation(command, assistant);
     String parentId = parent(command);
-    List<ModelMessage> turns = new ArrayList<>();
-    if (parentId != null) {
-      for (Message earlier :
-          conversations.branch(
-              command.orgId(),
-              command.conversationId(),
-              parentId,
-              assistant.historyWindow(),
-              ConversationTree.MAX_HISTORY_CHARS)) {
-        turns.add(new ModelMessage(earlier.role(), earlier.content(), List.of(), null));
-      }
-    }
-    turns = new ArrayList<>(History.fromFirstQuestion(turns, ModelMessage::role));
-    turns.add(ModelMessage.user(command.question()));
+    List<ModelMessage> turns = turns(command, assistant, parentId);
     AnswerPlan plan =
         plans.plan(
             assistant,
@@ -116,13 +94,25 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
     Turn turn = new Turn(command, parentId, ids.get(), ids.get(), clock.instant(), found);
     stream.onStart(turn.questionId(), turn.answerId());
     stream.onSources(prepared.found());
+    ModelReply reply = write(prepared, turn, stream);
+    Answer done = store(turn, reply);
+    if (conversation.anonymous()) {
+      // Before the answer is complete for its client, so that a failure here is the answer's.
+      anonymous.keepWithinQuota(command.orgId(), assistant.id(), conversation.id());
+    }
+    stream.onComplete(done);
+  }
+
+  /**
+   * The reply written to {@code stream}; a failure after some of it keeps what a live client saw,
+   * marked as cut, with the question it answers.
+   */
+  private ModelReply write(AnswerPipeline.Prepared prepared, Turn turn, AnswerStream stream) {
     StreamDeltas deltas = new StreamDeltas(stream);
-    ModelReply reply;
     try {
-      reply = pipeline.write(prepared, deltas);
+      return pipeline.write(prepared, deltas);
     } catch (RuntimeException failure) {
       if (stream.live() && !deltas.written().isEmpty()) {
-        // What the client already saw is kept, marked as cut, with the question it answers.
         store(
             turn,
             new ModelReply(
@@ -133,11 +123,43 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
       }
       throw failure;
     }
-    Answer done = store(turn, reply);
-    stream.onComplete(done);
-    if (conversation.anonymous()) {
-      anonymous.keepWithinQuota(command.orgId(), assistant.id(), conversation.id());
+  }
+
+  /** The assistant's conversation the command names. */
+  private Conversation conversation(AnswerQuestionCommand command, Assistant assistant) {
+    return conversations
+        .find(command.orgId(), command.conversationId())
+        .filter(c -> c.assistantId().equals(assistant.id()))
+        .orElseThrow(
+            () ->
+                NotFound.of(
+                    "conversation '" + command.conversationId() + "' not found",
+                    "conversation",
+                    command.conversationId()));
+  }
+
+  /**
+   * The turns the model sees: the branch the question follows (within the assistant's window), as
+   * {@link History} has it, then the question.
+   */
+  private List<ModelMessage> turns(
+      AnswerQuestionCommand command, Assistant assistant, String parentId) {
+    List<ModelMessage> earlier = new ArrayList<>();
+    if (parentId != null) {
+      for (Message message :
+          conversations.branch(
+              command.orgId(),
+              command.conversationId(),
+              parentId,
+              assistant.historyWindow(),
+              ConversationTree.MAX_HISTORY_CHARS)) {
+        earlier.add(new ModelMessage(message.role(), message.content(), List.of(), null));
+      }
     }
+    List<ModelMessage> turns =
+        new ArrayList<>(History.fromFirstQuestion(earlier, ModelMessage::role));
+    turns.add(ModelMessage.user(command.question()));
+    return turns;
   }
 
   /** One question and what it will be stored as. */

@@ -22,6 +22,7 @@ import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.answer.AnswerStream;
 import dev.lectern.application.port.in.artifact.ArtifactInput;
 import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
+import dev.lectern.application.port.in.retrieval.Retrieval;
 import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.application.service.conversation.AnonymousQuota;
 import dev.lectern.application.service.retrieval.RetrieveChunksService;
@@ -305,6 +306,83 @@ class AnswerQuestionServiceTest {
     Message stored = conversations.messages("org1", "s1").get(2);
     assertThat(stored.content()).isEqualTo("Five working ");
     assertThat(stored.complete()).isFalse();
+  }
+
+  /** A stream that has begun: it records its events in order and takes a failure in-stream. */
+  static final class Begun implements AnswerStream {
+    final List<String> events = new ArrayList<>();
+    RuntimeException failure;
+
+    @Override
+    public void onStart(String questionId, String answerId) {
+      events.add("start " + questionId + " " + answerId);
+    }
+
+    @Override
+    public void onSources(List<Retrieval.RetrievedChunk> sources) {
+      events.add("sources " + sources.size());
+    }
+
+    @Override
+    public void onDelta(String text) {
+      events.add("delta " + text);
+    }
+
+    @Override
+    public void onComplete(Answer answer) {
+      events.add("complete " + answer.finishReason());
+    }
+
+    @Override
+    public void onError(RuntimeException error) {
+      events.add("error");
+      failure = error;
+    }
+  }
+
+  @Test
+  void aStreamHearsStartSourcesPiecesThenCompleteOrOneErrorAndKeepsWhatItSaw() {
+    model.answering("Five working days.");
+    Begun done = new Begun();
+    service.answer(ask("How long do refunds take?", null), done);
+    assertThat(done.events)
+        .containsExactly(
+            "start m1 m2",
+            "sources 1",
+            "delta Five ",
+            "delta working ",
+            "delta days.",
+            "complete STOP");
+
+    model.failingAfter(2);
+    Begun cut = new Begun();
+    service.answer(ask("And card refunds?", "m2"), cut);
+
+    assertThat(cut.events)
+        .containsExactly("start m3 m4", "sources 1", "delta Five ", "delta working ", "error");
+    assertThat(cut.failure).isInstanceOf(UpstreamFailure.class);
+    Message stored = conversations.messages("org1", "s1").getLast();
+    assertThat(stored.content()).isEqualTo("Five working ");
+    assertThat(stored.complete()).isFalse();
+  }
+
+  @Test
+  void aPromptThatCannotFitFailsBeforeTheStreamStarts() {
+    // An assistant without collections: its model is asked whatever the passages.
+    assistants.insert(Assistant.create("org1", "a2", "Plain", List.of(), T0));
+    conversations.create(
+        new Conversation("org1", "s2", "a2", "New conversation", null, T0, T0), List.of());
+    model.withContext(3);
+    Begun refused = new Begun();
+
+    service.answer(
+        Commands.question("How long do refunds take?").assistant("a2").conversation("s2").build(),
+        refused);
+
+    assertThat(refused.events).containsExactly("error");
+    assertThat(refused.failure).isInstanceOf(PayloadTooLarge.class);
+    assertThat(conversations.messages("org1", "s2")).isEmpty();
+    assertThat(model.requests).isEmpty();
   }
 
   @Test

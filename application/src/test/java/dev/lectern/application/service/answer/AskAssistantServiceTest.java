@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lectern.application.error.Forbidden;
+import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.fakes.InMemoryLectern;
 import dev.lectern.application.port.in.answer.Answer;
+import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerStream;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
 import dev.lectern.application.port.in.assistant.AssistantDraft;
@@ -13,6 +15,7 @@ import dev.lectern.application.port.out.ModelRequest;
 import dev.lectern.domain.assistant.AssistantStatus;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.conversation.ModelMessage;
+import dev.lectern.domain.conversation.PassageText;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,27 @@ class AskAssistantServiceTest {
     assertThat(asked.messages()).extracting(ModelMessage::text).containsExactly("q3", "a3", "q4");
     assertThat(asked.settings().maxTokens()).isEqualTo(32);
     assertThat(asked.settings().temperature()).isEqualTo(0.3);
+  }
+
+  @Test
+  void anAssistantWhoseModelLeftTheConfigurationGivesFixedAnswersButIsRefusedTheModel() {
+    String desk =
+        assistant(AssistantDraft.named("Desk").withKnowledgeRequired(false).withModel("scripted"));
+    lectern.model.named("other");
+    List<ModelMessage> hi = List.of(ModelMessage.user("Hi"));
+    Recorded fixed = new Recorded();
+
+    lectern.asks.ask(
+        new AskAssistantCommand(
+            org, desk, hi, null, null, AnswerFrame.fixed(PassageText.of("Closed today."))),
+        fixed);
+
+    assertThat(fixed.completed.text()).isEqualTo("Closed today.");
+    assertThatThrownBy(
+            () -> lectern.asks.ask(new AskAssistantCommand(org, desk, hi, null, null), fixed))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessage("model: no model named 'scripted' is configured; use one of other");
+    assertThat(lectern.model.requests).isEmpty();
   }
 
   @Test

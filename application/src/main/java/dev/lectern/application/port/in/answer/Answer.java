@@ -30,26 +30,4 @@ public record Answer(
     references = List.copyOf(references);
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
   }
-
-  /** An answer that asks for no tools. */
-  public Answer(
-      String conversationId,
-      String questionId,
-      String answerId,
-      String text,
-      List<Reference> references,
-      FinishReason finishReason,
-      int inputTokens,
-      int outputTokens) {
-    this(
-        conversationId,
-        questionId,
-        answerId,
-        text,
-        references,
-        finishReason,
-        inputTokens,
-        outputTokens,
-        List.of());
-  }
 }

@@ -76,9 +76,4 @@ public record AnswerFrame(
   public boolean asksModel() {
     return mode == Mode.MODEL;
   }
-
-  /** Whether the passages are needed: the model sees them, or the fixed text shows them. */
-  public boolean needsPassages() {
-    return asksModel() || before.showsPassages();
-  }
 }
