@@ -39,9 +39,14 @@ public final class AnswerPipeline {
    * An answer ready to be written: the chunks it draws on and the model's request, every check
    * made, so that a plan the model cannot take fails before any of the answer is sent.
    *
+   * @param references the chunks as the answer refers to them, in citation order
    * @param request what the model is asked; null when it is not asked (a fixed answer)
    */
-  record Prepared(AnswerPlan plan, List<Retrieval.RetrievedChunk> found, ModelRequest request) {}
+  record Prepared(
+      AnswerPlan plan,
+      List<Retrieval.RetrievedChunk> found,
+      List<Reference> references,
+      ModelRequest request) {}
 
   /**
    * Prepares the plan: its model resolved, the chunks it draws on (best first, as many as fit the
@@ -50,17 +55,18 @@ public final class AnswerPipeline {
    */
   Prepared prepare(AnswerPlan plan) {
     List<Retrieval.RetrievedChunk> found = passages(plan);
+    List<Reference> references = Passages.references(found);
     AnswerPlan.Framing framing = plan.framing();
     boolean nothingFound =
         found.isEmpty() && plan.knowledge() != null && framing.whenNothingFound() != null;
     if (!framing.asksModel() || nothingFound) {
       // The model is not asked: a model that has left the configuration does not matter.
-      return new Prepared(plan, found, null);
+      return new Prepared(plan, found, references, null);
     }
     catalog.resolve(plan.model());
-    ModelRequest request = request(plan, Passages.references(found));
+    ModelRequest request = request(plan, references);
     return new Prepared(
-        plan, found, plan.fitsHistory() ? budget.fit(request) : budget.check(request));
+        plan, found, references, plan.fitsHistory() ? budget.fit(request) : budget.check(request));
   }
 
   private List<Retrieval.RetrievedChunk> passages(AnswerPlan plan) {
@@ -86,7 +92,7 @@ public final class AnswerPipeline {
    */
   ModelReply write(Prepared prepared, StreamDeltas deltas) {
     AnswerPlan.Framing framing = prepared.plan().framing();
-    String formatted = KnowledgeText.format(Passages.references(prepared.found()));
+    String formatted = KnowledgeText.format(prepared.references());
     String before = framing.before().with(formatted);
     if (!framing.asksModel()) {
       return fixed(before, deltas);
@@ -146,7 +152,7 @@ public final class AnswerPipeline {
     stream.onStart(null, null);
     stream.onSources(prepared.found());
     ModelReply reply = write(prepared, new StreamDeltas(stream));
-    stream.onComplete(answer(null, null, null, reply, Passages.references(prepared.found())));
+    stream.onComplete(answer(null, null, null, reply, prepared.references()));
   }
 
   /** The answer a reply makes, under these ids. */

@@ -90,8 +90,8 @@ public final class AnswerQuestionService implements AnswerQuestionUseCase {
             new AssistantPlans.Sampling(command.maxTokens(), command.temperature()),
             command.frame());
     AnswerPipeline.Prepared prepared = pipeline.prepare(plan);
-    List<Reference> found = Passages.references(prepared.found());
-    Turn turn = new Turn(command, parentId, ids.get(), ids.get(), clock.instant(), found);
+    Turn turn =
+        new Turn(command, parentId, ids.get(), ids.get(), clock.instant(), prepared.references());
     stream.onStart(turn.questionId(), turn.answerId());
     stream.onSources(prepared.found());
     ModelReply reply = write(prepared, turn, stream);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lectern.application.error.Forbidden;
 import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.fakes.InMemoryLectern;
+import dev.lectern.application.fakes.RecordedAnswer;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.application.port.in.answer.AnswerFrame;
-import dev.lectern.application.port.in.answer.AnswerStream;
 import dev.lectern.application.port.in.answer.AskAssistantCommand;
 import dev.lectern.application.port.in.assistant.AssistantDraft;
 import dev.lectern.application.port.out.ModelRequest;
@@ -28,23 +28,8 @@ class AskAssistantServiceTest {
     return lectern.assistants.create(org, draft).id();
   }
 
-  static final class Recorded implements AnswerStream {
-    final List<String> deltas = new ArrayList<>();
-    Answer completed;
-
-    @Override
-    public void onDelta(String text) {
-      deltas.add(text);
-    }
-
-    @Override
-    public void onComplete(Answer answer) {
-      completed = answer;
-    }
-  }
-
   /** The answer {@code sink} was given. */
-  Answer ask(AskAssistantCommand command, Recorded sink) {
+  Answer ask(AskAssistantCommand command, RecordedAnswer sink) {
     lectern.asks.ask(command, sink);
     return sink.completed;
   }
@@ -55,7 +40,7 @@ class AskAssistantServiceTest {
     String desk =
         assistant(AssistantDraft.named("Desk").withCollections(List.of(new CollectionId("docs"))));
     lectern.model.answering("Five days [1].");
-    Recorded sink = new Recorded();
+    RecordedAnswer sink = new RecordedAnswer();
 
     Answer answer =
         ask(
@@ -93,7 +78,7 @@ class AskAssistantServiceTest {
     }
     messages.add(ModelMessage.user("q4"));
 
-    lectern.asks.ask(new AskAssistantCommand(org, desk, messages, 32, 0.3), new Recorded());
+    lectern.asks.ask(new AskAssistantCommand(org, desk, messages, 32, 0.3), new RecordedAnswer());
 
     ModelRequest asked = lectern.model.requests.getFirst();
     assertThat(asked.messages()).extracting(ModelMessage::text).containsExactly("q3", "a3", "q4");
@@ -107,7 +92,7 @@ class AskAssistantServiceTest {
         assistant(AssistantDraft.named("Desk").withKnowledgeRequired(false).withModel("scripted"));
     lectern.model.named("other");
     List<ModelMessage> hi = List.of(ModelMessage.user("Hi"));
-    Recorded fixed = new Recorded();
+    RecordedAnswer fixed = new RecordedAnswer();
 
     lectern.asks.ask(
         new AskAssistantCommand(
@@ -131,7 +116,7 @@ class AskAssistantServiceTest {
                 lectern.asks.ask(
                     new AskAssistantCommand(
                         org, desk, List.of(ModelMessage.user("Hi")), null, null),
-                    new Recorded()))
+                    new RecordedAnswer()))
         .isInstanceOf(Forbidden.class);
     assertThat(lectern.model.requests).isEmpty();
   }
@@ -150,7 +135,7 @@ class AskAssistantServiceTest {
         ask(
             new AskAssistantCommand(
                 org, desk, List.of(ModelMessage.user("How long do refunds take?")), null, null),
-            new Recorded());
+            new RecordedAnswer());
 
     assertThat(answer.references()).extracting(r -> r.documentId()).containsExactly("refunds");
     var renamed = lectern.assistants.update(org, desk, AssistantDraft.named("Front desk"));
