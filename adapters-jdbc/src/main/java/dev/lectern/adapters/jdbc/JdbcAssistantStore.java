@@ -26,7 +26,7 @@ public final class JdbcAssistantStore implements AssistantStore {
       "org_id, id, name, name_key, description, system_prompt, opener, empty_response,"
           + " knowledge_required, collection_ids, llm_model, temperature, top_p, presence_penalty,"
           + " frequency_penalty, max_tokens, top_n, top_k, similarity_threshold, keyword_weight,"
-          + " history_window, show_quote, access, status, attributes, created_at, updated_at";
+          + " history_window, show_quote, access, status, attributes, flow, created_at, updated_at";
   private static final int KEY_COLUMNS = 2;
 
   /** {@code name = ?, …}: every column after the key. */
@@ -41,7 +41,7 @@ public final class JdbcAssistantStore implements AssistantStore {
 
   @Override
   public boolean insert(Assistant assistant) {
-    String marks = "?, ".repeat(27);
+    String marks = "?, ".repeat(28);
     return jdbc.updateUnlessDuplicate(
         "INSERT INTO assistants ("
             + COLUMNS
@@ -161,6 +161,7 @@ public final class JdbcAssistantStore implements AssistantStore {
       a.access().name(),
       a.status().name(),
       MetadataJson.write(a.attributes()),
+      FlowJson.write(a.flow()),
       a.createdAt(),
       a.updatedAt()
     };
@@ -197,6 +198,7 @@ public final class JdbcAssistantStore implements AssistantStore {
         Access.valueOf(row.getString("access")),
         AssistantStatus.valueOf(row.getString("status")),
         attributes(row.getString("attributes")),
+        FlowJson.read(row.getString("flow")),
         Jdbc.instant(row, "created_at"),
         Jdbc.instant(row, "updated_at"));
   }

@@ -15,8 +15,12 @@ import dev.lectern.domain.conversation.Conversation;
 import dev.lectern.domain.conversation.Message;
 import dev.lectern.domain.conversation.Reference;
 import dev.lectern.domain.conversation.Role;
+import dev.lectern.domain.flow.Flow;
+import dev.lectern.domain.flow.FlowStep;
+import dev.lectern.domain.flow.Template;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +70,7 @@ public abstract class AbstractAssistantStoresContractTest {
             AssistantStatus.SUSPENDED,
             java.util.Map.of(
                 "avatar", "data:image/png;base64,AAAA", "ragflow.prompt", "{\"tts\":false}"),
+            everyStep(),
             T0,
             T0.plusSeconds(5));
 
@@ -111,6 +116,42 @@ public abstract class AbstractAssistantStoresContractTest {
         .isEqualTo(AssistantStore.Outcome.CHANGED);
   }
 
+  /** A flow with every kind of step and of template part, a value of each setting left out. */
+  private static Flow everyStep() {
+    Template question =
+        new Template(
+            List.of(
+                new Template.Literal("Q: "),
+                Template.Slot.QUESTION,
+                new Template.Variable("tone"),
+                new Template.Input("name"),
+                Template.Slot.ASKER,
+                Template.Slot.TURN,
+                Template.Slot.FILES));
+    return new Flow(
+        List.of(
+            new FlowStep.Begin("begin", "Start", "Hi there", Map.of("name", "friend")),
+            new FlowStep.Retrieve("find", "", List.of("d1", "d2"), 4, null, 0.3),
+            new FlowStep.Generate(
+                "ask",
+                "Model",
+                "llama3",
+                new Template(List.of(new Template.Literal("Use "), Template.Slot.PASSAGES)),
+                question,
+                0.2,
+                null,
+                512,
+                true,
+                true),
+            new FlowStep.Message(
+                "say",
+                "",
+                List.of(
+                    new Template(List.of(Template.Slot.ANSWER, new Template.Literal(" [done]"))),
+                    Template.of("Hello")))),
+        Map.of("tone", "kind"));
+  }
+
   static Assistant withAccess(Assistant a, Access access) {
     return new Assistant(
         a.orgId(),
@@ -129,6 +170,7 @@ public abstract class AbstractAssistantStoresContractTest {
         access,
         a.status(),
         a.attributes(),
+        a.flow(),
         a.createdAt(),
         a.updatedAt());
   }
@@ -151,6 +193,7 @@ public abstract class AbstractAssistantStoresContractTest {
         a.access(),
         a.status(),
         a.attributes(),
+        a.flow(),
         a.createdAt(),
         at);
   }

@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.bootstrap.http.RunningLectern.Reply;
+import dev.lectern.domain.assistant.Assistant;
+import dev.lectern.domain.flow.Template;
+import dev.lectern.domain.org.OrgSlug;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -300,6 +304,46 @@ class RagflowAgentsHttpTest {
             .get("data");
     assertThat(data.at("/data/content").asText()).isEqualTo("{knowledge} and {input} refunds");
     assertThat(data.at("/data/reference").toString()).isEqualTo("{}");
+  }
+
+  @Test
+  void anAgentKeepsItsFlowTypedAndOneStoredBeforeFlowsAnswersFromItsDsl() {
+    String id =
+        create("Stored", dsl("echo.json").replace("[\"{sys.query}\"]", "[\"Said: {sys.query}\"]"));
+    String org = lectern.stores().orgs().findBySlug(new OrgSlug("default")).orElseThrow().id();
+    AssistantStore store = lectern.stores().assistants();
+    Assistant agent = store.find(org, id).orElseThrow();
+    assertThat(agent.flow().steps()).hasSize(2);
+    assertThat(agent.flow().message().choices().getFirst().parts())
+        .containsExactly(new Template.Literal("Said: "), Template.Slot.QUESTION);
+
+    // As a database written before flows were stored holds it: the DSL only.
+    assertThat(store.update(withoutFlow(agent))).isTrue();
+    JsonNode data = complete(id, "{\"question\":\"hello\",\"stream\":false}").json().get("data");
+    assertThat(data.at("/data/content").asText()).isEqualTo("Said: hello");
+  }
+
+  private static Assistant withoutFlow(Assistant a) {
+    return new Assistant(
+        a.orgId(),
+        a.id(),
+        a.name(),
+        a.description(),
+        a.systemPrompt(),
+        a.opener(),
+        a.emptyResponse(),
+        a.knowledgeRequired(),
+        a.collections(),
+        a.model(),
+        a.retrieval(),
+        a.historyWindow(),
+        a.showQuote(),
+        a.access(),
+        a.status(),
+        a.attributes(),
+        null,
+        a.createdAt(),
+        a.updatedAt());
   }
 
   @Test

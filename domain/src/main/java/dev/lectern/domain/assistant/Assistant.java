@@ -1,6 +1,7 @@
 package dev.lectern.domain.assistant;
 
 import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.flow.Flow;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param showQuote whether answers carry citations
  * @param attributes settings a dialect keeps for its own clients and Lectern does not act on (an
  *     avatar, a dialect's extra prompt options), by a key the dialect owns
+ * @param flow how the assistant answers step by step, or null for an assistant that answers with
+ *     its system prompt and settings alone
  */
 public record Assistant(
     String orgId,
@@ -39,6 +42,7 @@ public record Assistant(
     Access access,
     AssistantStatus status,
     Map<String, String> attributes,
+    Flow flow,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -114,6 +118,7 @@ public record Assistant(
         Access.PRIVATE,
         AssistantStatus.ACTIVE,
         Map.of(),
+        null,
         now,
         now);
   }

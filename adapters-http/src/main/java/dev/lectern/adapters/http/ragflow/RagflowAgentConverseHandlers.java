@@ -58,7 +58,7 @@ final class RagflowAgentConverseHandlers {
       stream(ctx, run);
       return;
     }
-    RagflowAgentEvents events = new RagflowAgentEvents(run.sessionId(), run.dsl());
+    RagflowAgentEvents events = new RagflowAgentEvents(run.sessionId(), run.flow());
     RagflowAgentStream.Collected whole = new RagflowAgentStream.Collected(events);
     RagflowAgentStream sink = new RagflowAgentStream(null, whole, agent.showQuote());
     try {
@@ -73,7 +73,7 @@ final class RagflowAgentConverseHandlers {
   private void stream(Context ctx, RagflowAgentRuns.Run run) {
     LazySse sse = new LazySse(ctx, SseWriter.Framing.TIGHT_DONE);
     sse.begin();
-    RagflowAgentEvents events = new RagflowAgentEvents(run.sessionId(), run.dsl());
+    RagflowAgentEvents events = new RagflowAgentEvents(run.sessionId(), run.flow());
     answers.answer(
         run.command(),
         new RagflowAgentStream(sse, new Streamed(sse, events), run.agent().showQuote()));

@@ -4,72 +4,34 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.domain.flow.Flow;
+import dev.lectern.domain.flow.FlowStep;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * A RAGFlow agent's DSL, read and checked: the linear subset Lectern runs, {@code Begin → Retrieval
+ * A RAGFlow agent's DSL read into a flow: the linear subset Lectern runs, {@code Begin → Retrieval
  * → LLM (or the older Generate) → Message}, where Retrieval and the LLM may be left out. Any other
  * component, a branch or a missing step is refused with code 102, naming what is wrong.
- *
- * @param steps the components in the order they run, Begin first and Message last
- * @param prologue the Begin component's opener
- * @param retrieval the Retrieval step, if any
- * @param llm the LLM or Generate step, if any
- * @param contents the Message component's templates; one is picked for each answer
- * @param variables the DSL's {@code env.*} values
- * @param inputs the Begin component's inputs that have a value of their own, used when a request
- *     does not give them
  */
-record RagflowAgentDsl(
-    List<Step> steps,
-    String prologue,
-    Optional<Search> retrieval,
-    Optional<Llm> llm,
-    List<String> contents,
-    Map<String, String> variables,
-    Map<String, String> inputs) {
-
+final class RagflowAgentDsl {
   /** The components an agent may have. */
   static final Set<String> SUPPORTED = Set.of("Begin", "Retrieval", "LLM", "Generate", "Message");
 
   /** RAGFlow's Begin opener when the DSL gives none. */
   static final String DEFAULT_PROLOGUE = "Hi! I'm your smart assistant. What can I do for you?";
 
-  /** The most components an agent may chain. */
-  private static final int MAX_STEPS = 64;
+  /** One component as the walk finds it, before its templates are read. */
+  private record Component(String id, String name, JsonNode params, String label) {}
 
-  /**
-   * One component as it runs: its id in the DSL, its kind, and the name the DSL's graph shows for
-   * it ("" when it has none).
-   */
-  record Step(String id, String name, String label) {}
-
-  /** The Retrieval step's datasets and settings; null settings keep Lectern's defaults. */
-  record Search(
-      String id, List<String> datasets, Integer topN, Double threshold, Double keywordWeight) {}
-
-  /**
-   * The LLM step: which model (as the DSL names it), its system and user prompts, and the sampling
-   * the DSL enables.
-   */
-  record Llm(
-      String id,
-      String model,
-      String systemPrompt,
-      String userPrompt,
-      Double temperature,
-      Double topP,
-      Integer maxTokens,
-      boolean cite) {}
+  private RagflowAgentDsl() {}
 
   /** Reads a DSL given as an object or as the JSON text of one. */
-  static RagflowAgentDsl read(JsonNode dsl) {
+  static Flow read(JsonNode dsl) {
     ObjectNode root = root(dsl);
     JsonNode components = root.get("components");
     if (components == null || !components.isObject() || components.isEmpty()) {
@@ -106,18 +68,13 @@ record RagflowAgentDsl(
   }
 
   /** Follows {@code downstream} from Begin to Message, one component at a time. */
-  private static RagflowAgentDsl walk(
+  private static Flow walk(
       JsonNode components, Map<String, String> variables, Map<String, String> labels) {
-    List<Step> steps = new ArrayList<>();
+    List<Component> found = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    Search search = null;
-    Llm llm = null;
-    List<String> contents = null;
-    String prologue = DEFAULT_PROLOGUE;
-    Map<String, String> inputs = Map.of();
     String id = "begin";
     while (id != null) {
-      if (!seen.add(id) || steps.size() >= MAX_STEPS) {
+      if (!seen.add(id) || found.size() >= Flow.MAX_STEPS) {
         throw RagflowFailure.data("Component " + id + " runs twice: an agent here is linear.");
       }
       JsonNode component = components.get(id);
@@ -125,49 +82,70 @@ record RagflowAgentDsl(
         throw RagflowFailure.data("Component " + id + " does not exist.");
       }
       String name = name(component);
-      JsonNode params = params(component);
-      String order = orderError(name, steps.isEmpty(), search, llm, contents);
+      String order = orderError(name, found);
       if (order != null) {
         throw RagflowFailure.data(order + " (component " + id + ").");
       }
-      switch (name) {
-        case "Begin" -> {
-          prologue = prologue(params);
-          inputs = valuesOf(params.get("inputs"));
-        }
-        case "Retrieval" -> search = RagflowAgentSteps.search(id, params);
-        case "LLM", "Generate" -> llm = RagflowAgentSteps.llm(id, name, params);
-        default -> contents = RagflowAgentSteps.contents(id, params);
-      }
-      steps.add(new Step(id, name, labels.getOrDefault(id, "")));
+      found.add(new Component(id, name, params(component), labels.getOrDefault(id, "")));
       id = next(id, component);
     }
-    if (contents == null) {
+    if (!"Message".equals(found.getLast().name())) {
       throw RagflowFailure.data("The agent must end with a Message component.");
     }
-    return new RagflowAgentDsl(
-        steps,
-        prologue,
-        Optional.ofNullable(search),
-        Optional.ofNullable(llm),
-        contents,
-        variables,
-        inputs);
+    RagflowAgentTemplates.Ids ids =
+        new RagflowAgentTemplates.Ids(idOf(found, "Retrieval"), idOf(found, "LLM", "Generate"));
+    List<FlowStep> steps = new ArrayList<>();
+    for (Component component : found) {
+      steps.add(step(component, ids));
+    }
+    return new Flow(steps, variables);
   }
 
-  /** Why {@code name} cannot come next, or null when it can. */
-  private static String orderError(
-      String name, boolean first, Search search, Llm llm, List<String> contents) {
-    if (contents != null) {
+  private static FlowStep step(Component component, RagflowAgentTemplates.Ids ids) {
+    String id = component.id();
+    String label = component.label();
+    JsonNode params = component.params();
+    return switch (component.name()) {
+      case "Begin" ->
+          new FlowStep.Begin(id, label, prologue(params), valuesOf(params.get("inputs")));
+      case "Retrieval" -> RagflowAgentSteps.search(id, label, params);
+      case "LLM", "Generate" -> RagflowAgentSteps.llm(id, label, component.name(), params, ids);
+      default -> RagflowAgentSteps.contents(id, label, params, ids);
+    };
+  }
+
+  private static String idOf(List<Component> found, String... names) {
+    return found.stream()
+        .filter(component -> List.of(names).contains(component.name()))
+        .map(Component::id)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The component name RAGFlow gives a step of the flow. */
+  static String componentName(FlowStep step) {
+    return switch (step) {
+      case FlowStep.Begin begin -> "Begin";
+      case FlowStep.Retrieve retrieve -> "Retrieval";
+      case FlowStep.Generate generate -> generate.older() ? "Generate" : "LLM";
+      case FlowStep.Message message -> "Message";
+    };
+  }
+
+  /** Why {@code name} cannot come after {@code found}, or null when it can. */
+  private static String orderError(String name, List<Component> found) {
+    List<String> before = found.stream().map(Component::name).toList();
+    boolean llm = before.contains("LLM") || before.contains("Generate");
+    if (before.contains("Message")) {
       return "Nothing may follow the Message component";
     }
-    if (first != "Begin".equals(name)) {
-      return first ? "The agent must start with Begin" : "Begin may only come first";
+    if (before.isEmpty() != "Begin".equals(name)) {
+      return before.isEmpty() ? "The agent must start with Begin" : "Begin may only come first";
     }
-    if ("Retrieval".equals(name) && (search != null || llm != null)) {
+    if ("Retrieval".equals(name) && (before.contains("Retrieval") || llm)) {
       return "Retrieval may come once, before the LLM";
     }
-    if (("LLM".equals(name) || "Generate".equals(name)) && llm != null) {
+    if (("LLM".equals(name) || "Generate".equals(name)) && llm) {
       return "The agent may have one LLM";
     }
     return null;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.in.answer.Answer;
 import dev.lectern.domain.conversation.Reference;
+import dev.lectern.domain.flow.Flow;
+import dev.lectern.domain.flow.FlowStep;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -24,12 +26,12 @@ final class RagflowAgentEvents {
 
   private final String sessionId;
   private final String taskId = UUID.randomUUID().toString().replace("-", "");
-  private final RagflowAgentDsl dsl;
+  private final Flow flow;
   private String messageId = "";
 
-  RagflowAgentEvents(String sessionId, RagflowAgentDsl dsl) {
+  RagflowAgentEvents(String sessionId, Flow flow) {
     this.sessionId = sessionId;
-    this.dsl = dsl;
+    this.flow = flow;
   }
 
   void messageId(String id) {
@@ -66,7 +68,7 @@ final class RagflowAgentEvents {
 
   /** A {@code node_finished} event for each component, in the order they ran. */
   List<ObjectNode> nodes(Answer answer, String text, Timing timing) {
-    return dsl.steps().stream()
+    return flow.steps().stream()
         .map(step -> event("node_finished", node(step, answer, text, timing)))
         .toList();
   }
@@ -88,19 +90,21 @@ final class RagflowAgentEvents {
     return CITES.matcher(text).find();
   }
 
-  private ObjectNode node(RagflowAgentDsl.Step step, Answer answer, String text, Timing timing) {
+  private ObjectNode node(FlowStep step, Answer answer, String text, Timing timing) {
+    String type = RagflowAgentDsl.componentName(step);
     ObjectNode data = Json.object();
     data.putObject("inputs");
-    data.set("outputs", outputs(step.name(), answer, text));
+    data.set("outputs", outputs(type, answer, text));
     data.put("component_id", step.id());
     data.put("component_name", step.label());
-    data.put("component_type", step.name());
+    data.put("component_type", type);
     data.putNull("error");
     double elapsed =
-        switch (step.name()) {
-          case "Retrieval" -> timing.retrieval();
-          case "LLM", "Generate", "Message" -> timing.answer();
-          default -> 0.0;
+        switch (step) {
+          case FlowStep.Begin begin -> 0.0;
+          case FlowStep.Retrieve retrieve -> timing.retrieval();
+          case FlowStep.Generate generate -> timing.answer();
+          case FlowStep.Message message -> timing.answer();
         };
     data.put("elapsed_time", elapsed);
     data.put("created_at", System.currentTimeMillis() / 1000.0);

@@ -9,6 +9,9 @@ import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.assistant.ModelChoice;
 import dev.lectern.domain.assistant.RetrievalChoice;
 import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.flow.Flow;
+import dev.lectern.domain.flow.FlowRenderer;
+import dev.lectern.domain.flow.FlowStep;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +38,14 @@ final class RagflowAgentRequests {
     return assistant.attributes().containsKey(DSL);
   }
 
-  static RagflowAgentDsl dsl(Assistant agent) {
-    return RagflowAgentDsl.read(new TextNode(agent.attributes().get(DSL)));
+  /**
+   * The agent's flow, as stored with it; an agent stored before flows were is read from its DSL
+   * once more.
+   */
+  static Flow flow(Assistant agent) {
+    return agent.flow() != null
+        ? agent.flow()
+        : RagflowAgentDsl.read(new TextNode(agent.attributes().get(DSL)));
   }
 
   /** {@code POST /agents}: RAGFlow checks the DSL, then the title, then its uniqueness. */
@@ -105,17 +114,18 @@ final class RagflowAgentRequests {
 
   /** What the DSL sets on the assistant, every setting given so that an update replaces it. */
   private static AssistantDraft compiled(JsonNode node, RagflowChatRequests.Lookup lookup) {
-    RagflowAgentDsl dsl = RagflowAgentDsl.read(node);
+    Flow flow = RagflowAgentDsl.read(node);
     RetrievalChoice retrieval = RETRIEVAL;
     ModelChoice sampling = ModelChoice.DEFAULTS;
     List<CollectionId> datasets =
-        dsl.retrieval().map(search -> datasets(search, lookup)).orElse(List.of());
-    RagflowAgentDsl.Search search = dsl.retrieval().orElse(null);
-    RagflowAgentDsl.Llm llm = dsl.llm().orElse(null);
+        flow.retrieve().map(search -> datasets(search, lookup)).orElse(List.of());
+    FlowStep.Retrieve search = flow.retrieve().orElse(null);
+    FlowStep.Generate llm = flow.generate().orElse(null);
     AssistantDraft draft =
         AssistantDraft.EMPTY
-            .withOpener(dsl.prologue())
-            .withSystemPrompt(RagflowAgentTemplates.systemPrompt(dsl))
+            .withFlow(flow)
+            .withOpener(flow.begin().opener())
+            .withSystemPrompt(FlowRenderer.instructions(flow, Assistant.KNOWLEDGE))
             .withEmptyResponse("")
             .withKnowledgeRequired(false)
             .withCollections(datasets)
@@ -135,7 +145,7 @@ final class RagflowAgentRequests {
   }
 
   private static List<CollectionId> datasets(
-      RagflowAgentDsl.Search search, RagflowChatRequests.Lookup lookup) {
+      FlowStep.Retrieve search, RagflowChatRequests.Lookup lookup) {
     return search.datasets().stream()
         .map(
             id ->

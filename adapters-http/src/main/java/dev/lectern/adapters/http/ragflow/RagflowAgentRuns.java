@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.application.port.in.answer.AnswerFrame;
 import dev.lectern.application.port.in.answer.AnswerQuestionCommand;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
@@ -8,8 +9,11 @@ import dev.lectern.application.port.in.conversation.StartConversationCommand;
 import dev.lectern.application.port.in.conversation.StartConversationUseCase;
 import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.conversation.Conversation;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.lectern.domain.flow.Flow;
+import dev.lectern.domain.flow.FlowRenderer;
+import dev.lectern.domain.flow.FlowTooLarge;
+import dev.lectern.domain.flow.FlowValues;
+import java.util.SplittableRandom;
 
 /**
  * Sets an agent's run up: the agent, the session the question goes to (a new one when none is
@@ -17,7 +21,7 @@ import java.util.Map;
  */
 final class RagflowAgentRuns {
   /** A question ready to be answered in a session of an agent. */
-  record Run(Assistant agent, RagflowAgentDsl dsl, AnswerQuestionCommand command) {
+  record Run(Assistant agent, Flow flow, AnswerQuestionCommand command) {
     String sessionId() {
       return command.conversationId();
     }
@@ -29,6 +33,7 @@ final class RagflowAgentRuns {
   private final ManageAssistantsUseCase assistants;
   private final StartConversationUseCase start;
   private final ManageConversationsUseCase conversations;
+  private final FlowRenderer renderer = new FlowRenderer(new SplittableRandom());
 
   RagflowAgentRuns(
       ManageAssistantsUseCase assistants,
@@ -50,9 +55,7 @@ final class RagflowAgentRuns {
     if (ask.question() == null || ask.question().isBlank()) {
       throw RagflowFailure.data("`question` is required.");
     }
-    RagflowAgentDsl dsl = RagflowAgentRequests.dsl(agent);
-    Map<String, String> inputs = new LinkedHashMap<>(dsl.inputs());
-    inputs.putAll(RagflowAgentDsl.valuesOf(ask.inputs()));
+    Flow flow = RagflowAgentRequests.flow(agent);
     String sessionId = ask.sessionId();
     String user = ask.userId();
     int turns = 1;
@@ -74,18 +77,19 @@ final class RagflowAgentRuns {
               .conversation()
               .id();
     }
-    RagflowAgentTemplates.Values values =
-        new RagflowAgentTemplates.Values(ask.question(), user, turns, inputs);
+    FlowValues values =
+        new FlowValues(ask.question(), user, turns, RagflowAgentDsl.valuesOf(ask.inputs()));
     AnswerQuestionCommand command =
         new AnswerQuestionCommand(
-            org,
-            agent.id(),
-            sessionId,
-            null,
-            ask.question(),
-            null,
-            null,
-            RagflowAgentTemplates.frame(dsl, values));
-    return new Run(agent, dsl, command);
+            org, agent.id(), sessionId, null, ask.question(), null, null, frame(flow, values));
+    return new Run(agent, flow, command);
+  }
+
+  private AnswerFrame frame(Flow flow, FlowValues values) {
+    try {
+      return AnswerFrame.of(renderer.render(flow, values));
+    } catch (FlowTooLarge e) {
+      throw RagflowFailure.data(RagflowAgentTemplates.tooLarge(e));
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.domain.flow.FlowStep;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
 final class RagflowAgentSteps {
   private RagflowAgentSteps() {}
 
-  static RagflowAgentDsl.Search search(String id, JsonNode params) {
+  static FlowStep.Retrieve search(String id, String label, JsonNode params) {
     JsonNode ids = params.get("kb_ids");
     List<String> datasets = new ArrayList<>();
     if (ids != null && ids.isArray()) {
@@ -35,14 +36,15 @@ final class RagflowAgentSteps {
       }
       topN = params.get("top_n").asInt();
     }
-    return new RagflowAgentDsl.Search(id, datasets, topN, threshold, weight);
+    return new FlowStep.Retrieve(id, label, datasets, topN, threshold, weight);
   }
 
   /**
    * The LLM step. RAGFlow sends a sampling value only when it is positive and its {@code …Enabled}
    * flag is set; the older Generate component keeps its system prompt in {@code prompt}.
    */
-  static RagflowAgentDsl.Llm llm(String id, String name, JsonNode params) {
+  static FlowStep.Generate llm(
+      String id, String label, String name, JsonNode params, RagflowAgentTemplates.Ids ids) {
     boolean generate = "Generate".equals(name);
     String system = plain(params.get(generate ? "prompt" : "sys_prompt"));
     String user = "{sys.query}";
@@ -61,18 +63,21 @@ final class RagflowAgentSteps {
     Double topP = enabled(params, "top_p", generate);
     Double tokens = enabled(params, "max_tokens", generate);
     JsonNode cite = params.get("cite");
-    return new RagflowAgentDsl.Llm(
+    return new FlowStep.Generate(
         id,
+        label,
         plain(params.get("llm_id")),
-        system,
-        user,
+        RagflowAgentTemplates.parse(system, ids, generate),
+        RagflowAgentTemplates.parse(user, ids, false),
         temperature,
         topP,
         tokens == null ? null : tokens.intValue(),
-        cite == null || cite.isNull() || cite.asBoolean(true));
+        cite == null || cite.isNull() || cite.asBoolean(true),
+        generate);
   }
 
-  static List<String> contents(String id, JsonNode params) {
+  static FlowStep.Message contents(
+      String id, String label, JsonNode params, RagflowAgentTemplates.Ids ids) {
     JsonNode content = params.get("content");
     List<String> contents = new ArrayList<>();
     if (content != null && content.isTextual() && !content.asText().isBlank()) {
@@ -88,7 +93,10 @@ final class RagflowAgentSteps {
     if (contents.isEmpty()) {
       throw RagflowFailure.data("[Message] Content does not support empty value.");
     }
-    return contents;
+    return new FlowStep.Message(
+        id,
+        label,
+        contents.stream().map(text -> RagflowAgentTemplates.parse(text, ids, false)).toList());
   }
 
   /** A value as template text: strings as they are, anything else as JSON, null as "". */

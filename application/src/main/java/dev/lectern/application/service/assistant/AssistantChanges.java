@@ -64,6 +64,7 @@ final class AssistantChanges {
             pick(draft.access(), base.access()),
             pick(draft.status(), base.status()),
             attributes(base.attributes(), draft.attributes()),
+            pick(draft.flow(), base.flow()),
             base.createdAt(),
             now);
     if (changed.knowledgeRequired() && !changed.systemPrompt().contains(Assistant.KNOWLEDGE)) {

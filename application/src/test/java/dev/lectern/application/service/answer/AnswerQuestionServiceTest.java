@@ -435,6 +435,7 @@ class AnswerQuestionServiceTest {
             a1.access(),
             AssistantStatus.SUSPENDED,
             a1.attributes(),
+            a1.flow(),
             a1.createdAt(),
             a1.updatedAt()));
     assertThatThrownBy(() -> service.answer(ask("Hi?", null), new Recorded(-1)))

@@ -2,6 +2,7 @@ package dev.lectern.application.port.in.answer;
 
 import dev.lectern.domain.artifact.MetadataFilter;
 import dev.lectern.domain.conversation.PassageText;
+import dev.lectern.domain.flow.FlowAnswer;
 import java.util.Objects;
 
 /**
@@ -61,6 +62,19 @@ public record AnswerFrame(
   /** A fixed answer; the model is not asked. */
   public static AnswerFrame fixed(PassageText text) {
     return new AnswerFrame(null, null, text, PassageText.EMPTY, Mode.FIXED, MetadataFilter.NONE);
+  }
+
+  /** How a run of a flow answers, as a frame. */
+  public static AnswerFrame of(FlowAnswer answer) {
+    return answer.asksModel()
+        ? new AnswerFrame(
+            answer.instructions(),
+            answer.question(),
+            answer.before(),
+            answer.after(),
+            Mode.MODEL,
+            MetadataFilter.NONE)
+        : fixed(answer.before());
   }
 
   /** This frame with passages only from the documents {@code filter} admits. */

@@ -3,6 +3,7 @@ package dev.lectern.application.port.in.assistant;
 import dev.lectern.domain.assistant.Access;
 import dev.lectern.domain.assistant.AssistantStatus;
 import dev.lectern.domain.collection.CollectionId;
+import dev.lectern.domain.flow.Flow;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +37,8 @@ public record AssistantDraft(
     Boolean showQuote,
     Access access,
     AssistantStatus status,
-    Map<String, String> attributes) {
+    Map<String, String> attributes,
+    Flow flow) {
 
   public AssistantDraft {
     collections = collections == null ? null : List.copyOf(collections);
@@ -47,7 +49,7 @@ public record AssistantDraft(
   public static final AssistantDraft EMPTY =
       new AssistantDraft(
           null, null, null, null, null, null, null, null, false, null, null, null, null, null, null,
-          null, null, null, null, null, null, null, null);
+          null, null, null, null, null, null, null, null, null);
 
   /** A draft that sets nothing but the name. */
   public static AssistantDraft named(String name) {
@@ -147,6 +149,11 @@ public record AssistantDraft(
     return with(22, value);
   }
 
+  /** The flow the assistant answers by, step by step. */
+  public AssistantDraft withFlow(Flow value) {
+    return with(23, value);
+  }
+
   /** The same draft with component {@code index} (in declaration order) set. */
   @SuppressWarnings("unchecked")
   private AssistantDraft with(int index, Object value) {
@@ -173,7 +180,8 @@ public record AssistantDraft(
       showQuote,
       access,
       status,
-      attributes
+      attributes,
+      flow
     };
     v[index] = value;
     return new AssistantDraft(
@@ -199,6 +207,7 @@ public record AssistantDraft(
         (Boolean) v[19],
         (Access) v[20],
         (AssistantStatus) v[21],
-        (Map<String, String>) v[22]);
+        (Map<String, String>) v[22],
+        (Flow) v[23]);
   }
 }
