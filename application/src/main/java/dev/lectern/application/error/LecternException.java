@@ -27,6 +27,7 @@ public abstract sealed class LecternException extends RuntimeException
 
   private final String field;
   private volatile String errorId;
+  private volatile Reason reason = Reason.UNSPECIFIED;
 
   /**
    * The longest message kept: messages repeat ids and values a client sent, and a long one never
@@ -42,6 +43,17 @@ public abstract sealed class LecternException extends RuntimeException
   /** The request field the error is about, in the dialect's own spelling, when there is one. */
   public Optional<String> field() {
     return Optional.ofNullable(field);
+  }
+
+  /** Why the request is refused, for the dialects whose codes say more than the kind does. */
+  public Reason reason() {
+    return reason;
+  }
+
+  /** This error, saying why the request is refused. */
+  public LecternException because(Reason why) {
+    this.reason = java.util.Objects.requireNonNull(why, "why");
+    return this;
   }
 
   /** Whether the same request may succeed later; client mistakes never do. */

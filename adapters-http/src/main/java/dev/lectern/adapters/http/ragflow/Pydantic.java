@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.application.error.LecternException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,15 +37,15 @@ final class Pydantic {
   /** Throws the collected errors as one RAGFlow argument error (code 101). */
   void throwIfAny() {
     if (!errors.isEmpty()) {
-      throw RagflowFailure.argument(String.join("\n", errors));
+      throw RagflowErrors.argument(String.join("\n", errors));
     }
   }
 
   /** One error as RAGFlow reports it, ready to throw. */
-  static RagflowFailure failure(String loc, String message, JsonNode input) {
+  static LecternException failure(String loc, String message, JsonNode input) {
     Pydantic errors = new Pydantic();
     errors.add(loc, message, input);
-    return RagflowFailure.argument(errors.errors.get(0));
+    return RagflowErrors.argument(errors.errors.get(0));
   }
 
   static String atLeast(int n) {

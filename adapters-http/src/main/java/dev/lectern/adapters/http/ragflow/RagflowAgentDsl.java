@@ -35,14 +35,14 @@ final class RagflowAgentDsl {
     ObjectNode root = root(dsl);
     JsonNode components = root.get("components");
     if (components == null || !components.isObject() || components.isEmpty()) {
-      throw RagflowFailure.data("The DSL has no components.");
+      throw RagflowErrors.data("The DSL has no components.");
     }
     components
         .properties()
         .forEach(entry -> component(entry.getKey(), entry.getValue())); // names every one
     JsonNode begin = components.get("begin");
     if (begin == null || !"Begin".equals(name(begin))) {
-      throw RagflowFailure.data("The DSL has no Begin component with the id 'begin'.");
+      throw RagflowErrors.data("The DSL has no Begin component with the id 'begin'.");
     }
     return walk(components, valuesOf(root.get("variables")), labels(root.path("graph")));
   }
@@ -58,11 +58,11 @@ final class RagflowAgentDsl {
       try {
         node = Json.MAPPER.readTree(node.asText());
       } catch (JsonProcessingException e) {
-        throw RagflowFailure.data("The DSL is not valid JSON.");
+        throw RagflowErrors.data("The DSL is not valid JSON.");
       }
     }
     if (node == null || !node.isObject()) {
-      throw RagflowFailure.data("The DSL must be an object.");
+      throw RagflowErrors.data("The DSL must be an object.");
     }
     return (ObjectNode) node;
   }
@@ -75,22 +75,22 @@ final class RagflowAgentDsl {
     String id = "begin";
     while (id != null) {
       if (!seen.add(id) || found.size() >= Flow.MAX_STEPS) {
-        throw RagflowFailure.data("Component " + id + " runs twice: an agent here is linear.");
+        throw RagflowErrors.data("Component " + id + " runs twice: an agent here is linear.");
       }
       JsonNode component = components.get(id);
       if (component == null) {
-        throw RagflowFailure.data("Component " + id + " does not exist.");
+        throw RagflowErrors.data("Component " + id + " does not exist.");
       }
       String name = name(component);
       String order = orderError(name, found);
       if (order != null) {
-        throw RagflowFailure.data(order + " (component " + id + ").");
+        throw RagflowErrors.data(order + " (component " + id + ").");
       }
       found.add(new Component(id, name, params(component), labels.getOrDefault(id, "")));
       id = next(id, component);
     }
     if (!"Message".equals(found.getLast().name())) {
-      throw RagflowFailure.data("The agent must end with a Message component.");
+      throw RagflowErrors.data("The agent must end with a Message component.");
     }
     RagflowAgentTemplates.Ids ids =
         new RagflowAgentTemplates.Ids(idOf(found, "Retrieval"), idOf(found, "LLM", "Generate"));
@@ -157,10 +157,10 @@ final class RagflowAgentDsl {
       return null;
     }
     if (!downstream.isArray() || !downstream.get(0).isTextual()) {
-      throw RagflowFailure.data("Component " + id + ": downstream must be a list of ids.");
+      throw RagflowErrors.data("Component " + id + ": downstream must be a list of ids.");
     }
     if (downstream.size() > 1) {
-      throw RagflowFailure.data(
+      throw RagflowErrors.data(
           "Component " + id + " has more than one downstream: an agent here is linear.");
     }
     return downstream.get(0).asText();
@@ -169,10 +169,10 @@ final class RagflowAgentDsl {
   private static void component(String id, JsonNode component) {
     String name = name(component);
     if (name == null) {
-      throw RagflowFailure.data("Component " + id + " has no obj.component_name.");
+      throw RagflowErrors.data("Component " + id + " has no obj.component_name.");
     }
     if (!SUPPORTED.contains(name)) {
-      throw RagflowFailure.data(
+      throw RagflowErrors.data(
           "Component "
               + name
               + " ("

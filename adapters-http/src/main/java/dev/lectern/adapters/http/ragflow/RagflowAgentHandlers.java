@@ -43,7 +43,7 @@ final class RagflowAgentHandlers {
       useCases.assistants().create(org, draft);
     } catch (Conflict raced) {
       // Another request took the title since it was checked.
-      throw RagflowFailure.data("Agent with title " + draft.name() + " already exists.");
+      throw RagflowErrors.data("Agent with title " + draft.name() + " already exists.");
     }
     success(ctx);
   }
@@ -76,7 +76,7 @@ final class RagflowAgentHandlers {
                 || (isGiven(id) && !agent.id().equals(id))
                 || (isGiven(title) && !agent.name().equalsIgnoreCase(title)));
     if ((isGiven(id) || isGiven(title)) && agents.isEmpty()) {
-      throw RagflowFailure.data("The agent doesn't exist.");
+      throw RagflowErrors.data("The agent doesn't exist.");
     }
     RagflowPaging page = RagflowPaging.of(ctx);
     Comparator<Assistant> order = order(ctx.queryParam("orderby"));
@@ -101,7 +101,7 @@ final class RagflowAgentHandlers {
 
   private Assistant owned(Context ctx, String org) {
     return RagflowLookups.agent(useCases.assistants(), org, ctx.pathParam("agent_id"))
-        .orElseThrow(() -> RagflowFailure.of(RagflowFailure.OPERATING, NOT_OWNER));
+        .orElseThrow(() -> RagflowErrors.notOwner(NOT_OWNER));
   }
 
   private RagflowChatRequests.Lookup checks(String org) {

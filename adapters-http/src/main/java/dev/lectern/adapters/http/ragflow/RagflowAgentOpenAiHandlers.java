@@ -45,10 +45,10 @@ final class RagflowAgentOpenAiHandlers {
     String agentId = ctx.pathParam("agent_id");
     JsonNode messages = body.get("messages");
     if (!RagflowChatRequests.truthy(messages)) {
-      throw RagflowFailure.data("You must provide at least one message.");
+      throw RagflowErrors.data("You must provide at least one message.");
     }
     if (!messages.isArray()) {
-      throw RagflowFailure.data("messages must be a list.");
+      throw RagflowErrors.data("messages must be a list.");
     }
     Assistant agent = runs.agent(org, agentId, "You don't own the agent " + agentId);
     String question = lastUserMessage(messages);
@@ -99,7 +99,7 @@ final class RagflowAgentOpenAiHandlers {
       return null;
     }
     if (question == null || question.isBlank()) {
-      throw RagflowFailure.data("The last content of this conversation is not from user.");
+      throw RagflowErrors.data("The last content of this conversation is not from user.");
     }
     return question;
   }

@@ -1,7 +1,6 @@
 package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lectern.application.port.in.assistant.AssistantDraft;
@@ -51,12 +50,10 @@ final class RagflowAgentRequests {
   /** {@code POST /agents}: RAGFlow checks the DSL, then the title, then its uniqueness. */
   static AssistantDraft create(ObjectNode body, RagflowChatRequests.Lookup lookup) {
     if (!RagflowChatRequests.truthy(body.get("dsl"))) {
-      throw RagflowFailure.withData(
-          RagflowFailure.ARGUMENT, "No DSL data in request.", BooleanNode.FALSE);
+      throw RagflowErrors.missing("No DSL data in request.");
     }
     if (!RagflowChatRequests.truthy(body.get("title"))) {
-      throw RagflowFailure.withData(
-          RagflowFailure.ARGUMENT, "No title in request.", BooleanNode.FALSE);
+      throw RagflowErrors.missing("No title in request.");
     }
     String title = title(body.get("title"), lookup, null);
     AssistantDraft draft = compiled(body.get("dsl"), lookup).withName(title);
@@ -96,10 +93,10 @@ final class RagflowAgentRequests {
   private static String title(JsonNode node, RagflowChatRequests.Lookup lookup, String except) {
     String title = RagflowChatRequests.text(node).strip();
     if (title.isEmpty()) {
-      throw RagflowFailure.data("`title` can not be empty.");
+      throw RagflowErrors.data("`title` can not be empty.");
     }
     if (lookup.nameTaken(title, except)) {
-      throw RagflowFailure.data("Agent with title " + title + " already exists.");
+      throw RagflowErrors.data("Agent with title " + title + " already exists.");
     }
     return title;
   }
@@ -107,7 +104,7 @@ final class RagflowAgentRequests {
   private static String stored(JsonNode dsl) {
     String text = RagflowAgentDsl.text(dsl);
     if (text.length() > MAX_DSL_LENGTH) {
-      throw RagflowFailure.data("The DSL is longer than " + MAX_DSL_LENGTH + " characters.");
+      throw RagflowErrors.data("The DSL is longer than " + MAX_DSL_LENGTH + " characters.");
     }
     return text;
   }
@@ -152,7 +149,7 @@ final class RagflowAgentRequests {
                 lookup
                     .dataset(id)
                     .map(view -> view.collection().id())
-                    .orElseThrow(() -> RagflowFailure.data("Dataset(" + id + ") does not exist.")))
+                    .orElseThrow(() -> RagflowErrors.data("Dataset(" + id + ") does not exist.")))
         .distinct()
         .toList();
   }

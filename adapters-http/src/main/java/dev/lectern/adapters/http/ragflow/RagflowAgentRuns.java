@@ -46,14 +46,13 @@ final class RagflowAgentRuns {
 
   /** The org's agent, or RAGFlow's code 102 with {@code missing}. */
   Assistant agent(String org, String id, String missing) {
-    return RagflowLookups.agent(assistants, org, id)
-        .orElseThrow(() -> RagflowFailure.data(missing));
+    return RagflowLookups.agent(assistants, org, id).orElseThrow(() -> RagflowErrors.data(missing));
   }
 
   /** Checks the session before anything is stored; a new session is opened last. */
   Run prepare(String org, Assistant agent, Ask ask) {
     if (ask.question() == null || ask.question().isBlank()) {
-      throw RagflowFailure.data("`question` is required.");
+      throw RagflowErrors.data("`question` is required.");
     }
     Flow flow = RagflowAgentRequests.flow(agent);
     String sessionId = ask.sessionId();
@@ -62,7 +61,7 @@ final class RagflowAgentRuns {
     if (sessionId != null) {
       Conversation session =
           RagflowLookups.session(conversations, org, agent.id(), sessionId)
-              .orElseThrow(() -> RagflowFailure.data("Session not found!"));
+              .orElseThrow(() -> RagflowErrors.data("Session not found!"));
       turns += conversations.questions(org, agent.id(), sessionId);
       user = user == null || user.isEmpty() ? session.userId() : user;
     } else {
@@ -89,7 +88,7 @@ final class RagflowAgentRuns {
     try {
       return AnswerFrame.of(renderer.render(flow, values));
     } catch (FlowTooLarge e) {
-      throw RagflowFailure.data(RagflowAgentTemplates.tooLarge(e));
+      throw RagflowErrors.data(RagflowAgentTemplates.tooLarge(e));
     }
   }
 }

@@ -39,7 +39,7 @@ final class RagflowAgentSessionHandlers {
     ObjectNode body = bodies.object(ctx);
     Assistant agent =
         RagflowLookups.agent(useCases.assistants(), org, ctx.pathParam("agent_id"))
-            .orElseThrow(() -> RagflowFailure.data("Agent not found."));
+            .orElseThrow(() -> RagflowErrors.data("Agent not found."));
     String user = RagflowChatRequests.text(body.get("user_id"));
     if (user == null || user.isEmpty()) {
       user = ctx.queryParam("user_id");
@@ -91,7 +91,7 @@ final class RagflowAgentSessionHandlers {
     ObjectNode body = bodies.object(ctx);
     List<Conversation> all = useCases.conversations().list(org, agent.id());
     if (all.isEmpty()) {
-      throw RagflowFailure.data("Agent " + agent.id() + " has no sessions");
+      throw RagflowErrors.data("Agent " + agent.id() + " has no sessions");
     }
     RagflowSessionHandlers.deleteSessions(
         ctx,
@@ -105,6 +105,6 @@ final class RagflowAgentSessionHandlers {
   private Assistant owned(Context ctx, String org, String stop) {
     String id = ctx.pathParam("agent_id");
     return RagflowLookups.agent(useCases.assistants(), org, id)
-        .orElseThrow(() -> RagflowFailure.data("You don't own the agent " + id + stop));
+        .orElseThrow(() -> RagflowErrors.data("You don't own the agent " + id + stop));
   }
 }

@@ -15,24 +15,24 @@ final class RagflowAgentSteps {
     if (ids != null && ids.isArray()) {
       for (JsonNode dataset : ids) {
         if (!dataset.isTextual() || dataset.asText().isBlank()) {
-          throw RagflowFailure.data("Retrieval " + id + ": kb_ids must be dataset ids.");
+          throw RagflowErrors.data("Retrieval " + id + ": kb_ids must be dataset ids.");
         }
         if (dataset.asText().contains("@")) {
-          throw RagflowFailure.data(
+          throw RagflowErrors.data(
               "Retrieval " + id + ": datasets chosen by a variable are not supported.");
         }
         datasets.add(dataset.asText());
       }
     }
     if (datasets.isEmpty()) {
-      throw RagflowFailure.data("No dataset is selected.");
+      throw RagflowErrors.data("No dataset is selected.");
     }
     Double threshold = fraction(params, "similarity_threshold");
     Double weight = fraction(params, "keywords_similarity_weight");
     Integer topN = null;
     if (params.hasNonNull("top_n")) {
       if (!params.get("top_n").canConvertToInt() || params.get("top_n").asInt() <= 0) {
-        throw RagflowFailure.data("[Retrieval] Top N should be a positive integer.");
+        throw RagflowErrors.data("[Retrieval] Top N should be a positive integer.");
       }
       topN = params.get("top_n").asInt();
     }
@@ -57,7 +57,7 @@ final class RagflowAgentSteps {
       }
     }
     if (user.isBlank()) {
-      throw RagflowFailure.data("[Agent] User prompt can not be empty.");
+      throw RagflowErrors.data("[Agent] User prompt can not be empty.");
     }
     Double temperature = enabled(params, "temperature", generate);
     Double topP = enabled(params, "top_p", generate);
@@ -85,13 +85,13 @@ final class RagflowAgentSteps {
     } else if (content != null && content.isArray()) {
       for (JsonNode each : content) {
         if (!each.isTextual() || each.asText().isBlank()) {
-          throw RagflowFailure.data("[Message] Content does not support empty value.");
+          throw RagflowErrors.data("[Message] Content does not support empty value.");
         }
         contents.add(each.asText());
       }
     }
     if (contents.isEmpty()) {
-      throw RagflowFailure.data("[Message] Content does not support empty value.");
+      throw RagflowErrors.data("[Message] Content does not support empty value.");
     }
     return new FlowStep.Message(
         id,
@@ -113,7 +113,7 @@ final class RagflowAgentSteps {
     }
     JsonNode value = params.get(field);
     if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
-      throw RagflowFailure.data("[Retrieval] " + field + " should be a number in [0, 1].");
+      throw RagflowErrors.data("[Retrieval] " + field + " should be a number in [0, 1].");
     }
     return value.asDouble();
   }
@@ -124,7 +124,7 @@ final class RagflowAgentSteps {
       return null;
     }
     if (!value.isNumber()) {
-      throw RagflowFailure.data("[Agent] " + field + " should be a number.");
+      throw RagflowErrors.data("[Agent] " + field + " should be a number.");
     }
     boolean on = always || params.path(flag(field)).asBoolean(false);
     return on && value.asDouble() > 0 ? value.asDouble() : null;

@@ -1,6 +1,5 @@
 package dev.lectern.adapters.http.ragflow;
 
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.lectern.adapters.http.common.BearerAuth;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.port.in.access.Caller;
@@ -20,13 +19,11 @@ final class RagflowAuth {
   Caller tenant(Context ctx) {
     String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
-      throw RagflowFailure.withData(
-          RagflowFailure.OK, "`Authorization` can't be empty", BooleanNode.FALSE);
+      throw RagflowErrors.noCredentials("`Authorization` can't be empty");
     }
     String[] parts = header.strip().split("\\s+");
     if (parts.length < 2) {
-      throw RagflowFailure.withData(
-          RagflowFailure.OK, "Please check your authorization format.", BooleanNode.FALSE);
+      throw RagflowErrors.noCredentials("Please check your authorization format.");
     }
     return auth.tenant(ctx, parts[1]);
   }
@@ -49,7 +46,7 @@ final class RagflowAuth {
   Deferred deferredTenant(Context ctx) {
     try {
       return new Deferred(tenant(ctx), null);
-    } catch (RagflowFailure | LecternException refused) {
+    } catch (LecternException refused) {
       return new Deferred(null, refused);
     }
   }

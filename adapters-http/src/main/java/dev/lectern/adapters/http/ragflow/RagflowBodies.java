@@ -26,15 +26,15 @@ final class RagflowBodies {
     String type = ctx.contentType();
     String mime = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
     if (!mime.equals("application/json")) {
-      throw RagflowFailure.argument(
+      throw RagflowErrors.argument(
           "Unsupported content type: Expected application/json, got " + (type == null ? "" : type));
     }
     JsonNode tree = parse(ctx);
     if (tree == null) {
-      throw RagflowFailure.argument(MALFORMED);
+      throw RagflowErrors.argument(MALFORMED);
     }
     if (!tree.isObject()) {
-      throw RagflowFailure.argument(
+      throw RagflowErrors.argument(
           "Invalid request payload: expected object, got " + pythonType(tree));
     }
     return (ObjectNode) tree;
@@ -47,8 +47,7 @@ final class RagflowBodies {
       return Json.object();
     }
     if (!tree.isObject()) {
-      throw RagflowFailure.of(
-          RagflowFailure.EXCEPTION,
+      throw RagflowErrors.unreadable(
           "AttributeError(\"'" + pythonType(tree) + "' object has no attribute 'get'\")");
     }
     return (ObjectNode) tree;
@@ -56,7 +55,7 @@ final class RagflowBodies {
 
   /** The parsed body, or null when it is empty. */
   private JsonNode parse(Context ctx) {
-    return bodies.tree(ctx, problem -> RagflowFailure.argument(MALFORMED));
+    return bodies.tree(ctx, problem -> RagflowErrors.argument(MALFORMED));
   }
 
   /** The name Python gives the type of a JSON value. */

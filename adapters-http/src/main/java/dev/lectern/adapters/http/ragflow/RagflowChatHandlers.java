@@ -45,7 +45,7 @@ final class RagflowChatHandlers {
     String id = ctx.pathParam("chat_id");
     Assistant current =
         RagflowLookups.chat(useCases.assistants(), org, id)
-            .orElseThrow(() -> RagflowFailure.data("You do not own the chat"));
+            .orElseThrow(() -> RagflowErrors.data("You do not own the chat"));
     ObjectNode body = bodies.object(ctx);
     useCases.assistants().update(org, id, RagflowChatRequests.update(body, current, lookup(org)));
     RagflowReply.ok(ctx);
@@ -62,7 +62,7 @@ final class RagflowChatHandlers {
               (isGiven(id) && !chat.id().equals(id))
                   || (isGiven(name) && !chat.name().equalsIgnoreCase(name)));
       if (chats.isEmpty()) {
-        throw RagflowFailure.data("The chat doesn't exist");
+        throw RagflowErrors.data("The chat doesn't exist");
       }
     }
     RagflowPaging page = RagflowPaging.of(ctx);

@@ -95,25 +95,23 @@ final class RagflowChatPrompt {
     String prompt = RagflowChatRequests.text(values.get("prompt"));
     JsonNode variables = values.get("variables");
     if (variables == null || !variables.isArray()) {
-      throw RagflowFailure.of(
-          RagflowFailure.EXCEPTION,
+      throw RagflowErrors.unreadable(
           "TypeError(\"'" + RagflowBodies.pythonType(variables) + "' object is not iterable\")");
     }
     for (JsonNode variable : variables) {
       if (!variable.isObject()) {
-        throw RagflowFailure.of(
-            RagflowFailure.EXCEPTION,
+        throw RagflowErrors.unreadable(
             "TypeError(\"" + RagflowBodies.pythonType(variable) + " indices must be integers\")");
       }
       if (!variable.has("optional")) {
-        throw RagflowFailure.of(RagflowFailure.EXCEPTION, "KeyError('optional')");
+        throw RagflowErrors.unreadable("KeyError('optional')");
       }
       if (RagflowChatRequests.truthy(variable.get("optional"))) {
         continue;
       }
       String key = RagflowChatRequests.text(variable.get("key"));
       if (prompt == null || !prompt.contains("{" + key + "}")) {
-        throw RagflowFailure.data("Parameter '" + key + "' is not used");
+        throw RagflowErrors.data("Parameter '" + key + "' is not used");
       }
     }
   }

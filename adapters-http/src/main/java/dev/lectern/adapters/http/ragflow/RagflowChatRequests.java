@@ -69,13 +69,13 @@ final class RagflowChatRequests {
     rerank(prompt);
     String name = text(body.get("name"));
     if (name == null || name.isEmpty()) {
-      throw RagflowFailure.data("`name` is required.");
+      throw RagflowErrors.data("`name` is required.");
     }
     if (lookup.nameTaken(name, null)) {
-      throw RagflowFailure.data("Duplicated chat name in creating chat.");
+      throw RagflowErrors.data("Duplicated chat name in creating chat.");
     }
     if (truthy(body.get("tenant_id"))) {
-      throw RagflowFailure.data("`tenant_id` must not be provided.");
+      throw RagflowErrors.data("`tenant_id` must not be provided.");
     }
     RagflowChatPrompt merged = RagflowChatPrompt.DEFAULTS.with(prompt);
     merged.checkVariables();
@@ -110,10 +110,10 @@ final class RagflowChatRequests {
     if (body.has("name")) {
       String name = text(body.get("name"));
       if (name == null || name.isEmpty()) {
-        throw RagflowFailure.data("`name` cannot be empty.");
+        throw RagflowErrors.data("`name` cannot be empty.");
       }
       if (!name.equalsIgnoreCase(current.name()) && lookup.nameTaken(name, current.id())) {
-        throw RagflowFailure.data("Duplicated chat name in updating chat.");
+        throw RagflowErrors.data("Duplicated chat name in updating chat.");
       }
       draft = draft.withName(name);
     }
@@ -150,8 +150,7 @@ final class RagflowChatRequests {
     } else if (ids.isArray()) {
       ids.forEach(id -> given.add(id.isTextual() ? id.textValue() : id.toString()));
     } else {
-      throw RagflowFailure.of(
-          RagflowFailure.EXCEPTION,
+      throw RagflowErrors.unreadable(
           "TypeError(\"'" + RagflowBodies.pythonType(ids) + "' object is not iterable\")");
     }
     Set<String> unique = new LinkedHashSet<>();
@@ -162,9 +161,9 @@ final class RagflowChatRequests {
       DatasetView dataset =
           lookup
               .dataset(id)
-              .orElseThrow(() -> RagflowFailure.data("You don't own the dataset " + id));
+              .orElseThrow(() -> RagflowErrors.data("You don't own the dataset " + id));
       if (dataset.chunkCount() == 0) {
-        throw RagflowFailure.data("The dataset " + id + " doesn't own parsed file");
+        throw RagflowErrors.data("The dataset " + id + " doesn't own parsed file");
       }
       unique.add(id);
     }
@@ -184,8 +183,7 @@ final class RagflowChatRequests {
               view -> models.add(view.collection().profile().embeddingModel().split("@", 2)[0]));
     }
     if (models.size() > 1 || (exactlyOne && models.size() != 1)) {
-      throw RagflowFailure.of(
-          RagflowFailure.AUTHENTICATION, "Datasets use different embedding models.\"");
+      throw RagflowErrors.incompatible("Datasets use different embedding models.\"");
     }
   }
 
@@ -197,7 +195,7 @@ final class RagflowChatRequests {
     }
     String model = text(name);
     if (!lookup.modelExists(model)) {
-      throw RagflowFailure.data("`model_name` " + model + " doesn't exist");
+      throw RagflowErrors.data("`model_name` " + model + " doesn't exist");
     }
     return model;
   }
@@ -205,7 +203,7 @@ final class RagflowChatRequests {
   private static void rerank(ObjectNode prompt) {
     String rerank = text(prompt.get("rerank_model"));
     if (rerank != null && !rerank.isEmpty() && !RERANK_MODELS.contains(rerank)) {
-      throw RagflowFailure.data("`rerank_model` " + rerank + " doesn't exist");
+      throw RagflowErrors.data("`rerank_model` " + rerank + " doesn't exist");
     }
   }
 
@@ -241,8 +239,7 @@ final class RagflowChatRequests {
       return Json.object();
     }
     if (!node.isObject()) {
-      throw RagflowFailure.of(
-          RagflowFailure.EXCEPTION,
+      throw RagflowErrors.unreadable(
           "AttributeError(\"'"
               + RagflowBodies.pythonType(node)
               + "' object has no attribute 'get'\")");
@@ -263,7 +260,7 @@ final class RagflowChatRequests {
   static String avatar(JsonNode node) {
     String avatar = text(node);
     if (avatar != null && avatar.length() > MAX_AVATAR_LENGTH) {
-      throw RagflowFailure.data("`avatar` must be at most " + MAX_AVATAR_LENGTH + " characters.");
+      throw RagflowErrors.data("`avatar` must be at most " + MAX_AVATAR_LENGTH + " characters.");
     }
     return avatar == null ? "" : avatar;
   }

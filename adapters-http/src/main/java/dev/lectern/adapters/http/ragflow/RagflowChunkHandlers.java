@@ -27,8 +27,6 @@ import java.util.List;
 
 /** RAGFlow's chunk endpoints under {@code /datasets/{id}/documents/{id}/chunks}. */
 final class RagflowChunkHandlers {
-  static final int INVALID_CHUNK_ID = 1001;
-  static final int CHUNK_UPDATE_FAILED = 1002;
   private static final DateTimeFormatter LOCAL_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -59,13 +57,12 @@ final class RagflowChunkHandlers {
     ObjectNode body = bodies.object(ctx);
     JsonNode content = body.get("content");
     if (content != null && content.isNull()) {
-      throw RagflowFailure.of(
-          RagflowFailure.EXCEPTION,
+      throw RagflowErrors.unreadable(
           "AttributeError(\"'NoneType' object has no attribute 'strip'\")");
     }
     String text = content == null ? "" : Pydantic.str(content);
     if (text.isBlank()) {
-      throw RagflowFailure.data("`content` is required");
+      throw RagflowErrors.data("`content` is required");
     }
     List<String> keywords =
         strings(body, "important_keywords", "`important_keywords` is required to be a list");
@@ -101,8 +98,7 @@ final class RagflowChunkHandlers {
               page == null ? 1 : RagflowValues.toInt(page),
               pageSize == null ? 30 : RagflowValues.toInt(pageSize));
     } catch (NotFound e) {
-      throw RagflowFailure.of(
-          INVALID_CHUNK_ID, "Chunk not found: " + key.collectionId() + "/" + id);
+      throw RagflowErrors.unknownChunk("Chunk not found: " + key.collectionId() + "/" + id);
     }
     ChunkPage listing = found;
     JsonStream.respond(
@@ -132,7 +128,7 @@ final class RagflowChunkHandlers {
     try {
       current = chunks.list(key, null, chunkId, 1, 1);
     } catch (NotFound e) {
-      throw RagflowFailure.of(INVALID_CHUNK_ID, "Can't find this chunk " + chunkId);
+      throw RagflowErrors.unknownChunk("Can't find this chunk " + chunkId);
     }
     JsonNode content = body.get("content");
     String text = content == null || content.isNull() ? null : Pydantic.str(content);
@@ -144,15 +140,15 @@ final class RagflowChunkHandlers {
       long parts =
           java.util.Arrays.stream(text.split("[\\n\\t]")).filter(t -> t.length() > 1).count();
       if (parts != 2) {
-        throw RagflowFailure.data("Q&A must be separated by TAB/ENTER key.");
+        throw RagflowErrors.data("Q&A must be separated by TAB/ENTER key.");
       }
     }
     try {
       chunks.update(key, chunkId, new ChunkEdit(text, keywords, questions, available));
     } catch (NotFound e) {
-      throw RagflowFailure.of(INVALID_CHUNK_ID, "Can't find this chunk " + chunkId);
+      throw RagflowErrors.unknownChunk("Can't find this chunk " + chunkId);
     } catch (Unavailable e) {
-      throw RagflowFailure.of(CHUNK_UPDATE_FAILED, "Chunk Update Failed");
+      throw RagflowErrors.notStored("Chunk Update Failed");
     }
     RagflowReply.ok(ctx);
   }
@@ -163,7 +159,7 @@ final class RagflowChunkHandlers {
     List<String> wanted = ids.isEmpty() ? null : ids.unique();
     int deleted = chunks.delete(key, wanted);
     if (wanted != null && deleted != wanted.size()) {
-      throw RagflowFailure.data("rm_chunk deleted chunks " + deleted + ", expect " + wanted.size());
+      throw RagflowErrors.data("rm_chunk deleted chunks " + deleted + ", expect " + wanted.size());
     }
     ids.answer(ctx, deleted);
   }
@@ -178,7 +174,7 @@ final class RagflowChunkHandlers {
     String dataset = ctx.pathParam("dataset_id");
     String document = ctx.pathParam("document_id");
     if (!datasets.exists(caller.org().id(), RagflowDocumentHandlers.datasetId(dataset))) {
-      throw RagflowFailure.data("You don't own the dataset " + dataset + ".");
+      throw RagflowErrors.data("You don't own the dataset " + dataset + ".");
     }
     ArtifactKey key =
         new ArtifactKey(
@@ -187,10 +183,9 @@ final class RagflowChunkHandlers {
             RagflowDocumentHandlers.documentId(document));
     if (documents.find(key).isEmpty()) {
       throw lookupError
-          ? RagflowFailure.of(
-              RagflowFailure.EXCEPTION,
+          ? RagflowErrors.unreadable(
               "LookupError(\"Can't find the document with ID " + document + "!\")")
-          : RagflowFailure.data("You don't own the document " + document + ".");
+          : RagflowErrors.data("You don't own the document " + document + ".");
     }
     return key;
   }
@@ -223,14 +218,13 @@ final class RagflowChunkHandlers {
       return null;
     }
     if (!value.isArray()) {
-      throw RagflowFailure.data(notList);
+      throw RagflowErrors.data(notList);
     }
     List<String> items = new ArrayList<>();
     for (int i = 0; i < value.size(); i++) {
       JsonNode item = value.get(i);
       if (!item.isTextual()) {
-        throw RagflowFailure.of(
-            RagflowFailure.EXCEPTION,
+        throw RagflowErrors.unreadable(
             "TypeError('sequence item "
                 + i
                 + ": expected str instance, "
@@ -252,6 +246,6 @@ final class RagflowChunkHandlers {
     if (value.isNumber()) {
       return value.intValue() != 0;
     }
-    throw RagflowFailure.data("`available` should be a boolean or 0/1");
+    throw RagflowErrors.data("`available` should be a boolean or 0/1");
   }
 }

@@ -50,14 +50,14 @@ final class RagflowConverseHandlers {
     ObjectNode body = bodies.object(ctx);
     Assistant chat =
         RagflowLookups.chat(useCases.assistants(), org, chatId)
-            .orElseThrow(() -> RagflowFailure.data("You don't own the chat " + chatId));
+            .orElseThrow(() -> RagflowErrors.data("You don't own the chat " + chatId));
     String sessionId =
         RagflowChatRequests.truthy(body.get("session_id"))
             ? RagflowChatRequests.text(body.get("session_id"))
             : null;
     if (sessionId != null
         && RagflowLookups.session(useCases.conversations(), org, chatId, sessionId).isEmpty()) {
-      throw RagflowFailure.data("You don't own the session " + sessionId);
+      throw RagflowErrors.data("You don't own the session " + sessionId);
     }
     MetadataFilter documents = RagflowOpenAiRequest.condition(body.get("metadata_condition"));
     boolean stream = !body.has("stream") || RagflowChatRequests.truthy(body.get("stream"));
@@ -67,7 +67,7 @@ final class RagflowConverseHandlers {
     }
     String question = RagflowChatRequests.text(body.get("question"));
     if (question == null || question.isBlank()) {
-      throw RagflowFailure.data("`question` is required.");
+      throw RagflowErrors.data("`question` is required.");
     }
     AnswerQuestionCommand command =
         new AnswerQuestionCommand(

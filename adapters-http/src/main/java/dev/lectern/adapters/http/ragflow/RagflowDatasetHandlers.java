@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.NotFound;
 import dev.lectern.application.port.in.access.Caller;
 import dev.lectern.application.port.in.dataset.CreateDatasetUseCase;
@@ -153,8 +154,7 @@ final class RagflowDatasetHandlers {
           missing.add(candidate.value());
         }
       }
-      throw RagflowFailure.of(
-          RagflowFailure.PERMISSION,
+      throw RagflowErrors.noPermission(
           "User '"
               + tenant
               + "' lacks permission for datasets: '"
@@ -207,9 +207,8 @@ final class RagflowDatasetHandlers {
     return useCases.list().exists(tenant, RagflowDocumentHandlers.datasetId(id));
   }
 
-  static RagflowFailure lacksPermission(String tenant, String dataset) {
-    return RagflowFailure.of(
-        RagflowFailure.PERMISSION,
+  static LecternException lacksPermission(String tenant, String dataset) {
+    return RagflowErrors.noPermission(
         "User '" + tenant + "' lacks permission for dataset '" + dataset + "'");
   }
 

@@ -91,14 +91,14 @@ final class RagflowDatasetRequests {
     fields.forbidExtra(UPDATE_KEYS);
     errors.throwIfAny();
     if (given.empty()) {
-      throw RagflowFailure.argument("No properties were modified");
+      throw RagflowErrors.argument("No properties were modified");
     }
     return given;
   }
 
   static void checkModel(String model) {
     if (model != null && !model.isEmpty() && !SUPPORTED_MODELS.contains(model)) {
-      throw RagflowFailure.argument("Unsupported model: <" + model + ">");
+      throw RagflowErrors.argument("Unsupported model: <" + model + ">");
     }
   }
 

@@ -37,16 +37,16 @@ final class RagflowDocumentChanges {
     unchanged(body, "chunk_count", current.chunkCount());
     unchanged(body, "token_count", current.tokenCount());
     if (body.has("progress") && body.get("progress").asDouble() != entry.parse().progress()) {
-      throw RagflowFailure.data("Can't change `progress`.");
+      throw RagflowErrors.data("Can't change `progress`.");
     }
     Map<String, Object> metaFields = entry.metaFields();
     if (body.has("meta_fields")) {
       if (!body.get("meta_fields").isObject()) {
-        throw RagflowFailure.data("meta_fields must be a dictionary");
+        throw RagflowErrors.data("meta_fields must be a dictionary");
       }
       int size = body.get("meta_fields").toString().getBytes(StandardCharsets.UTF_8).length;
       if (size > DocumentEntry.MAX_METADATA_BYTES) {
-        throw RagflowFailure.argument(
+        throw RagflowErrors.argument(
             "meta_fields must be at most "
                 + DocumentEntry.MAX_METADATA_BYTES
                 + " bytes as JSON, got "
@@ -54,7 +54,7 @@ final class RagflowDocumentChanges {
       }
       String huge = FiniteNumbers.firstNonFinite(body.get("meta_fields"), "meta_fields");
       if (huge != null) {
-        throw RagflowFailure.data(huge + " must be a finite number");
+        throw RagflowErrors.data(huge + " must be a finite number");
       }
       metaFields = Json.toMap(body.get("meta_fields"));
     }
@@ -63,13 +63,13 @@ final class RagflowDocumentChanges {
     if (newName != null && !newName.asText().equals(entry.name())) {
       String text = newName.asText();
       if (text.getBytes(StandardCharsets.UTF_8).length > RagflowDocumentHandlers.NAME_BYTES) {
-        throw RagflowFailure.argument("File name must be 255 bytes or less.");
+        throw RagflowErrors.argument("File name must be 255 bytes or less.");
       }
       if (FileNames.hasControlCharacters(text)) {
-        throw RagflowFailure.argument("File name must not contain control characters.");
+        throw RagflowErrors.argument("File name must not contain control characters.");
       }
       if (!suffix(text).equals(suffix(entry.name()))) {
-        throw RagflowFailure.argument("The extension of file can't be changed");
+        throw RagflowErrors.argument("The extension of file can't be changed");
       }
       name = text;
     }
@@ -83,7 +83,7 @@ final class RagflowDocumentChanges {
     if (body.has("chunk_method")) {
       String wanted = body.get("chunk_method").asText("");
       if (!METHODS.contains(wanted)) {
-        throw RagflowFailure.data("`chunk_method` " + wanted + " doesn't exist");
+        throw RagflowErrors.data("`chunk_method` " + wanted + " doesn't exist");
       }
       if (!wanted.equals(method)) {
         method = wanted;
@@ -117,7 +117,7 @@ final class RagflowDocumentChanges {
 
   private static void unchanged(ObjectNode body, String field, long actual) {
     if (body.has(field) && body.get(field).asLong() != actual) {
-      throw RagflowFailure.data("Can't change `" + field + "`.");
+      throw RagflowErrors.data("Can't change `" + field + "`.");
     }
   }
 

@@ -60,19 +60,19 @@ final class RagflowDocumentHandlers {
     String dataset = ctx.pathParam("dataset_id");
     List<UploadedFile> files = uploadedFiles(ctx);
     if (files.isEmpty()) {
-      throw RagflowFailure.argument("No file part!");
+      throw RagflowErrors.argument("No file part!");
     }
     List<UploadDocumentsUseCase.Upload> uploads = new ArrayList<>();
     for (UploadedFile file : files) {
       String name = file.filename();
       if (name == null || name.isEmpty()) {
-        throw RagflowFailure.argument("No file selected!");
+        throw RagflowErrors.argument("No file selected!");
       }
       if (name.getBytes(StandardCharsets.UTF_8).length > NAME_BYTES) {
-        throw RagflowFailure.argument("File name must be 255 bytes or less.");
+        throw RagflowErrors.argument("File name must be 255 bytes or less.");
       }
       if (FileNames.hasControlCharacters(name)) {
-        throw RagflowFailure.argument("File name must not contain control characters.");
+        throw RagflowErrors.argument("File name must not contain control characters.");
       }
       uploads.add(
           new UploadDocumentsUseCase.Upload(new ArtifactId(RagflowIds.next()), name, read(file)));
@@ -81,11 +81,10 @@ final class RagflowDocumentHandlers {
     try {
       stored = useCases.upload().upload(caller.org().id(), datasetId(dataset), uploads);
     } catch (NotFound e) {
-      throw RagflowFailure.of(
-          RagflowFailure.EXCEPTION,
+      throw RagflowErrors.unreadable(
           "LookupError(\"Can't find the dataset with ID " + dataset + "!\")");
     } catch (UnsupportedContent e) {
-      throw RagflowFailure.of(RagflowFailure.SERVER, e.getMessage());
+      throw RagflowErrors.unprocessable(e.getMessage());
     }
     ArrayNode data = Json.MAPPER.createArrayNode();
     stored.forEach(view -> data.add(RagflowWire.uploadedDocument(view)));
@@ -102,10 +101,10 @@ final class RagflowDocumentHandlers {
     String name = ctx.queryParam("name");
     if (id != null
         && all.stream().noneMatch(v -> v.entry().key().artifactId().value().equals(id))) {
-      throw RagflowFailure.data("You don't own the document " + id + ".");
+      throw RagflowErrors.data("You don't own the document " + id + ".");
     }
     if (name != null && all.stream().noneMatch(v -> v.entry().name().equals(name))) {
-      throw RagflowFailure.data("You don't own the document " + name + ".");
+      throw RagflowErrors.data("You don't own the document " + name + ".");
     }
     List<DocumentView> matching = query.filter(all);
     ObjectNode data = Json.object();
@@ -121,7 +120,7 @@ final class RagflowDocumentHandlers {
     requireDataset(caller, dataset, "You don't own the dataset.");
     DocumentView current =
         find(caller, dataset, ctx.pathParam("document_id"))
-            .orElseThrow(() -> RagflowFailure.data("The dataset doesn't own the document."));
+            .orElseThrow(() -> RagflowErrors.data("The dataset doesn't own the document."));
     ObjectNode body = bodies.object(ctx);
     var changed = RagflowDocumentChanges.apply(current, body);
     RagflowReply.ok(ctx, RagflowWire.document(useCases.update().update(changed)));
@@ -137,9 +136,9 @@ final class RagflowDocumentHandlers {
             .download()
             .download(key(caller, dataset, document))
             .orElseThrow(
-                () -> RagflowFailure.data("The dataset not own the document " + document + "."));
+                () -> RagflowErrors.data("The dataset not own the document " + document + "."));
     if (download.size() == 0) {
-      throw RagflowFailure.data("This file is empty.");
+      throw RagflowErrors.data("This file is empty.");
     }
     ctx.status(200)
         .contentType("application/octet-stream")
@@ -176,13 +175,13 @@ final class RagflowDocumentHandlers {
     try {
       return useCases.list().list(caller.org().id(), datasetId(dataset));
     } catch (NotFound e) {
-      throw RagflowFailure.data(notOwned);
+      throw RagflowErrors.data(notOwned);
     }
   }
 
   private void requireDataset(Caller caller, String dataset, String notOwned) {
     if (!useCases.datasets().exists(caller.org().id(), datasetId(dataset))) {
-      throw RagflowFailure.data(notOwned);
+      throw RagflowErrors.data(notOwned);
     }
   }
 
@@ -222,7 +221,7 @@ final class RagflowDocumentHandlers {
         // The client may still be sending: it reads the refusal only once its body is taken.
         MultipartErrors.drain(ctx, maxBodyBytes);
       }
-      throw RagflowErrorRenderer.translate(refused);
+      throw refused;
     }
   }
 
@@ -230,7 +229,7 @@ final class RagflowDocumentHandlers {
     try (InputStream in = file.content()) {
       return in.readAllBytes();
     } catch (IOException e) {
-      throw RagflowFailure.argument("the upload of " + file.filename() + " could not be read");
+      throw RagflowErrors.argument("the upload of " + file.filename() + " could not be read");
     }
   }
 }

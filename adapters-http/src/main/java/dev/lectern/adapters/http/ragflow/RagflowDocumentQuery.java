@@ -65,7 +65,7 @@ record RagflowDocumentQuery(
     try {
       return ArtifactStatus.valueOf(text);
     } catch (IllegalArgumentException e) {
-      throw RagflowFailure.data("Invalid filter run status conditions: " + value);
+      throw RagflowErrors.data("Invalid filter run status conditions: " + value);
     }
   }
 
@@ -80,7 +80,7 @@ record RagflowDocumentQuery(
     try {
       return RagflowMetadata.filter(Json.MAPPER.readTree(value));
     } catch (JsonProcessingException e) {
-      throw RagflowFailure.data("metadata_condition must be valid JSON.");
+      throw RagflowErrors.data("metadata_condition must be valid JSON.");
     }
   }
 

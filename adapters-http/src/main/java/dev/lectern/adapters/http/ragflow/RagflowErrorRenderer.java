@@ -24,25 +24,71 @@ import io.javalin.http.Context;
 public final class RagflowErrorRenderer implements ErrorRenderer {
   static final String INVALID_KEY = "Authentication error: API key is invalid!";
 
+  static final int EXCEPTION = 100;
+  static final int ARGUMENT = 101;
+  static final int DATA = 102;
+  static final int OPERATING = 103;
+  static final int PERMISSION = 108;
+  static final int AUTHENTICATION = 109;
+  static final int SERVER = 500;
+  static final int INVALID_CHUNK_ID = 1001;
+  static final int CHUNK_UPDATE_FAILED = 1002;
+
+  /**
+   * An error as RAGFlow's envelope says it: its code and message, and whether the envelope carries
+   * {@code data} (false, or null).
+   */
+  record Failure(int code, String message, Data data) {
+    enum Data {
+      NONE,
+      FALSE,
+      NULL
+    }
+  }
+
   @Override
   public void render(Context ctx, LecternException error) {
     RagflowReply.failure(ctx, translate(error));
   }
 
-  static RagflowFailure translate(LecternException error) {
-    return switch (error) {
-      case Unauthenticated e -> RagflowFailure.of(RagflowFailure.AUTHENTICATION, INVALID_KEY);
-      case Forbidden e -> RagflowFailure.of(RagflowFailure.AUTHENTICATION, e.getMessage());
-      case InvalidRequest e -> RagflowFailure.argument(e.getMessage());
-      case PayloadTooLarge e -> RagflowFailure.argument(e.getMessage());
-      case UnsupportedContent e -> RagflowFailure.data(e.getMessage());
-      case NotFound e -> RagflowFailure.data(e.getMessage());
-      case Conflict e -> RagflowFailure.data(e.getMessage());
-      case TooManyRequests e -> RagflowFailure.data(e.getMessage());
-      case UpstreamFailure e -> RagflowFailure.of(RagflowFailure.EXCEPTION, e.getMessage());
-      case Unavailable e -> RagflowFailure.of(RagflowFailure.EXCEPTION, e.publicMessage());
-      case Internal e -> RagflowFailure.of(RagflowFailure.EXCEPTION, e.publicMessage());
+  /** RAGFlow's code for the error's reason, or else for its kind. */
+  static Failure translate(LecternException error) {
+    String message = error.publicMessage();
+    return switch (error.reason()) {
+      case MISSING ->
+          new Failure(error instanceof Unauthenticated ? 0 : ARGUMENT, message, Failure.Data.FALSE);
+      case INCOMPLETE -> new Failure(ARGUMENT, message, Failure.Data.NULL);
+      case MALFORMED -> failure(ARGUMENT, message);
+      case REFUSED -> failure(DATA, message);
+      case NOT_OWNER -> failure(OPERATING, message);
+      case NO_PERMISSION -> failure(PERMISSION, message);
+      case INCOMPATIBLE -> failure(AUTHENTICATION, message);
+      case UNREADABLE -> failure(EXCEPTION, message);
+      case UNPROCESSABLE -> failure(SERVER, message);
+      case UNKNOWN_PART -> failure(INVALID_CHUNK_ID, message);
+      case NOT_STORED -> failure(CHUNK_UPDATE_FAILED, error.getMessage());
+      case UNSPECIFIED -> byKind(error);
     };
+  }
+
+  private static Failure byKind(LecternException error) {
+    return switch (error) {
+      case Unauthenticated e -> failure(AUTHENTICATION, INVALID_KEY);
+      case Forbidden e -> failure(AUTHENTICATION, e.getMessage());
+      case InvalidRequest e -> failure(ARGUMENT, e.getMessage());
+      case PayloadTooLarge e -> failure(ARGUMENT, e.getMessage());
+      case UnsupportedContent e -> failure(DATA, e.getMessage());
+      case NotFound e -> failure(DATA, e.getMessage());
+      case Conflict e -> failure(DATA, e.getMessage());
+      case TooManyRequests e -> failure(DATA, e.getMessage());
+      case UpstreamFailure e -> failure(EXCEPTION, e.getMessage());
+      case Unavailable e -> failure(EXCEPTION, e.publicMessage());
+      case Internal e -> failure(EXCEPTION, e.publicMessage());
+    };
+  }
+
+  private static Failure failure(int code, String message) {
+    return new Failure(code, message, Failure.Data.NONE);
   }
 
   /**
@@ -51,7 +97,7 @@ public final class RagflowErrorRenderer implements ErrorRenderer {
    */
   static ObjectNode streamed(LecternException error) {
     ObjectNode frame = Json.object();
-    frame.put("code", RagflowFailure.SERVER);
+    frame.put("code", SERVER);
     frame.put("message", error.publicMessage());
     ObjectNode data = frame.putObject("data");
     data.put("answer", inAnswer(error));
@@ -77,8 +123,6 @@ public final class RagflowErrorRenderer implements ErrorRenderer {
   @Override
   public void renderInternal(Context ctx, String reference) {
     RagflowReply.failure(
-        ctx,
-        RagflowFailure.of(
-            RagflowFailure.EXCEPTION, "internal server error (reference " + reference + ")"));
+        ctx, failure(EXCEPTION, "internal server error (reference " + reference + ")"));
   }
 }

@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.ragflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
+import dev.lectern.application.error.LecternException;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +26,7 @@ record RagflowIdList(List<String> unique, List<String> duplicates) {
       return new RagflowIdList(List.of(), List.of());
     }
     if (!ids.isArray()) {
-      throw RagflowFailure.data("`" + field + "` should be a list");
+      throw RagflowErrors.data("`" + field + "` should be a list");
     }
     Set<String> seen = new LinkedHashSet<>();
     List<String> duplicates = new ArrayList<>();
@@ -42,8 +43,8 @@ record RagflowIdList(List<String> unique, List<String> duplicates) {
   }
 
   /** RAGFlow's message for ids that named no document. */
-  static RagflowFailure documentsNotFound(List<String> missing) {
-    return RagflowFailure.data(
+  static LecternException documentsNotFound(List<String> missing) {
+    return RagflowErrors.data(
         "Documents not found: " + Pydantic.repr(Json.MAPPER.valueToTree(missing)));
   }
 
@@ -67,7 +68,7 @@ record RagflowIdList(List<String> unique, List<String> duplicates) {
   static void answerDeletes(Context ctx, RagflowIdList list, List<String> errors, int deleted) {
     if (!errors.isEmpty()) {
       if (deleted == 0) {
-        throw RagflowFailure.data(String.join("; ", errors));
+        throw RagflowErrors.data(String.join("; ", errors));
       }
       ObjectNode data = Json.object();
       data.put("success_count", deleted);
@@ -76,7 +77,7 @@ record RagflowIdList(List<String> unique, List<String> duplicates) {
       return;
     }
     if (!list.duplicates().isEmpty() && deleted == 0) {
-      throw RagflowFailure.data(String.join(";", list.duplicates()));
+      throw RagflowErrors.data(String.join(";", list.duplicates()));
     }
     list.answer(ctx, deleted);
   }

@@ -46,18 +46,18 @@ final class RagflowMetadata {
       return MetadataFilter.NONE;
     }
     if (!condition.isObject()) {
-      throw RagflowFailure.data("metadata_condition must be an object.");
+      throw RagflowErrors.data("metadata_condition must be an object.");
     }
     String logic = condition.path("logic").asText("and").toLowerCase(Locale.ROOT);
     if (!logic.equals("and") && !logic.equals("or")) {
-      throw RagflowFailure.data("metadata_condition.logic must be 'and' or 'or'.");
+      throw RagflowErrors.data("metadata_condition.logic must be 'and' or 'or'.");
     }
     JsonNode conditions = condition.get("conditions");
     if (conditions == null || conditions.isNull()) {
       return MetadataFilter.NONE;
     }
     if (!conditions.isArray()) {
-      throw RagflowFailure.data("metadata_condition.conditions must be a list.");
+      throw RagflowErrors.data("metadata_condition.conditions must be a list.");
     }
     List<MetadataPredicate> predicates = new ArrayList<>();
     for (JsonNode item : conditions) {
@@ -68,12 +68,12 @@ final class RagflowMetadata {
 
   private static MetadataComparison comparison(JsonNode item) {
     if (!item.isObject() || !item.path("name").isTextual()) {
-      throw RagflowFailure.data("metadata_condition.conditions[].name is required.");
+      throw RagflowErrors.data("metadata_condition.conditions[].name is required.");
     }
     String symbol = item.path("comparison_operator").asText("");
     Operator operator = OPERATORS.get(symbol.strip().toLowerCase(Locale.ROOT));
     if (operator == null) {
-      throw RagflowFailure.data(
+      throw RagflowErrors.data(
           "metadata_condition.conditions[].comparison_operator '" + symbol + "' is not supported.");
     }
     JsonNode value = item.get("value");

@@ -60,7 +60,7 @@ final class RagflowOpenAiHandlers {
         RagflowOpenAiRequest.read(body, extra, ctx.header("X-Stainless-Lang") != null);
     Assistant chat =
         RagflowLookups.chat(useCases.assistants(), org, chatId)
-            .orElseThrow(() -> RagflowFailure.data("You don't own the chat " + chatId));
+            .orElseThrow(() -> RagflowErrors.data("You don't own the chat " + chatId));
     MetadataFilter documents = RagflowOpenAiRequest.condition(extra.get("metadata_condition"));
     AskAssistantCommand command =
         new AskAssistantCommand(

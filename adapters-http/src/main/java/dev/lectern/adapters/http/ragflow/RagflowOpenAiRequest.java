@@ -2,7 +2,6 @@ package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lectern.adapters.http.common.Json;
 import dev.lectern.adapters.http.common.MessageContent;
 import dev.lectern.domain.artifact.MetadataFilter;
 import dev.lectern.domain.conversation.ModelMessage;
@@ -36,10 +35,8 @@ record RagflowOpenAiRequest(
       }
     }
     if (!missing.isEmpty()) {
-      throw RagflowFailure.withData(
-          RagflowFailure.ARGUMENT,
-          "required argument are missing: " + String.join(",", missing) + "; ",
-          Json.MAPPER.nullNode());
+      throw RagflowErrors.incomplete(
+          "required argument are missing: " + String.join(",", missing) + "; ");
     }
   }
 
@@ -48,7 +45,7 @@ record RagflowOpenAiRequest(
     JsonNode nested = body.get("extra_body");
     if (nested != null && !nested.isNull()) {
       if (!nested.isObject()) {
-        throw RagflowFailure.data("extra_body must be an object.");
+        throw RagflowErrors.data("extra_body must be an object.");
       }
       return (ObjectNode) nested;
     }
@@ -68,11 +65,11 @@ record RagflowOpenAiRequest(
     List<String> metadataFields = null;
     if (metadata != null && !metadata.isNull()) {
       if (!metadata.isObject()) {
-        throw RagflowFailure.data("reference_metadata must be an object.");
+        throw RagflowErrors.data("reference_metadata must be an object.");
       }
       JsonNode fields = metadata.get("fields");
       if (fields != null && !fields.isNull() && !fields.isArray()) {
-        throw RagflowFailure.data("reference_metadata.fields must be an array.");
+        throw RagflowErrors.data("reference_metadata.fields must be an array.");
       }
       if (RagflowChatRequests.truthy(metadata.get("include"))) {
         metadataFields = new ArrayList<>();
@@ -87,7 +84,7 @@ record RagflowOpenAiRequest(
     }
     JsonNode given = body.get("messages");
     if (given == null || !given.isArray() || given.isEmpty()) {
-      throw RagflowFailure.data("You have to provide messages.");
+      throw RagflowErrors.data("You have to provide messages.");
     }
     List<ModelMessage> messages = new ArrayList<>();
     String lastRole = null;
@@ -101,7 +98,7 @@ record RagflowOpenAiRequest(
       }
     }
     if (!"user".equals(lastRole) || messages.getLast().text().isBlank()) {
-      throw RagflowFailure.data("The last content of this conversation is not from user.");
+      throw RagflowErrors.data("The last content of this conversation is not from user.");
     }
     return new RagflowOpenAiRequest(
         RagflowChatRequests.text(body.get("model")),
@@ -120,7 +117,7 @@ record RagflowOpenAiRequest(
       return MetadataFilter.NONE;
     }
     if (!condition.isObject()) {
-      throw RagflowFailure.data("metadata_condition must be an object.");
+      throw RagflowErrors.data("metadata_condition must be an object.");
     }
     return RagflowMetadata.filter(condition);
   }

@@ -92,7 +92,7 @@ final class RagflowParserConfigs {
   static void checkMergedSize(Map<String, Object> config) {
     int size = Json.MAPPER.valueToTree(config).toString().length();
     if (size > MAX_JSON) {
-      throw RagflowFailure.argument(
+      throw RagflowErrors.argument(
           "Parser config exceeds size limit (max 65,535 characters). Current size: " + size);
     }
   }

@@ -56,14 +56,14 @@ final class RagflowParsingHandlers {
           RagflowDocumentHandlers.datasetId(dataset),
           RagflowDocumentHandlers.artifactIds(ids.unique()));
     } catch (NotFound e) {
-      throw RagflowFailure.data("You don't own the document " + e.subject().orElse("") + ".");
+      throw RagflowErrors.data("You don't own the document " + e.subject().orElse("") + ".");
     }
     ids.answer(ctx, ids.unique().size());
   }
 
   private String owned(Caller caller, String dataset) {
     if (!datasets.exists(caller.org().id(), RagflowDocumentHandlers.datasetId(dataset))) {
-      throw RagflowFailure.data("You don't own the dataset " + dataset + ".");
+      throw RagflowErrors.data("You don't own the dataset " + dataset + ".");
     }
     return dataset;
   }
@@ -71,7 +71,7 @@ final class RagflowParsingHandlers {
   private static RagflowIdList ids(ObjectNode body) {
     RagflowIdList ids = RagflowIdList.of(body.get("document_ids"), "document_ids", "document");
     if (ids.isEmpty()) {
-      throw RagflowFailure.data("`document_ids` is required");
+      throw RagflowErrors.data("`document_ids` is required");
     }
     return ids;
   }

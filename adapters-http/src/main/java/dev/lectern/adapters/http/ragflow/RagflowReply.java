@@ -30,13 +30,17 @@ final class RagflowReply {
     return body;
   }
 
-  static void failure(Context ctx, RagflowFailure failure) {
+  static void failure(Context ctx, RagflowErrorRenderer.Failure failure) {
     ObjectNode body = Json.object();
     body.put("code", failure.code());
-    if (failure.hasData()) {
-      body.set("data", failure.data());
+    switch (failure.data()) {
+      case FALSE -> body.put("data", false);
+      case NULL -> body.putNull("data");
+      case NONE -> {
+        // RAGFlow's errors carry no data.
+      }
     }
-    body.put("message", failure.getMessage());
+    body.put("message", failure.message());
     Json.respond(ctx, 200, body);
   }
 }

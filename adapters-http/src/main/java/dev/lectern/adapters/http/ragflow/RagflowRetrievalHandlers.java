@@ -36,7 +36,7 @@ final class RagflowRetrievalHandlers {
     ObjectNode body = bodies.object(ctx);
     JsonNode question = body.get("question");
     if (question == null) {
-      throw RagflowFailure.data("`question` is required.");
+      throw RagflowErrors.data("`question` is required.");
     }
     List<CollectionId> datasets = datasetIds(body.get("dataset_ids"));
     List<ArtifactId> documents = documentIds(body.get("document_ids"));
@@ -73,7 +73,7 @@ final class RagflowRetrievalHandlers {
                   highlight));
     } catch (NotFound e) {
       String id = e.subject().orElse("");
-      throw RagflowFailure.data(
+      throw RagflowErrors.data(
           e.field().orElse("").equals("collection")
               ? "You don't own the dataset " + id + "."
               : "The datasets don't own the document " + id);
@@ -83,21 +83,21 @@ final class RagflowRetrievalHandlers {
 
   private static List<CollectionId> datasetIds(JsonNode value) {
     if (value == null || value.isNull()) {
-      throw RagflowFailure.data("`dataset_ids` is required.");
+      throw RagflowErrors.data("`dataset_ids` is required.");
     }
     if (!value.isArray()) {
-      throw RagflowFailure.data("`dataset_ids` should be a list");
+      throw RagflowErrors.data("`dataset_ids` should be a list");
     }
     List<CollectionId> ids = new ArrayList<>();
     for (JsonNode id : value) {
       String text = id.asText();
       if (!id.isTextual() || text.isEmpty() || text.length() > CollectionId.MAX_LENGTH) {
-        throw RagflowFailure.data("You don't own the dataset " + text + ".");
+        throw RagflowErrors.data("You don't own the dataset " + text + ".");
       }
       ids.add(new CollectionId(text));
     }
     if (ids.isEmpty()) {
-      throw RagflowFailure.data("`dataset_ids` is required.");
+      throw RagflowErrors.data("`dataset_ids` is required.");
     }
     return ids;
   }
@@ -107,7 +107,7 @@ final class RagflowRetrievalHandlers {
       return null;
     }
     if (!value.isArray()) {
-      throw RagflowFailure.data("`documents` should be a list");
+      throw RagflowErrors.data("`documents` should be a list");
     }
     if (value.isEmpty()) {
       return null;
@@ -116,7 +116,7 @@ final class RagflowRetrievalHandlers {
     for (JsonNode id : value) {
       String text = id.asText();
       if (!id.isTextual() || text.isEmpty() || text.length() > ArtifactId.MAX_LENGTH) {
-        throw RagflowFailure.data("The datasets don't own the document " + text);
+        throw RagflowErrors.data("The datasets don't own the document " + text);
       }
       ids.add(new ArtifactId(text));
     }
@@ -136,7 +136,7 @@ final class RagflowRetrievalHandlers {
         return text.equals("true");
       }
     }
-    throw RagflowFailure.data("`highlight` should be a boolean");
+    throw RagflowErrors.data("`highlight` should be a boolean");
   }
 
   private static ObjectNode wire(Retrieval found, boolean highlight) {

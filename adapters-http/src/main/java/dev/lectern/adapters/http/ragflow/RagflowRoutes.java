@@ -163,7 +163,6 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
   @Override
   public void accept(RoutesConfig config) {
     DialectRoutes routes = new DialectRoutes(config, new RagflowErrorRenderer());
-    config.exception(RagflowFailure.class, (failure, ctx) -> RagflowReply.failure(ctx, failure));
     routes.post(API + "/retrieval", retrieval::retrieval);
     routes.post(API + "/datasets", datasets::create);
     routes.get(API + "/datasets", datasets::list);

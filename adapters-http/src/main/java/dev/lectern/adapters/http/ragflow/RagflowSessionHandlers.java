@@ -45,11 +45,11 @@ final class RagflowSessionHandlers {
     String chat = ctx.pathParam("chat_id");
     ObjectNode body = bodies.object(ctx);
     if (sessions(org, chat).isEmpty()) {
-      throw RagflowFailure.data("You do not own the assistant.");
+      throw RagflowErrors.data("You do not own the assistant.");
     }
     String name = body.has("name") ? RagflowChatRequests.text(body.get("name")) : DEFAULT_NAME;
     if (!RagflowChatRequests.truthy(body.get("name")) && body.has("name")) {
-      throw RagflowFailure.data("`name` can not be empty.");
+      throw RagflowErrors.data("`name` can not be empty.");
     }
     StartedConversation started =
         useCases
@@ -68,17 +68,17 @@ final class RagflowSessionHandlers {
     ObjectNode body = bodies.object(ctx);
     if (RagflowLookups.chat(useCases.assistants(), org, chat).isEmpty()
         || RagflowLookups.session(useCases.conversations(), org, chat, id).isEmpty()) {
-      throw RagflowFailure.data("Session does not exist");
+      throw RagflowErrors.data("Session does not exist");
     }
     if (body.has("message") || body.has("messages")) {
-      throw RagflowFailure.data("`message` can not be change");
+      throw RagflowErrors.data("`message` can not be change");
     }
     if (body.has("reference")) {
-      throw RagflowFailure.data("`reference` can not be change");
+      throw RagflowErrors.data("`reference` can not be change");
     }
     if (body.has("name")) {
       if (!RagflowChatRequests.truthy(body.get("name"))) {
-        throw RagflowFailure.data("`name` can not be empty.");
+        throw RagflowErrors.data("`name` can not be empty.");
       }
       useCases.conversations().rename(org, chat, id, RagflowChatRequests.text(body.get("name")));
     }
@@ -92,7 +92,7 @@ final class RagflowSessionHandlers {
         new ArrayList<>(
             sessions(org, chat)
                 .orElseThrow(
-                    () -> RagflowFailure.data("You don't own the assistant " + chat + ".")));
+                    () -> RagflowErrors.data("You don't own the assistant " + chat + ".")));
     String id = ctx.queryParam("id");
     String name = ctx.queryParam("name");
     String userId = ctx.queryParam("user_id");
@@ -132,7 +132,7 @@ final class RagflowSessionHandlers {
     String chat = ctx.pathParam("chat_id");
     ObjectNode body = bodies.object(ctx);
     List<Conversation> all =
-        sessions(org, chat).orElseThrow(() -> RagflowFailure.data("You don't own the chat"));
+        sessions(org, chat).orElseThrow(() -> RagflowErrors.data("You don't own the chat"));
     deleteSessions(
         ctx,
         useCases.conversations(),

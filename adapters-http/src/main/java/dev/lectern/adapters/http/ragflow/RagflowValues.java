@@ -1,6 +1,7 @@
 package dev.lectern.adapters.http.ragflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.application.error.LecternException;
 
 /** Python's {@code int()} and {@code float()} as RAGFlow applies them to loose parameters. */
 final class RagflowValues {
@@ -41,9 +42,8 @@ final class RagflowValues {
     }
   }
 
-  private static RagflowFailure invalidLiteral(String text) {
-    return RagflowFailure.of(
-        RagflowFailure.EXCEPTION,
+  private static LecternException invalidLiteral(String text) {
+    return RagflowErrors.unreadable(
         "ValueError(\"invalid literal for int() with base 10: " + echo(text) + "\")");
   }
 
@@ -75,17 +75,15 @@ final class RagflowValues {
       try {
         return Double.parseDouble(value.textValue().strip());
       } catch (NumberFormatException e) {
-        throw RagflowFailure.of(
-            RagflowFailure.EXCEPTION,
+        throw RagflowErrors.unreadable(
             "ValueError(\"could not convert string to float: " + echo(value.textValue()) + "\")");
       }
     }
     throw typeError("float() argument must be a string or a real number", value);
   }
 
-  private static RagflowFailure typeError(String message, JsonNode value) {
-    return RagflowFailure.of(
-        RagflowFailure.EXCEPTION,
+  private static LecternException typeError(String message, JsonNode value) {
+    return RagflowErrors.unreadable(
         "TypeError(\"" + message + ", not '" + RagflowBodies.pythonType(value) + "'\")");
   }
 }

@@ -157,6 +157,6 @@ final class RagflowWire {
   /** A chunk method RAGFlow's validation let through (its lists hold only known methods). */
   static ChunkMethod chunkMethod(String code) {
     return ChunkMethod.fromCode(code)
-        .orElseThrow(() -> RagflowFailure.argument("Unknown chunk method '" + code + "'"));
+        .orElseThrow(() -> RagflowErrors.argument("Unknown chunk method '" + code + "'"));
   }
 }
