@@ -165,7 +165,7 @@ class ParsingServiceTest {
 
     engine.runOne();
 
-    assertThat(entry().parse().run()).isEqualTo(ArtifactStatus.CANCEL);
+    assertThat(entry().parse().run()).isEqualTo(ArtifactStatus.CANCELLED);
     assertThat(entry().parse().progress()).isZero();
     assertThat(entry().parse().message()).contains("cancelled");
     assertThat(index.chunksOf(key)).isEmpty();
@@ -187,7 +187,7 @@ class ParsingServiceTest {
 
     engine.runOne();
 
-    assertThat(entry().parse().run()).isEqualTo(ArtifactStatus.CANCEL);
+    assertThat(entry().parse().run()).isEqualTo(ArtifactStatus.CANCELLED);
     assertThat(entry().parse().progress()).isZero();
     assertThat(index.chunksOf(key)).isEmpty();
     assertThat(artifacts.find(key)).isEmpty();

@@ -1,10 +1,14 @@
 package dev.lectern.domain.artifact;
 
-/** Parse status of an artifact, with RAGFlow's names. */
+/**
+ * Where an artifact's parse stands. The order is part of the contract: a dialect may name a status
+ * by its position.
+ */
 public enum ArtifactStatus {
-  UNSTART,
+  /** Not parsed yet, or queued. */
+  PENDING,
   RUNNING,
-  CANCEL,
+  CANCELLED,
   DONE,
-  FAIL
+  FAILED
 }

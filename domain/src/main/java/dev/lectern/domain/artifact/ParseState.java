@@ -28,7 +28,7 @@ public record ParseState(
   public static final int MAX_LINE_LENGTH = 4000;
 
   public static final ParseState UNSTARTED =
-      new ParseState(ArtifactStatus.UNSTART, 0, "", null, 0, null);
+      new ParseState(ArtifactStatus.PENDING, 0, "", null, 0, null);
 
   public ParseState {
     Objects.requireNonNull(run, "run");

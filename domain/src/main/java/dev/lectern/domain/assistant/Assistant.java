@@ -52,7 +52,7 @@ public record Assistant(
   public static final String DEFAULT_DESCRIPTION = "A helpful Assistant";
   public static final String DEFAULT_OPENER = "Hi! I'm your assistant. What can I do for you?";
   public static final String DEFAULT_EMPTY_RESPONSE =
-      "Sorry! No relevant content was found in the knowledge base!";
+      "The knowledge base holds nothing that answers this question.";
   public static final String DEFAULT_SYSTEM_PROMPT =
       "You are an assistant that answers questions from a knowledge base. Use the passages below;"
           + " quote their figures and names exactly and do not add facts they do not hold. If they"

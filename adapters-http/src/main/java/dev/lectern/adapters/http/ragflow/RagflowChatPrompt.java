@@ -23,6 +23,10 @@ final class RagflowChatPrompt {
 
   private static final String KNOWLEDGE = "knowledge";
 
+  /** RAGFlow's answer when nothing relevant was retrieved, for a chat that names none. */
+  static final String EMPTY_RESPONSE =
+      "Sorry! No relevant content was found in the knowledge base!";
+
   static final RagflowChatPrompt DEFAULTS = defaults();
 
   private final ObjectNode values;
@@ -35,7 +39,7 @@ final class RagflowChatPrompt {
     ObjectNode values = Json.object();
     values.put("prompt", Assistant.DEFAULT_SYSTEM_PROMPT);
     values.put("opener", Assistant.DEFAULT_OPENER);
-    values.put("empty_response", Assistant.DEFAULT_EMPTY_RESPONSE);
+    values.put("empty_response", EMPTY_RESPONSE);
     values.put("show_quote", true);
     values.put("tts", false);
     values.put("refine_multiturn", true);

@@ -62,11 +62,12 @@ record RagflowDocumentQuery(
         return ArtifactStatus.values()[index];
       }
     }
-    try {
-      return ArtifactStatus.valueOf(text);
-    } catch (IllegalArgumentException e) {
-      throw RagflowErrors.data("Invalid filter run status conditions: " + value);
+    for (ArtifactStatus status : ArtifactStatus.values()) {
+      if (RagflowWire.run(status).equals(text)) {
+        return status;
+      }
     }
+    throw RagflowErrors.data("Invalid filter run status conditions: " + value);
   }
 
   private static long time(String value) {

@@ -7,6 +7,7 @@ import dev.lectern.application.port.in.dataset.DatasetView;
 import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.application.port.in.retrieval.Retrieval;
 import dev.lectern.domain.artifact.Artifact;
+import dev.lectern.domain.artifact.ArtifactStatus;
 import dev.lectern.domain.artifact.DocumentEntry;
 import dev.lectern.domain.artifact.ParseState;
 import dev.lectern.domain.chunk.Chunk;
@@ -80,8 +81,19 @@ final class RagflowWire {
     node.put("suffix", entry.suffix());
     node.putNull("thumbnail");
     node.put("created_by", entry.key().orgId());
-    node.put("run", entry.parse().run().name());
+    node.put("run", run(entry.parse().run()));
     return node;
+  }
+
+  /** RAGFlow's name for a parse status. */
+  static String run(ArtifactStatus status) {
+    return switch (status) {
+      case PENDING -> "UNSTART";
+      case RUNNING -> "RUNNING";
+      case CANCELLED -> "CANCEL";
+      case DONE -> "DONE";
+      case FAILED -> "FAIL";
+    };
   }
 
   /** A document as list and update return it. */
@@ -97,7 +109,7 @@ final class RagflowWire {
     node.put("location", entry.name());
     node.put("source_type", "local");
     node.put("status", entry.enabled() ? "1" : "0");
-    node.put("run", parse.run().name());
+    node.put("run", run(parse.run()));
     node.put("progress", parse.progress());
     node.put("progress_msg", parse.message());
     if (parse.beganAt() == null) {

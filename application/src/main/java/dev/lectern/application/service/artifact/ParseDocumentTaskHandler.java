@@ -25,8 +25,8 @@ import java.util.Optional;
 
 /**
  * Runs a document parse task: reads the uploaded file, chunks it by the document's chunk method,
- * indexes and publishes it, and keeps the document's parse state (RUNNING, then DONE, FAIL or
- * CANCEL) in step with the task.
+ * indexes and publishes it, and keeps the document's parse state (RUNNING, then DONE, FAILED or
+ * CANCELLED) in step with the task.
  */
 public final class ParseDocumentTaskHandler implements TaskHandler {
   private final IngestArtifactService ingest;
@@ -98,7 +98,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
               entry.enabled());
       if (published.isPresent()) {
         Optional<DocumentEntry> now = documents.find(key);
-        if (now.map(e -> e.parse().run() == ArtifactStatus.CANCEL).orElse(true)) {
+        if (now.map(e -> e.parse().run() == ArtifactStatus.CANCELLED).orElse(true)) {
           // Parsing was stopped after the chunks were committed: take them back out.
           delete.run(key, IngestProgress.NONE, true);
           return Map.of("chunks", 0);
@@ -112,13 +112,13 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
       return result;
     } catch (TaskStopped stopped) {
       if (stopped.reason() == TaskStopped.Reason.CANCELLED) {
-        progress.record(ArtifactStatus.CANCEL, 0, words.cancelled());
+        progress.record(ArtifactStatus.CANCELLED, 0, words.cancelled());
       }
       throw stopped;
     } catch (LecternException e) {
       boolean last = !e.retriable() || task.attempts() >= task.maxAttempts();
       progress.record(
-          last ? ArtifactStatus.FAIL : ArtifactStatus.RUNNING,
+          last ? ArtifactStatus.FAILED : ArtifactStatus.RUNNING,
           last ? -1 : 0,
           words.failed(e.publicMessage(), last));
       throw e;

@@ -130,7 +130,7 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
         throw new Conflict(words.notStoppable(), "document_ids");
       }
       ParseState cancelled =
-          parse.then(ArtifactStatus.CANCEL, 0, words.cancelled(), parse.durationSeconds());
+          parse.then(ArtifactStatus.CANCELLED, 0, words.cancelled(), parse.durationSeconds());
       catalogue.store(view.entry().withParse(cancelled, clock.instant()));
       if (parse.taskId() != null) {
         cancel.cancel(orgId, parse.taskId());
