@@ -3,12 +3,10 @@ package dev.lectern.bootstrap;
 import dev.lectern.adapters.documents.FileBlobStore;
 import dev.lectern.adapters.documents.FileTypeDocumentParser;
 import dev.lectern.adapters.documents.HttpContentFetcher;
-import dev.lectern.adapters.http.ragflow.RagflowParsingWords;
 import dev.lectern.adapters.lucene.Cl100kChunker;
 import dev.lectern.adapters.lucene.LuceneChunkIndex;
 import dev.lectern.application.port.in.artifact.ReconcileStorageUseCase;
 import dev.lectern.application.port.out.ArtifactStore;
-import dev.lectern.application.port.out.ParsingWords;
 import dev.lectern.application.service.artifact.ArtifactSelection;
 import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.application.service.artifact.ArtifactTaskService;
@@ -61,8 +59,6 @@ final class KnowledgeWiring {
   final DatasetService datasets;
   final ChunkService chunks;
 
-  // Parsing is shown only through RAGFlow's API, so it is told in RAGFlow's words.
-  private final ParsingWords words = new RagflowParsingWords();
   private final MetadataStores stores;
   private final Clock clock;
 
@@ -144,21 +140,13 @@ final class KnowledgeWiring {
             artifacts,
             blobs,
             new DocumentChunking(chunker),
-            words,
             clock));
   }
 
   /** Parsing documents, which queues its work as tasks. */
   ParsingService parsing(TaskWiring tasks) {
     return new ParsingService(
-        stores.documents(),
-        catalogue,
-        delete,
-        tasks.submitter(),
-        tasks.admin(),
-        guard,
-        words,
-        clock);
+        stores.documents(), catalogue, delete, tasks.submitter(), tasks.admin(), guard, clock);
   }
 
   /** Asynchronous ingest and delete, as tasks. */

@@ -73,6 +73,17 @@ class ArchitectureTest {
           .because("commands and streams speak the application's own types, not a port's");
 
   @ArchTest
+  static final ArchRule inbound_adapters_implement_no_outbound_port =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.lectern.adapters.http..")
+          .should()
+          .implement(
+              com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                  "dev.lectern.application.port.out.."))
+          .because("what the application needs from outside comes from outbound adapters");
+
+  @ArchTest
   static final ArchRule javalin_stays_in_the_http_adapter =
       technologyStaysHome("io.javalin..", "dev.lectern.adapters.http..");
 

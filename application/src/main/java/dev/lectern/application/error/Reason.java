@@ -25,6 +25,10 @@ public enum Reason {
   UNREADABLE,
   /** A content the server could not process. */
   UNPROCESSABLE,
+  /** The document is being worked on already (parsed). */
+  BUSY,
+  /** The work cannot be stopped: it has not begun, or it has ended. */
+  NOT_STOPPABLE,
   /** A part of a document (a chunk) that the request names does not exist. */
   UNKNOWN_PART,
   /** A change could not be stored; the data is as it was. */

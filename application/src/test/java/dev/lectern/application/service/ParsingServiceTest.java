@@ -12,7 +12,6 @@ import dev.lectern.application.fakes.InMemoryCollectionStore;
 import dev.lectern.application.fakes.InMemoryDocumentStore;
 import dev.lectern.application.fakes.InMemoryTaskQueue;
 import dev.lectern.application.fakes.MutableClock;
-import dev.lectern.application.fakes.PlainParsingWords;
 import dev.lectern.application.fakes.PlainTextParser;
 import dev.lectern.application.fakes.RecordingTaskEvents;
 import dev.lectern.application.fakes.WordChunker;
@@ -101,7 +100,6 @@ class ParsingServiceTest {
           new TaskSubmitter(queue, events, clock, new TaskSubmitter.Limits(100, 3), () -> {}),
           admin,
           guard,
-          new PlainParsingWords(),
           clock);
   private final TaskEngine engine =
       new TaskEngine(
@@ -115,7 +113,6 @@ class ParsingServiceTest {
                   artifacts,
                   blobs,
                   new DocumentChunking(new WordChunker()),
-                  new PlainParsingWords(),
                   clock)),
           events,
           clock,

@@ -65,6 +65,8 @@ public final class RagflowErrorRenderer implements ErrorRenderer {
       case INCOMPATIBLE -> failure(AUTHENTICATION, message);
       case UNREADABLE -> failure(EXCEPTION, message);
       case UNPROCESSABLE -> failure(SERVER, message);
+      case BUSY -> failure(DATA, RagflowParsingWords.BUSY);
+      case NOT_STOPPABLE -> failure(DATA, RagflowParsingWords.NOT_STOPPABLE);
       case UNKNOWN_PART -> failure(INVALID_CHUNK_ID, message);
       case NOT_STORED -> failure(CHUNK_UPDATE_FAILED, error.getMessage());
       case UNSPECIFIED -> byKind(error);

@@ -1,62 +1,50 @@
 package dev.lectern.adapters.http.ragflow;
 
-import dev.lectern.application.port.out.ParsingWords;
-import java.time.Duration;
+import dev.lectern.domain.artifact.ParseNote;
 import java.util.Locale;
 
 /** RAGFlow's words for a document parse: its {@code progress_msg} lines and its refusals. */
-public final class RagflowParsingWords implements ParsingWords {
-  @Override
-  public String queued() {
-    return "Task has been received.";
+final class RagflowParsingWords {
+  /** Refusal: the document is being parsed already. */
+  static final String BUSY = "Can't parse document that is currently being processed";
+
+  /** Refusal: a parse that has not begun or has ended cannot be stopped. */
+  static final String NOT_STOPPABLE = "Can't stop parsing document with progress at 0 or 1";
+
+  private RagflowParsingWords() {}
+
+  /** A parse log as RAGFlow's {@code progress_msg}: each note in RAGFlow's words. */
+  static String progress(String log) {
+    if (log.isEmpty()) {
+      return log;
+    }
+    StringBuilder text = new StringBuilder();
+    for (String line : log.split("\n", -1)) {
+      if (!text.isEmpty()) {
+        text.append('\n');
+      }
+      // A line that is no note (one written before notes were) is shown as it is.
+      text.append(ParseNote.read(line).map(RagflowParsingWords::line).orElse(line));
+    }
+    return text.toString();
   }
 
-  @Override
-  public String fetched(String detail) {
-    return "Start to parse: " + detail + ".";
+  static String line(ParseNote note) {
+    String detail = note.detail();
+    return switch (note.kind()) {
+      case QUEUED -> "Task has been received.";
+      case FETCHED -> "Start to parse: " + detail + ".";
+      case PARSED -> "Parsing finished (" + seconds(note) + " s): " + detail + ".";
+      case CHUNKED -> "Generate " + detail + ".";
+      case INDEXED -> "Indexing done (" + seconds(note) + " s).";
+      case DONE -> "Task done (" + seconds(note) + " s)";
+      case CANCELLED -> "Task has been cancelled.";
+      case RETRYING -> "[WARNING] retrying: " + detail;
+      case FAILED -> "[ERROR] " + detail;
+    };
   }
 
-  @Override
-  public String parsed(Duration took, String detail) {
-    return "Parsing finished (" + seconds(took) + " s): " + detail + ".";
-  }
-
-  @Override
-  public String chunked(String detail) {
-    return "Generate " + detail + ".";
-  }
-
-  @Override
-  public String indexed(Duration took) {
-    return "Indexing done (" + seconds(took) + " s).";
-  }
-
-  @Override
-  public String done(double seconds) {
-    return String.format(Locale.ROOT, "Task done (%.2f s)", seconds);
-  }
-
-  @Override
-  public String cancelled() {
-    return "Task has been cancelled.";
-  }
-
-  @Override
-  public String failed(String message, boolean last) {
-    return (last ? "[ERROR]" : "[WARNING] retrying:") + " " + message;
-  }
-
-  @Override
-  public String busy() {
-    return "Can't parse document that is currently being processed";
-  }
-
-  @Override
-  public String notStoppable() {
-    return "Can't stop parsing document with progress at 0 or 1";
-  }
-
-  private static String seconds(Duration took) {
-    return String.format(Locale.ROOT, "%.2f", took.toMillis() / 1000.0);
+  private static String seconds(ParseNote note) {
+    return String.format(Locale.ROOT, "%.2f", note.seconds());
   }
 }

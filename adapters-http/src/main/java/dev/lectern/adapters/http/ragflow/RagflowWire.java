@@ -111,7 +111,7 @@ final class RagflowWire {
     node.put("status", entry.enabled() ? "1" : "0");
     node.put("run", run(parse.run()));
     node.put("progress", parse.progress());
-    node.put("progress_msg", parse.message());
+    node.put("progress_msg", RagflowParsingWords.progress(parse.message()));
     if (parse.beganAt() == null) {
       node.putNull("process_begin_at");
     } else {

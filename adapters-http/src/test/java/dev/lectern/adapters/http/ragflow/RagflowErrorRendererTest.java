@@ -3,6 +3,7 @@ package dev.lectern.adapters.http.ragflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.adapters.http.ragflow.RagflowErrorRenderer.Failure;
+import dev.lectern.application.error.Conflict;
 import dev.lectern.application.error.Internal;
 import dev.lectern.application.error.InvalidRequest;
 import dev.lectern.application.error.LecternException;
@@ -41,6 +42,15 @@ class RagflowErrorRendererTest {
           assertThat(RagflowErrorRenderer.translate(error).message()).isEqualTo(error.getMessage());
           seen.add(error.reason());
         });
+    Failure busy =
+        RagflowErrorRenderer.translate(new Conflict("being parsed", null).because(Reason.BUSY));
+    assertThat(busy).isEqualTo(new Failure(102, RagflowParsingWords.BUSY, Failure.Data.NONE));
+    Failure running =
+        RagflowErrorRenderer.translate(
+            new Conflict("cannot stop", null).because(Reason.NOT_STOPPABLE));
+    assertThat(running.message()).isEqualTo(RagflowParsingWords.NOT_STOPPABLE);
+    seen.add(Reason.BUSY);
+    seen.add(Reason.NOT_STOPPABLE);
     assertThat(seen).as("every reason has a case").containsAll(EnumSet.allOf(Reason.class));
   }
 

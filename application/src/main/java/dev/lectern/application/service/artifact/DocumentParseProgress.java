@@ -1,11 +1,11 @@
 package dev.lectern.application.service.artifact;
 
 import dev.lectern.application.port.out.DocumentStore;
-import dev.lectern.application.port.out.ParsingWords;
 import dev.lectern.application.service.task.TaskContext;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.ArtifactStatus;
 import dev.lectern.domain.artifact.DocumentEntry;
+import dev.lectern.domain.artifact.ParseNote;
 import dev.lectern.domain.artifact.ParseState;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,29 +13,22 @@ import java.time.Instant;
 
 /**
  * Reports a document parse on the task and on the document's parse state: its progress and one line
- * per step, in the words of the dialect that shows them.
+ * note per step, which the dialect that shows them words its way.
  */
 final class DocumentParseProgress implements IngestProgress {
   private final TaskIngestProgress task;
   private final DocumentStore documents;
   private final ArtifactKey key;
   private final String taskId;
-  private final ParsingWords words;
   private final Clock clock;
   private final Instant began;
 
   DocumentParseProgress(
-      TaskContext context,
-      DocumentStore documents,
-      ArtifactKey key,
-      ParsingWords words,
-      Clock clock,
-      Instant began) {
+      TaskContext context, DocumentStore documents, ArtifactKey key, Clock clock, Instant began) {
     this.task = new TaskIngestProgress(context);
     this.documents = documents;
     this.key = key;
     this.taskId = context.task().id().value();
-    this.words = words;
     this.clock = clock;
     this.began = began;
   }
@@ -48,12 +41,12 @@ final class DocumentParseProgress implements IngestProgress {
   @Override
   public void after(IngestStage stage, Duration took, String detail) {
     task.after(stage, took, detail);
-    String line =
+    ParseNote line =
         switch (stage) {
-          case FETCH -> words.fetched(detail);
-          case PARSE -> words.parsed(took, detail);
-          case CHUNK -> words.chunked(detail);
-          case INDEX -> words.indexed(took);
+          case FETCH -> ParseNote.fetched(detail);
+          case PARSE -> ParseNote.parsed(took, detail);
+          case CHUNK -> ParseNote.chunked(detail);
+          case INDEX -> ParseNote.indexed(took);
         };
     record(ArtifactStatus.RUNNING, stage.progressAfter(), line);
   }
@@ -64,7 +57,7 @@ final class DocumentParseProgress implements IngestProgress {
   }
 
   /** Appends {@code line} and stores the state, if the document still runs this task. */
-  void record(ArtifactStatus run, double progress, String line) {
+  void record(ArtifactStatus run, double progress, ParseNote line) {
     documents
         .find(key)
         .filter(entry -> entry.parse().taskId() == null || taskId.equals(entry.parse().taskId()))
@@ -73,8 +66,9 @@ final class DocumentParseProgress implements IngestProgress {
   }
 
   private DocumentEntry next(
-      DocumentEntry entry, ArtifactStatus run, double progress, String line) {
-    ParseState next = entry.parse().then(run, progress, line, elapsedSeconds()).withTaskId(taskId);
+      DocumentEntry entry, ArtifactStatus run, double progress, ParseNote line) {
+    ParseState next =
+        entry.parse().then(run, progress, line.line(), elapsedSeconds()).withTaskId(taskId);
     return entry.withParse(next, clock.instant());
   }
 

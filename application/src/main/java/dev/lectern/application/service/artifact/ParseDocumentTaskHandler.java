@@ -8,7 +8,6 @@ import dev.lectern.application.port.in.artifact.IngestArtifactCommand;
 import dev.lectern.application.port.out.ArtifactStore;
 import dev.lectern.application.port.out.BlobStore;
 import dev.lectern.application.port.out.DocumentStore;
-import dev.lectern.application.port.out.ParsingWords;
 import dev.lectern.application.service.task.TaskContext;
 import dev.lectern.application.service.task.TaskHandler;
 import dev.lectern.application.service.task.TaskStopped;
@@ -16,6 +15,7 @@ import dev.lectern.domain.artifact.Artifact;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.ArtifactStatus;
 import dev.lectern.domain.artifact.DocumentEntry;
+import dev.lectern.domain.artifact.ParseNote;
 import dev.lectern.domain.task.Task;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +35,6 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
   private final ArtifactStore artifacts;
   private final BlobStore blobs;
   private final DocumentChunking chunking;
-  private final ParsingWords words;
   private final Clock clock;
 
   public ParseDocumentTaskHandler(
@@ -45,7 +44,6 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
       ArtifactStore artifacts,
       BlobStore blobs,
       DocumentChunking chunking,
-      ParsingWords words,
       Clock clock) {
     this.ingest = ingest;
     this.delete = delete;
@@ -53,7 +51,6 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
     this.artifacts = artifacts;
     this.blobs = blobs;
     this.chunking = chunking;
-    this.words = words;
     this.clock = clock;
   }
 
@@ -72,7 +69,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
                 () -> new NotFound("the document was deleted before it was parsed", "document"));
     Instant began = entry.parse().beganAt() == null ? clock.instant() : entry.parse().beganAt();
     DocumentParseProgress progress =
-        new DocumentParseProgress(context, documents, key, words, clock, began);
+        new DocumentParseProgress(context, documents, key, clock, began);
     try {
       byte[] bytes =
           blobs
@@ -106,13 +103,13 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
         keepNewName(key, published.get(), now.get());
       }
       int chunks = published.map(a -> a.current().chunkCount()).orElse(0);
-      progress.record(ArtifactStatus.DONE, 1, words.done(progress.elapsedSeconds()));
+      progress.record(ArtifactStatus.DONE, 1, ParseNote.done(progress.elapsedSeconds()));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("chunks", chunks);
       return result;
     } catch (TaskStopped stopped) {
       if (stopped.reason() == TaskStopped.Reason.CANCELLED) {
-        progress.record(ArtifactStatus.CANCELLED, 0, words.cancelled());
+        progress.record(ArtifactStatus.CANCELLED, 0, ParseNote.cancelled());
       }
       throw stopped;
     } catch (LecternException e) {
@@ -120,7 +117,7 @@ public final class ParseDocumentTaskHandler implements TaskHandler {
       progress.record(
           last ? ArtifactStatus.FAILED : ArtifactStatus.RUNNING,
           last ? -1 : 0,
-          words.failed(e.publicMessage(), last));
+          ParseNote.failed(e.publicMessage(), last));
       throw e;
     }
   }

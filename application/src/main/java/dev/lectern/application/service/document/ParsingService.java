@@ -3,13 +3,13 @@ package dev.lectern.application.service.document;
 import dev.lectern.application.error.Conflict;
 import dev.lectern.application.error.LecternException;
 import dev.lectern.application.error.NotFound;
+import dev.lectern.application.error.Reason;
 import dev.lectern.application.port.in.artifact.DeleteArtifactUseCase;
 import dev.lectern.application.port.in.document.DocumentView;
 import dev.lectern.application.port.in.document.ParseDocumentsUseCase;
 import dev.lectern.application.port.in.document.StopParsingUseCase;
 import dev.lectern.application.port.in.task.CancelTaskUseCase;
 import dev.lectern.application.port.out.DocumentStore;
-import dev.lectern.application.port.out.ParsingWords;
 import dev.lectern.application.service.artifact.ArtifactTaskGuard;
 import dev.lectern.application.service.artifact.ParseDocumentTaskHandler;
 import dev.lectern.application.service.task.TaskSubmitter;
@@ -17,6 +17,7 @@ import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.ArtifactStatus;
 import dev.lectern.domain.artifact.DocumentEntry;
+import dev.lectern.domain.artifact.ParseNote;
 import dev.lectern.domain.artifact.ParseState;
 import dev.lectern.domain.collection.Collection;
 import dev.lectern.domain.collection.CollectionId;
@@ -37,7 +38,6 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
   private final TaskSubmitter submitter;
   private final CancelTaskUseCase cancel;
   private final ArtifactTaskGuard guard;
-  private final ParsingWords words;
   private final Clock clock;
 
   public ParsingService(
@@ -47,7 +47,6 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
       TaskSubmitter submitter,
       CancelTaskUseCase cancel,
       ArtifactTaskGuard guard,
-      ParsingWords words,
       Clock clock) {
     this.documents = documents;
     this.catalogue = catalogue;
@@ -55,8 +54,14 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
     this.submitter = submitter;
     this.cancel = cancel;
     this.guard = guard;
-    this.words = words;
     this.clock = clock;
+  }
+
+  private static final String BUSY = "the document is being parsed already";
+
+  /** Refusal: the document is being parsed already. */
+  private static LecternException busy() {
+    return new Conflict(BUSY, "document_ids").because(Reason.BUSY);
   }
 
   @Override
@@ -72,12 +77,12 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
       }
       double progress = view.entry().parse().progress();
       if (progress > 0 && progress < 1) {
-        throw new Conflict(words.busy(), "document_ids");
+        throw busy();
       }
       try {
         guard.requireIdle(key);
       } catch (Conflict e) {
-        throw new Conflict(words.busy(), "document_ids");
+        throw busy();
       }
       queue(key, view);
     }
@@ -90,7 +95,7 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
     }
     Instant now = clock.instant();
     DocumentEntry before = view.entry();
-    DocumentEntry queued = before.withParse(ParseState.queued(words.queued(), now), now);
+    DocumentEntry queued = before.withParse(ParseState.queued(ParseNote.queued().line(), now), now);
     catalogue.store(queued);
     TaskId task;
     try {
@@ -100,11 +105,11 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
               TaskKind.DOCUMENT_PARSE,
               ArtifactTaskGuard.subject(key),
               ParseDocumentTaskHandler.payload(key),
-              words.busy(),
+              BUSY,
               "document_ids");
     } catch (LecternException e) {
       catalogue.store(before.withParse(ParseState.UNSTARTED, clock.instant()));
-      throw e;
+      throw e instanceof Conflict ? busy() : e;
     }
     documents
         .find(key)
@@ -127,10 +132,13 @@ public final class ParsingService implements ParseDocumentsUseCase, StopParsingU
                   () -> NotFound.of("document '" + id + "' not found", "document", id.value()));
       ParseState parse = view.entry().parse();
       if (parse.progress() == 0 || parse.progress() == 1) {
-        throw new Conflict(words.notStoppable(), "document_ids");
+        throw new Conflict(
+                "a parse that has not begun or has ended cannot be stopped", "document_ids")
+            .because(Reason.NOT_STOPPABLE);
       }
       ParseState cancelled =
-          parse.then(ArtifactStatus.CANCELLED, 0, words.cancelled(), parse.durationSeconds());
+          parse.then(
+              ArtifactStatus.CANCELLED, 0, ParseNote.cancelled().line(), parse.durationSeconds());
       catalogue.store(view.entry().withParse(cancelled, clock.instant()));
       if (parse.taskId() != null) {
         cancel.cancel(orgId, parse.taskId());
