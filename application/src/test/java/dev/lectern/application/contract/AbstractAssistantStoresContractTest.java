@@ -78,6 +78,9 @@ public abstract class AbstractAssistantStoresContractTest {
 
     assertThat(assistants.find("org1", "a1")).hasValue(stored);
     assertThat(assistants.find("org2", "a1")).isEmpty();
+    Assistant sparse = withFlow(assistant("org1", "a3", "Sparse"), sparseFlow());
+    assertThat(assistants.insert(sparse)).isTrue();
+    assertThat(assistants.find("org1", "a3")).hasValue(sparse);
     Assistant defaults = assistant("org1", "a2", "Defaults");
     assistants.insert(defaults);
     assertThat(assistants.find("org1", "a2")).hasValue(defaults);
@@ -150,6 +153,41 @@ public abstract class AbstractAssistantStoresContractTest {
                     new Template(List.of(Template.Slot.ANSWER, new Template.Literal(" [done]"))),
                     Template.of("Hello")))),
         Map.of("tone", "kind"));
+  }
+
+  /** A flow whose settings are all left out: nulls, false flags, empty templates and maps. */
+  private static Flow sparseFlow() {
+    return new Flow(
+        List.of(
+            new FlowStep.Begin("begin", "", "", Map.of()),
+            new FlowStep.Retrieve("find", "", List.of(), null, null, null),
+            new FlowStep.Generate(
+                "ask", "", "", Template.EMPTY, Template.EMPTY, null, null, null, false, false),
+            new FlowStep.Message("say", "", List.of(Template.EMPTY))),
+        Map.of());
+  }
+
+  static Assistant withFlow(Assistant a, Flow flow) {
+    return new Assistant(
+        a.orgId(),
+        a.id(),
+        a.name(),
+        a.description(),
+        a.systemPrompt(),
+        a.opener(),
+        a.emptyResponse(),
+        a.knowledgeRequired(),
+        a.collections(),
+        a.model(),
+        a.retrieval(),
+        a.historyWindow(),
+        a.showQuote(),
+        a.access(),
+        a.status(),
+        a.attributes(),
+        flow,
+        a.createdAt(),
+        a.updatedAt());
   }
 
   static Assistant withAccess(Assistant a, Access access) {

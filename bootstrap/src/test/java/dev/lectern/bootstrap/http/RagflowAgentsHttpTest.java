@@ -190,6 +190,37 @@ class RagflowAgentsHttpTest {
   }
 
   @Test
+  void aDslWithTwoFaultsIsRefusedForTheFirstOneOnTheWay() {
+    // An empty Retrieval met before the missing Message: the Retrieval is what is named.
+    String empty =
+        dsl("rag.json")
+            .replace("[\"handbook\"]", "[]")
+            .replace("\"downstream\": [\"LLM:0\"]", "\"downstream\": []");
+    assertFails(
+        lectern.post(AGENTS, ADMIN, "{\"title\":\"Empty\",\"dsl\":" + empty + "}"),
+        102,
+        "No dataset is selected.");
+  }
+
+  @Test
+  void anLlmPromptThatShowsThePassagesTooOftenIsRefusedWhenTheAgentIsSaved() {
+    String often =
+        dsl("rag.json")
+            .replace(
+                "{Retrieval:0@formalized_content}", "{Retrieval:0@formalized_content}".repeat(9));
+    assertFails(
+        lectern.post(AGENTS, ADMIN, "{\"title\":\"Often\",\"dsl\":" + often + "}"),
+        102,
+        "The agent's LLM system prompt shows the retrieved passages more than 8 times.");
+    String id = create("Often2", dsl("rag.json"));
+    assertFails(
+        lectern.send(
+            "PUT", AGENTS + "/" + id, ADMIN, "{\"dsl\":" + often + "}", "application/json"),
+        102,
+        "The agent's LLM system prompt shows the retrieved passages more than 8 times.");
+  }
+
+  @Test
   void updateKeepsWhatIsNullAndOnlyTheOwnerMayChangeOrDelete() {
     String id = create("Draft", dsl("echo.json"));
     assertThat(

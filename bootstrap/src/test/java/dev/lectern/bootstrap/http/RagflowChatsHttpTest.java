@@ -98,6 +98,12 @@ class RagflowChatsHttpTest {
     assertThat(prompt.get("opener").asText()).isNotBlank();
     assertThat(prompt.get("empty_response").asText())
         .isEqualTo("Sorry! No relevant content was found in the knowledge base!");
+    JsonNode unset =
+        create(
+            "{\"name\":\"Unset\",\"dataset_ids\":[\"handbook\"],"
+                + "\"prompt\":{\"empty_response\":null}}");
+    assertThat(unset.at("/prompt/empty_response").asText())
+        .isEqualTo("Sorry! No relevant content was found in the knowledge base!");
     assertThat(prompt.get("show_quote").asBoolean()).isTrue();
     assertThat(prompt.get("similarity_threshold").asDouble()).isEqualTo(0.2);
     assertThat(prompt.get("keywords_similarity_weight").asDouble()).isEqualTo(0.7);

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * took where that is told, and a detail. Stored as a tagged line ({@code [parsed 0.12 s] 3 pages})
  * that a dialect reads back to tell it in its own words.
  *
- * @param seconds how long the step took, in hundredths, for the steps that tell it; else 0
+ * @param seconds how long the step took, for the steps that tell it (the line keeps hundredths);
+ *     else 0
  * @param detail what the step says of itself; "" for nothing
  */
 public record ParseNote(Kind kind, double seconds, String detail) {
@@ -44,8 +45,7 @@ public record ParseNote(Kind kind, double seconds, String detail) {
 
   public ParseNote {
     Objects.requireNonNull(kind, "kind");
-    // Told in hundredths of a second, as the stored line keeps it.
-    seconds = kind.timed ? Math.round(seconds * 100) / 100.0 : 0;
+    seconds = kind.timed ? seconds : 0;
     detail = detail == null ? "" : detail;
   }
 

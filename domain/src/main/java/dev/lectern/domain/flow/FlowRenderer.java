@@ -113,19 +113,26 @@ public final class FlowRenderer {
       return system;
     }
 
-    /** The template with every value put in: literals, and the places for passages and answer. */
+    /**
+     * The template with every value put in: literals, and the places for passages and answer. The
+     * length is counted up to each place as it is filled; text after the last place is the
+     * template's own, bounded by what a flow may hold.
+     */
     List<Template.Part> fill(Template template, FlowTooLarge.Place place) {
       List<Template.Part> parts = new ArrayList<>();
       long length = 0;
+      long pending = 0;
       int passages = 0;
       for (Template.Part part : template.parts()) {
         Template.Part filled = value(part);
         parts.add(filled);
-        if (filled instanceof Template.Literal literal) {
-          length += literal.text().length();
-        } else if (filled == Template.Slot.PASSAGES) {
-          passages++;
+        if (part instanceof Template.Literal literal) {
+          pending += literal.text().length();
+          continue;
         }
+        length += pending + (filled instanceof Template.Literal text ? text.text().length() : 0);
+        pending = 0;
+        passages += filled == Template.Slot.PASSAGES ? 1 : 0;
         if (passages > MAX_PASSAGE_PLACES) {
           throw new FlowTooLarge(place, FlowTooLarge.Limit.PASSAGE_PLACES);
         }

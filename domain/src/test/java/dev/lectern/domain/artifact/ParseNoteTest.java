@@ -13,7 +13,7 @@ class ParseNoteTest {
         List.of(
             ParseNote.queued(),
             ParseNote.fetched("12 KB from handbook.pdf"),
-            ParseNote.parsed(Duration.ofMillis(1234), "3 pages"),
+            ParseNote.parsed(Duration.ofMillis(1230), "3 pages"),
             ParseNote.chunked("7 chunks"),
             ParseNote.indexed(Duration.ofMillis(50)),
             ParseNote.done(2.5),
@@ -26,6 +26,12 @@ class ParseNoteTest {
     assertThat(ParseNote.parsed(Duration.ofMillis(1234), "3 pages").line())
         .isEqualTo("[parsed 1.23 s] 3 pages");
     assertThat(ParseNote.queued().line()).isEqualTo("[queued]");
+    // The line keeps hundredths of a second, rounded as the figure is written.
+    assertThat(
+            ParseNote.read(ParseNote.indexed(Duration.ofMillis(145)).line())
+                .orElseThrow()
+                .seconds())
+        .isEqualTo(0.15);
   }
 
   @Test

@@ -207,6 +207,13 @@ class FlowRendererTest {
               assertThat(e.limit()).isEqualTo(FlowTooLarge.Limit.LENGTH);
             });
     assertThat(FIRST.render(flow(false, null, loud), ASKED).before().with("")).hasSize(1800);
+    // Text after the last place is the template's own: it counts only once a place follows.
+    Template written = Template.of("w".repeat(FlowRenderer.MAX_RENDERED + 1));
+    assertThat(FIRST.render(flow(false, null, written), ASKED).before().with(""))
+        .hasSize(FlowRenderer.MAX_RENDERED + 1);
+    Template placed = template(text("w".repeat(FlowRenderer.MAX_RENDERED)), Template.Slot.QUESTION);
+    assertThatThrownBy(() -> FIRST.render(flow(false, null, placed), ASKED))
+        .isInstanceOf(FlowTooLarge.class);
 
     Flow asking = flow(false, generate(Template.EMPTY, loud), template(Template.Slot.ANSWER));
     assertThatThrownBy(() -> FIRST.render(asking, long1000))

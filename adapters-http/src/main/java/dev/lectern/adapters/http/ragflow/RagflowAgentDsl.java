@@ -70,11 +70,13 @@ final class RagflowAgentDsl {
   /** Follows {@code downstream} from Begin to Message, one component at a time. */
   private static Flow walk(
       JsonNode components, Map<String, String> variables, Map<String, String> labels) {
-    List<Component> found = new ArrayList<>();
+    List<FlowStep> steps = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    RagflowAgentTemplates.Ids ids = new RagflowAgentTemplates.Ids(null, null);
     String id = "begin";
     while (id != null) {
-      if (!seen.add(id) || found.size() >= Flow.MAX_STEPS) {
+      if (!seen.add(id) || steps.size() >= Flow.MAX_STEPS) {
         throw RagflowErrors.data("Component " + id + " runs twice: an agent here is linear.");
       }
       JsonNode component = components.get(id);
@@ -82,21 +84,23 @@ final class RagflowAgentDsl {
         throw RagflowErrors.data("Component " + id + " does not exist.");
       }
       String name = name(component);
-      String order = orderError(name, found);
+      String order = orderError(name, names);
       if (order != null) {
         throw RagflowErrors.data(order + " (component " + id + ").");
       }
-      found.add(new Component(id, name, params(component), labels.getOrDefault(id, "")));
+      // Templates may name the steps before them and their own; each step is read as it is met.
+      ids =
+          switch (name) {
+            case "Retrieval" -> new RagflowAgentTemplates.Ids(id, ids.llm());
+            case "LLM", "Generate" -> new RagflowAgentTemplates.Ids(ids.retrieval(), id);
+            default -> ids;
+          };
+      steps.add(step(new Component(id, name, params(component), labels.getOrDefault(id, "")), ids));
+      names.add(name);
       id = next(id, component);
     }
-    if (!"Message".equals(found.getLast().name())) {
+    if (!"Message".equals(names.getLast())) {
       throw RagflowErrors.data("The agent must end with a Message component.");
-    }
-    RagflowAgentTemplates.Ids ids =
-        new RagflowAgentTemplates.Ids(idOf(found, "Retrieval"), idOf(found, "LLM", "Generate"));
-    List<FlowStep> steps = new ArrayList<>();
-    for (Component component : found) {
-      steps.add(step(component, ids));
     }
     return new Flow(steps, variables);
   }
@@ -114,14 +118,6 @@ final class RagflowAgentDsl {
     };
   }
 
-  private static String idOf(List<Component> found, String... names) {
-    return found.stream()
-        .filter(component -> List.of(names).contains(component.name()))
-        .map(Component::id)
-        .findFirst()
-        .orElse(null);
-  }
-
   /** The component name RAGFlow gives a step of the flow. */
   static String componentName(FlowStep step) {
     return switch (step) {
@@ -132,9 +128,8 @@ final class RagflowAgentDsl {
     };
   }
 
-  /** Why {@code name} cannot come after {@code found}, or null when it can. */
-  private static String orderError(String name, List<Component> found) {
-    List<String> before = found.stream().map(Component::name).toList();
+  /** Why {@code name} cannot come after the components {@code before}, or null when it can. */
+  private static String orderError(String name, List<String> before) {
     boolean llm = before.contains("LLM") || before.contains("Generate");
     if (before.contains("Message")) {
       return "Nothing may follow the Message component";

@@ -11,6 +11,7 @@ import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.flow.Flow;
 import dev.lectern.domain.flow.FlowRenderer;
 import dev.lectern.domain.flow.FlowStep;
+import dev.lectern.domain.flow.FlowTooLarge;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ final class RagflowAgentRequests {
         AssistantDraft.EMPTY
             .withFlow(flow)
             .withOpener(flow.begin().opener())
-            .withSystemPrompt(FlowRenderer.instructions(flow, Assistant.KNOWLEDGE))
+            .withSystemPrompt(instructions(flow))
             .withEmptyResponse("")
             .withKnowledgeRequired(false)
             .withCollections(datasets)
@@ -139,6 +140,15 @@ final class RagflowAgentRequests {
     return llm != null && lookup.modelExists(llm.model())
         ? draft.withModel(llm.model())
         : draft.withClearModel(true);
+  }
+
+  /** The LLM's system prompt the agent keeps as its own; code 102 when it grows too large. */
+  private static String instructions(Flow flow) {
+    try {
+      return FlowRenderer.instructions(flow, Assistant.KNOWLEDGE);
+    } catch (FlowTooLarge e) {
+      throw RagflowErrors.data(RagflowAgentTemplates.tooLarge(e));
+    }
   }
 
   private static List<CollectionId> datasets(

@@ -13,7 +13,7 @@ import dev.lectern.domain.flow.Flow;
 import dev.lectern.domain.flow.FlowRenderer;
 import dev.lectern.domain.flow.FlowTooLarge;
 import dev.lectern.domain.flow.FlowValues;
-import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sets an agent's run up: the agent, the session the question goes to (a new one when none is
@@ -33,7 +33,8 @@ final class RagflowAgentRuns {
   private final ManageAssistantsUseCase assistants;
   private final StartConversationUseCase start;
   private final ManageConversationsUseCase conversations;
-  private final FlowRenderer renderer = new FlowRenderer(new SplittableRandom());
+  private final FlowRenderer renderer =
+      new FlowRenderer(() -> ThreadLocalRandom.current().nextLong());
 
   RagflowAgentRuns(
       ManageAssistantsUseCase assistants,

@@ -86,6 +86,10 @@ final class RagflowChatRequests {
             .withModel(model);
     draft = withLlm(draft, llm);
     draft = merged.applyTo(draft);
+    if (draft.emptyResponse() == null) {
+      // A null empty response takes RAGFlow's default, not the core's.
+      draft = draft.withEmptyResponse(RagflowChatPrompt.EMPTY_RESPONSE);
+    }
     Map<String, String> attributes = new HashMap<>(merged.attributes());
     attributes.put(RagflowChatWire.AVATAR, avatar(body.get("avatar")));
     attributes.put(RagflowChatWire.LLM_EXTRAS, extras(llm, LLM_FIELDS).toString());

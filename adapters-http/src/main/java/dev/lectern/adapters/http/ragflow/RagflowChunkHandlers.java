@@ -148,7 +148,7 @@ final class RagflowChunkHandlers {
     } catch (NotFound e) {
       throw RagflowErrors.unknownChunk("Can't find this chunk " + chunkId);
     } catch (Unavailable e) {
-      throw RagflowErrors.notStored("Chunk Update Failed");
+      throw RagflowErrors.notStored("Chunk Update Failed", e);
     }
     RagflowReply.ok(ctx);
   }

@@ -71,8 +71,8 @@ final class RagflowErrors {
     return new NotFound(message).because(Reason.UNKNOWN_PART);
   }
 
-  /** Code 1002: the chunk was not changed. */
-  static LecternException notStored(String message) {
-    return new Unavailable(message).because(Reason.NOT_STORED);
+  /** Code 1002: the chunk was not changed, for {@code cause}. */
+  static LecternException notStored(String message, Throwable cause) {
+    return new Unavailable(message, null, cause).because(Reason.NOT_STORED);
   }
 }

@@ -34,7 +34,7 @@ class RagflowErrorRendererTest {
             Map.entry(RagflowErrors.incompatible("i"), 109),
             Map.entry(RagflowErrors.unprocessable("j"), 500),
             Map.entry(RagflowErrors.unknownChunk("k"), 1001),
-            Map.entry(RagflowErrors.notStored("l"), 1002));
+            Map.entry(RagflowErrors.notStored("l", null), 1002));
     EnumSet<Reason> seen = EnumSet.of(Reason.UNSPECIFIED);
     codes.forEach(
         (error, code) -> {
