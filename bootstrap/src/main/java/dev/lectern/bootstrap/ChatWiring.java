@@ -10,6 +10,7 @@ import dev.lectern.application.port.in.answer.CheckReplyUseCase;
 import dev.lectern.application.port.in.answer.ComposeReplyUseCase;
 import dev.lectern.application.port.in.answer.CountPromptTokensUseCase;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
+import dev.lectern.application.port.in.assistant.AssistantChecksUseCase;
 import dev.lectern.application.port.in.conversation.AnonymousConversationsUseCase;
 import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
 import dev.lectern.application.port.in.conversation.StartConversationUseCase;
@@ -23,6 +24,7 @@ import dev.lectern.application.service.answer.CheckReplyService;
 import dev.lectern.application.service.answer.ComposeReplyService;
 import dev.lectern.application.service.answer.CountPromptTokensService;
 import dev.lectern.application.service.answer.ListModelsService;
+import dev.lectern.application.service.assistant.AssistantChecksService;
 import dev.lectern.application.service.assistant.AssistantService;
 import dev.lectern.application.service.conversation.AnonymousConversationsService;
 import dev.lectern.application.service.conversation.AnonymousQuota;
@@ -51,6 +53,7 @@ public final class ChatWiring {
   private final CountPromptTokensUseCase promptTokens;
   private final CheckReplyUseCase replyChecks;
   private final AssistantService assistants;
+  private final AssistantChecksUseCase assistantChecks;
   private final AskAssistantUseCase asks;
   private final StartConversationService starts;
   private final ManageConversationsService conversations;
@@ -74,6 +77,7 @@ public final class ChatWiring {
     this.promptTokens = new CountPromptTokensService(pipeline);
     this.replyChecks = new CheckReplyService(pipeline);
     this.assistants = assistants;
+    this.assistantChecks = new AssistantChecksService(stores.assistants(), models);
     this.starts = new StartConversationService(stores.assistants(), stores.conversations(), clock);
     this.conversations =
         new ManageConversationsService(stores.assistants(), stores.conversations(), clock);
@@ -164,6 +168,11 @@ public final class ChatWiring {
   /** Assistants and their keys. */
   public AssistantService assistants() {
     return assistants;
+  }
+
+  /** What a dialect checks before it writes an assistant: names in use, models served. */
+  public AssistantChecksUseCase assistantChecks() {
+    return assistantChecks;
   }
 
   public ListModelsUseCase modelList() {

@@ -90,6 +90,7 @@ final class DialectWiring {
                 parsing,
                 knowledge.chunks,
                 chat.assistants(),
+                chat.assistantChecks(),
                 chat.modelList(),
                 chat.starts(),
                 chat.conversations(),

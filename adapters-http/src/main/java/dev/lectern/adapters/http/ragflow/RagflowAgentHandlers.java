@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.error.Conflict;
-import dev.lectern.application.port.in.answer.ListModelsUseCase;
+import dev.lectern.application.port.in.assistant.AssistantChecksUseCase;
 import dev.lectern.application.port.in.assistant.AssistantDraft;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
@@ -23,7 +23,9 @@ final class RagflowAgentHandlers {
 
   /** The use cases these handlers call. */
   record UseCases(
-      ManageAssistantsUseCase assistants, ListDatasetsUseCase datasets, ListModelsUseCase models) {}
+      ManageAssistantsUseCase assistants,
+      ListDatasetsUseCase datasets,
+      AssistantChecksUseCase checks) {}
 
   private final UseCases useCases;
   private final RagflowAuth auth;
@@ -105,8 +107,7 @@ final class RagflowAgentHandlers {
   }
 
   private RagflowChatRequests.Lookup checks(String org) {
-    return RagflowLookups.checks(
-        useCases.assistants(), useCases.datasets(), useCases.models(), org);
+    return RagflowLookups.checks(useCases.checks(), useCases.datasets(), org);
   }
 
   /** {@code {"code":0,"message":"success","data":true}}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.adapters.http.common.Json;
 import dev.lectern.application.port.in.access.Caller;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
+import dev.lectern.application.port.in.assistant.AssistantChecksUseCase;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.dataset.ListDatasetsUseCase;
 import dev.lectern.domain.assistant.Assistant;
@@ -20,7 +21,10 @@ import java.util.Locale;
 final class RagflowChatHandlers {
   /** The use cases these handlers call. */
   record UseCases(
-      ManageAssistantsUseCase assistants, ListDatasetsUseCase datasets, ListModelsUseCase models) {}
+      ManageAssistantsUseCase assistants,
+      ListDatasetsUseCase datasets,
+      ListModelsUseCase models,
+      AssistantChecksUseCase checks) {}
 
   private final UseCases useCases;
   private final RagflowAuth auth;
@@ -132,8 +136,7 @@ final class RagflowChatHandlers {
   }
 
   private RagflowChatRequests.Lookup lookup(String org) {
-    return RagflowLookups.checks(
-        useCases.assistants(), useCases.datasets(), useCases.models(), org);
+    return RagflowLookups.checks(useCases.checks(), useCases.datasets(), org);
   }
 
   private static boolean isGiven(String param) {

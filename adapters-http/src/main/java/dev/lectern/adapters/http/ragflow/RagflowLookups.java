@@ -1,7 +1,7 @@
 package dev.lectern.adapters.http.ragflow;
 
 import dev.lectern.application.error.NotFound;
-import dev.lectern.application.port.in.answer.ListModelsUseCase;
+import dev.lectern.application.port.in.assistant.AssistantChecksUseCase;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
 import dev.lectern.application.port.in.dataset.DatasetView;
@@ -36,10 +36,7 @@ final class RagflowLookups {
 
   /** What a chat's or an agent's checks look up in the org: datasets, models, names in use. */
   static RagflowChatRequests.Lookup checks(
-      ManageAssistantsUseCase assistants,
-      ListDatasetsUseCase datasets,
-      ListModelsUseCase models,
-      String org) {
+      AssistantChecksUseCase checks, ListDatasetsUseCase datasets, String org) {
     return new RagflowChatRequests.Lookup() {
       @Override
       public Optional<DatasetView> dataset(String id) {
@@ -50,13 +47,12 @@ final class RagflowLookups {
 
       @Override
       public boolean modelExists(String name) {
-        return models.models().stream().anyMatch(m -> m.name().equals(name));
+        return checks.modelExists(name);
       }
 
       @Override
       public boolean nameTaken(String name, String except) {
-        return assistants.list(org).stream()
-            .anyMatch(a -> a.name().equalsIgnoreCase(name.strip()) && !a.id().equals(except));
+        return checks.nameTaken(org, name, except);
       }
     };
   }

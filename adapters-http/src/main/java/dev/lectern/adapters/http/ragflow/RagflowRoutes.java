@@ -6,6 +6,7 @@ import dev.lectern.adapters.http.common.RequestBodies;
 import dev.lectern.application.port.in.answer.AnswerQuestionUseCase;
 import dev.lectern.application.port.in.answer.AskAssistantUseCase;
 import dev.lectern.application.port.in.answer.ListModelsUseCase;
+import dev.lectern.application.port.in.assistant.AssistantChecksUseCase;
 import dev.lectern.application.port.in.assistant.ManageAssistantsUseCase;
 import dev.lectern.application.port.in.chunk.ManageChunksUseCase;
 import dev.lectern.application.port.in.conversation.ManageConversationsUseCase;
@@ -50,6 +51,7 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
       StopParsingUseCase stopParsing,
       ManageChunksUseCase chunks,
       ManageAssistantsUseCase assistants,
+      AssistantChecksUseCase assistantChecks,
       ListModelsUseCase models,
       StartConversationUseCase startConversation,
       ManageConversationsUseCase conversations,
@@ -117,7 +119,10 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     this.chats =
         new RagflowChatHandlers(
             new RagflowChatHandlers.UseCases(
-                useCases.assistants(), useCases.listDatasets(), useCases.models()),
+                useCases.assistants(),
+                useCases.listDatasets(),
+                useCases.models(),
+                useCases.assistantChecks()),
             auth,
             bodies);
     this.sessions =
@@ -144,7 +149,7 @@ public final class RagflowRoutes implements Consumer<RoutesConfig> {
     this.agents =
         new RagflowAgentHandlers(
             new RagflowAgentHandlers.UseCases(
-                useCases.assistants(), useCases.listDatasets(), useCases.models()),
+                useCases.assistants(), useCases.listDatasets(), useCases.assistantChecks()),
             auth,
             bodies);
     this.agentSessions =
