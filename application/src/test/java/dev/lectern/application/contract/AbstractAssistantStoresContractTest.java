@@ -168,72 +168,15 @@ public abstract class AbstractAssistantStoresContractTest {
   }
 
   static Assistant withFlow(Assistant a, Flow flow) {
-    return new Assistant(
-        a.orgId(),
-        a.id(),
-        a.name(),
-        a.description(),
-        a.systemPrompt(),
-        a.opener(),
-        a.emptyResponse(),
-        a.knowledgeRequired(),
-        a.collections(),
-        a.model(),
-        a.retrieval(),
-        a.historyWindow(),
-        a.showQuote(),
-        a.access(),
-        a.status(),
-        a.attributes(),
-        flow,
-        a.createdAt(),
-        a.updatedAt());
+    return Fixtures.assistantWith(a, a.name(), a.access(), flow, a.updatedAt());
   }
 
   static Assistant withAccess(Assistant a, Access access) {
-    return new Assistant(
-        a.orgId(),
-        a.id(),
-        a.name(),
-        a.description(),
-        a.systemPrompt(),
-        a.opener(),
-        a.emptyResponse(),
-        a.knowledgeRequired(),
-        a.collections(),
-        a.model(),
-        a.retrieval(),
-        a.historyWindow(),
-        a.showQuote(),
-        access,
-        a.status(),
-        a.attributes(),
-        a.flow(),
-        a.createdAt(),
-        a.updatedAt());
+    return Fixtures.assistantWith(a, a.name(), access, a.flow(), a.updatedAt());
   }
 
   static Assistant withName(Assistant a, String name, Instant at) {
-    return new Assistant(
-        a.orgId(),
-        a.id(),
-        name,
-        a.description(),
-        a.systemPrompt(),
-        a.opener(),
-        a.emptyResponse(),
-        a.knowledgeRequired(),
-        a.collections(),
-        a.model(),
-        a.retrieval(),
-        a.historyWindow(),
-        a.showQuote(),
-        a.access(),
-        a.status(),
-        a.attributes(),
-        a.flow(),
-        a.createdAt(),
-        at);
+    return Fixtures.assistantWith(a, name, a.access(), a.flow(), at);
   }
 
   @Test

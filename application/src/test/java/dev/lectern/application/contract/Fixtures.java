@@ -4,10 +4,13 @@ import dev.lectern.domain.artifact.ArtifactId;
 import dev.lectern.domain.artifact.ArtifactKey;
 import dev.lectern.domain.artifact.ContentHash;
 import dev.lectern.domain.artifact.Revision;
+import dev.lectern.domain.assistant.Access;
+import dev.lectern.domain.assistant.Assistant;
 import dev.lectern.domain.chunk.Chunk;
 import dev.lectern.domain.collection.Collection;
 import dev.lectern.domain.collection.CollectionId;
 import dev.lectern.domain.collection.Language;
+import dev.lectern.domain.flow.Flow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +24,31 @@ public final class Fixtures {
   public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private Fixtures() {}
+
+  /** The assistant with its name, access, flow and time of change replaced. */
+  public static Assistant assistantWith(
+      Assistant a, String name, Access access, Flow flow, Instant updatedAt) {
+    return new Assistant(
+        a.orgId(),
+        a.id(),
+        name,
+        a.description(),
+        a.systemPrompt(),
+        a.opener(),
+        a.emptyResponse(),
+        a.knowledgeRequired(),
+        a.collections(),
+        a.model(),
+        a.retrieval(),
+        a.historyWindow(),
+        a.showQuote(),
+        access,
+        a.status(),
+        a.attributes(),
+        flow,
+        a.createdAt(),
+        updatedAt);
+  }
 
   public static ArtifactKey key(String org, String collection, String artifact) {
     return new ArtifactKey(org, new CollectionId(collection), new ArtifactId(artifact));

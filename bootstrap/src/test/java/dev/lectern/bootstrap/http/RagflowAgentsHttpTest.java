@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.application.contract.Fixtures;
 import dev.lectern.application.port.out.AssistantStore;
 import dev.lectern.bootstrap.http.RunningLectern.Reply;
 import dev.lectern.domain.assistant.Assistant;
@@ -349,32 +350,13 @@ class RagflowAgentsHttpTest {
         .containsExactly(new Template.Literal("Said: "), Template.Slot.QUESTION);
 
     // As a database written before flows were stored holds it: the DSL only.
-    assertThat(store.update(withoutFlow(agent))).isTrue();
+    assertThat(
+            store.update(
+                Fixtures.assistantWith(
+                    agent, agent.name(), agent.access(), null, agent.updatedAt())))
+        .isTrue();
     JsonNode data = complete(id, "{\"question\":\"hello\",\"stream\":false}").json().get("data");
     assertThat(data.at("/data/content").asText()).isEqualTo("Said: hello");
-  }
-
-  private static Assistant withoutFlow(Assistant a) {
-    return new Assistant(
-        a.orgId(),
-        a.id(),
-        a.name(),
-        a.description(),
-        a.systemPrompt(),
-        a.opener(),
-        a.emptyResponse(),
-        a.knowledgeRequired(),
-        a.collections(),
-        a.model(),
-        a.retrieval(),
-        a.historyWindow(),
-        a.showQuote(),
-        a.access(),
-        a.status(),
-        a.attributes(),
-        null,
-        a.createdAt(),
-        a.updatedAt());
   }
 
   @Test
