@@ -1,6 +1,7 @@
 package dev.lectern.application.error;
 
 import dev.lectern.domain.text.TextLimits;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,7 +53,7 @@ public abstract sealed class LecternException extends RuntimeException
 
   /** This error, saying why the request is refused. */
   public LecternException because(Reason why) {
-    this.reason = java.util.Objects.requireNonNull(why, "why");
+    this.reason = Objects.requireNonNull(why, "why");
     return this;
   }
 

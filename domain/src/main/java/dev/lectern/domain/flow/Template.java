@@ -61,14 +61,4 @@ public record Template(List<Part> parts) {
   public static Template of(String text) {
     return new Template(List.of(new Literal(text)));
   }
-
-  /** Whether some place of this template is {@code part}. */
-  public boolean has(Part part) {
-    return parts.contains(part);
-  }
-
-  /** Whether this template holds no text and no place. */
-  public boolean isBlank() {
-    return parts.stream().allMatch(part -> part instanceof Literal text && text.text().isBlank());
-  }
 }

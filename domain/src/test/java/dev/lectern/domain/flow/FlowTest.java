@@ -61,12 +61,4 @@ class FlowTest {
     assertThatThrownBy(() -> new FlowStep.Message("say", "", List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
-
-  @Test
-  void aBlankTemplateHasNoPlaceAndNoText() {
-    assertThat(Template.of("  ").isBlank()).isTrue();
-    assertThat(Template.EMPTY.isBlank()).isTrue();
-    assertThat(new Template(List.of(Template.Slot.QUESTION)).isBlank()).isFalse();
-    assertThat(new Template(List.of(Template.Slot.QUESTION)).has(Template.Slot.QUESTION)).isTrue();
-  }
 }
